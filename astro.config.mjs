@@ -1,0 +1,20 @@
+// @ts-check
+// Site URL and base path come from the environment (SITE, BASE_PATH), so the same project builds a
+// root site, a GitHub Pages project site under /<repo>/, or a local preview.
+import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+
+const site = process.env.SITE || undefined;
+const rawBase = process.env.BASE_PATH || '/';
+const base = rawBase.endsWith('/') ? rawBase : `${rawBase}/`;
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  outDir: process.env.ENGFOLIO_OUT_DIR || './dist',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: site ? [sitemap()] : [],
+  devToolbar: { enabled: false },
+  security: { csp: true },
+});

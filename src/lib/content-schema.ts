@@ -1,0 +1,97 @@
+// The content model: the one place that says which fields a profile, a month and a day of activity
+// have. The Astro collections (src/content.config.ts), `npm run check`, both importers and the
+// JSON Schema of profile.json all derive from these schemas.
+import { z } from 'zod';
+
+/** A calendar month key, `YYYY-MM`. */
+export const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A calendar day key, `YYYY-MM-DD` (checked for a real date separately). */
+export const DAY_KEY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+const count = z.number().int().nonnegative();
+const percent = z.number().min(0).max(100);
+const monthKey = z.string().regex(MONTH_KEY, 'a month as YYYY-MM');
+const text = z.string().trim().min(1);
+
+export const linkSchema = z.strictObject({
+  label: text,
+  url: z.string().regex(/^(https?:\/\/|mailto:)/i, 'an http(s):// or mailto: URL'),
+});
+
+export const repositorySchema = z
+  .strictObject({
+    name: text,
+    from: monthKey,
+    to: monthKey,
+    monthsActive: count.optional(),
+    languages: z.array(text).default([]),
+    skills: z.array(text).default([]),
+    areas: z.array(text).default([]),
+    /** Shown as a private repository: the name is a label chosen by the owner, not the real name. */
+    private: z.boolean().default(false),
+  })
+  .refine((r) => r.to >= r.from, { message: 'the last month ("to") on or after the first ("from")', path: ['to'] });
+
+export const networkSchema = z.strictObject({
+  people: count.optional(),
+  organization: text.optional(),
+  organizationMembers: count.optional(),
+  members: z.array(z.strictObject({ name: text, role: text.default('Member') })).default([]),
+});
+
+/** Totals a profile declares; commits and features are derived from months and only checked against these. */
+export const declaredTotalsSchema = z.strictObject({
+  commits: count.optional(),
+  features: count.optional(),
+  bugs: count.optional(),
+  linesOfCode: count.optional(),
+});
+
+export const profileSchema = z.strictObject({
+  name: text,
+  headline: text.optional(),
+  organization: text.optional(),
+  links: z.array(linkSchema).default([]),
+  totals: declaredTotalsSchema.default({}),
+  /** Named percentages, in the order they are shown. */
+  quality: z.record(z.string().min(1), percent).default({}),
+  skills: z
+    .strictObject({ languages: z.array(text).default([]), technical: z.array(text).default([]) })
+    .default({ languages: [], technical: [] }),
+  repositories: z.array(repositorySchema).default([]),
+  network: networkSchema.optional(),
+  /** Where the profile came from, for the methodology notes. */
+  source: z.enum(['export', 'git', 'manual']).default('manual'),
+});
+
+export const monthSchema = z
+  .strictObject({
+    /** Optional: the file name says the month; when given here it must agree. */
+    month: monthKey.optional(),
+    commits: count,
+    features: count,
+    bugs: count.optional(),
+    repositories: z.array(text).default([]),
+    areas: z.array(text).default([]),
+    linesAdded: count.optional(),
+    linesRemoved: count.optional(),
+    /** Set by the git importer on a narrative it wrote: the hash of that text, so a hand edit is detected. */
+    generated: z.strictObject({ fingerprint: z.string().regex(/^[0-9a-f]{16,64}$/) }).optional(),
+  })
+  .refine((m) => m.features <= m.commits, {
+    message: 'features not more than commits',
+    path: ['features'],
+  });
+
+export type ProfileData = z.output<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;
+export type MonthData = z.output<typeof monthSchema>;
+export type MonthInput = z.input<typeof monthSchema>;
+export type Repository = z.output<typeof repositorySchema>;
+
+/** One day of activity, from `content/activity/<slug>.csv` (`date,count[,features]`). */
+export interface DayActivity {
+  date: string;
+  count: number;
+  features?: number;
+}

@@ -1,0 +1,36 @@
+// Problems found in content or input: one shape for errors and warnings, one formatter, so every
+// command reports `file:line — field: expected …, found …` the same way.
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  /** Path relative to the project (or the input file as given). */
+  file: string;
+  line?: number;
+  /** Dotted field path, e.g. `repositories.0.to`; empty for whole-file problems. */
+  field?: string;
+  message: string;
+}
+
+/** Formats one problem as `file:line — field: message`. */
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const field = p.field ? `${p.field}: ` : '';
+  return `${p.severity === 'error' ? 'error' : 'warning'} ${where} — ${field}${p.message}`;
+}
+
+/** Thrown by engfolio code for input it cannot accept; the CLI prints the problems, never a stack. */
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+/** Returns the problems that are errors, with `strict` turning warnings into errors. */
+export function errorsOf(problems: Problem[], strict = false): Problem[] {
+  return problems.filter((p) => p.severity === 'error' || strict);
+}
