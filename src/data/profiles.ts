@@ -1,0 +1,60 @@
+// Reads the collections once per build and groups them per profile; pages and endpoints ask here.
+import { getCollection } from 'astro:content';
+import { buildProfileView, type MonthView, type ProfileView } from '../lib/profile-view.ts';
+import { digestOf } from '../lib/content-read.ts';
+
+export interface SiteProfile extends ProfileView {
+  /** Digest of every entry the profile page reads: its cache key for incremental builds. */
+  cacheKey: string;
+  /** Digests per month, for month pages' cache keys. */
+  monthDigests: Map<string, string>;
+  profileDigest: string;
+  /** The profile's summary, as Markdown. */
+  summary: string;
+}
+
+let cached: Promise<SiteProfile[]> | undefined;
+
+async function load(): Promise<SiteProfile[]> {
+  const [profiles, months, activity] = await Promise.all([getCollection('profiles'), getCollection('months'), getCollection('activity')]);
+  const monthsByProfile = new Map<string, { view: MonthView; digest: string }[]>();
+  for (const entry of months) {
+    const d = entry.data;
+    const list = monthsByProfile.get(d.profile.id) ?? [];
+    list.push({
+      view: {
+        month: d.month,
+        commits: d.commits,
+        features: d.features,
+        bugs: d.bugs,
+        repositories: d.repositories,
+        areas: d.areas,
+        linesAdded: d.linesAdded,
+        linesRemoved: d.linesRemoved,
+        narrative: entry.body ?? '',
+        generated: d.generated !== undefined,
+      },
+      digest: String(entry.digest ?? ''),
+    });
+    monthsByProfile.set(d.profile.id, list);
+  }
+  const daysByProfile = new Map(activity.map((a) => [a.data.profile.id, { days: a.data.days, digest: String(a.digest ?? '') }]));
+  const out: SiteProfile[] = profiles.map((p) => {
+    const own = monthsByProfile.get(p.id) ?? [];
+    const act = daysByProfile.get(p.id);
+    const { slug: _slug, ...data } = p.data;
+    const view = buildProfileView(p.id, data, own.map((m) => m.view), act?.days);
+    const profileDigest = String(p.digest ?? '');
+    const monthDigests = new Map(own.map((m) => [m.view.month, m.digest]));
+    const all = [profileDigest, act?.digest ?? '', ...own.map((m) => `${m.view.month}:${m.digest}`).sort()].join('|');
+    return { ...view, cacheKey: digestOf(all), monthDigests, profileDigest, summary: p.body ?? '' };
+  });
+  out.sort((a, b) => a.profile.name.localeCompare(b.profile.name, 'en'));
+  return out;
+}
+
+/** Returns every profile with its months and activity, sorted by name. */
+export function siteProfiles(): Promise<SiteProfile[]> {
+  cached ??= load();
+  return cached;
+}

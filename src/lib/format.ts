@@ -1,0 +1,65 @@
+// Formatting for people: numbers with separators, months and dates as the export shows them.
+// Months are `YYYY-MM` keys; nothing here goes through a Date in local time.
+
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** Returns `2,731,346` for 2731346. */
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** Returns `91.6%` (or `70%`): at most one decimal, no trailing `.0`. */
+export function formatPercent(n: number): string {
+  return `${Math.round(n * 10) / 10}%`;
+}
+
+function parts(month: string): [number, number] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return [y, m];
+}
+
+/** Returns `Feb 2026` for `2026-02`. */
+export function monthShort(month: string): string {
+  const [y, m] = parts(month);
+  return `${MONTHS_SHORT[m - 1]} ${y}`;
+}
+
+/** Returns `February 2026` for `2026-02`. */
+export function monthLong(month: string): string {
+  const [y, m] = parts(month);
+  return `${MONTHS_LONG[m - 1]} ${y}`;
+}
+
+/** Returns the export's date line for a month, `Feb 1, 2026`. */
+export function monthDateLine(month: string): string {
+  const [y, m] = parts(month);
+  return `${MONTHS_SHORT[m - 1]} 1, ${y}`;
+}
+
+/** Returns `12 commits` / `1 commit`. */
+export function countLabel(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
+}
+
+/** Returns `Oct 2024 – Feb 2026`, or one month when both ends are equal. */
+export function monthRange(from: string, to: string): string {
+  return from === to ? monthShort(from) : `${monthShort(from)} – ${monthShort(to)}`;
+}
+
+/** Returns the month before/after a `YYYY-MM` key (`delta` in months). */
+export function addMonths(month: string, delta: number): string {
+  const [y, m] = parts(month);
+  const index = y * 12 + (m - 1) + delta;
+  const year = Math.floor(index / 12);
+  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Returns the number of months from `from` to `to`, both included. */
+export function monthSpan(from: string, to: string): number {
+  const [y1, m1] = parts(from);
+  const [y2, m2] = parts(to);
+  return (y2 - y1) * 12 + (m2 - m1) + 1;
+}

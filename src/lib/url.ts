@@ -1,0 +1,20 @@
+// The one place that builds site URLs: every internal link goes through `href`, so a base path
+// (GitHub Pages project sites live under /<repo>/) is never forgotten.
+
+/** Joins a base path and a site path: `href('/x/', 'a/b/')` → `/x/a/b/`. */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b + path.replace(/^\/+/, '');
+}
+
+/** Returns a site-internal URL under the configured base path. */
+export function href(path: string): string {
+  return joinBase(import.meta.env?.BASE_URL ?? '/', path);
+}
+
+/** URL of a profile page. */
+export const profileHref = (slug: string): string => href(`${slug}/`);
+/** URL of a month page. */
+export const monthHref = (slug: string, month: string): string => href(`${slug}/${month}/`);
+/** URL of a month's entry in the profile's work history. */
+export const monthAnchorHref = (slug: string, month: string): string => href(`${slug}/#${month}`);
