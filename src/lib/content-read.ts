@@ -1,7 +1,7 @@
 // Reads the whole content folder synchronously, validates every file against the content model and
 // cross-checks files against each other, collecting every problem instead of stopping at the first.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
@@ -51,6 +51,45 @@ export function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
+/** A path as shown in messages: relative to the project, or absolute when it lies outside. */
+function shownPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Reads a text file, turning an unreadable file into a problem instead of an exception. */
+function readText(path: string, file: string, problems: Problem[]): string | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    if (text.includes('\uFFFD')) {
+      const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+      problems.push({ severity: 'warning', file, line, message: 'expected UTF-8 text, found bytes that are not UTF-8 (shown as �)' });
+    }
+    return text;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    problems.push({ severity: 'error', file, message: `expected a readable file, found ${code === 'EISDIR' ? 'a folder' : `an error (${code ?? (e as Error).message})`}` });
+    return undefined;
+  }
+}
+
+/** Extensions people use for Markdown that engfolio does not read: named in an error rather than skipped. */
+const OTHER_MARKDOWN = /\.(markdown|mdown|mkdn|mkd|mdx|md)$/i;
+
+/** Splits a file name into base and whether it is a `.md` file; flags Markdown under another extension. */
+function markdownName(name: string, file: string, problems: Problem[]): string | undefined {
+  if (name.startsWith('.')) return undefined;
+  if (name.endsWith('.md')) return name.slice(0, -3);
+  const other = OTHER_MARKDOWN.exec(name);
+  if (other) {
+    const base = name.slice(0, -other[0].length);
+    problems.push({ severity: 'error', file, message: `expected the extension .md, found "${other[0]}": rename it to "${base}.md"` });
+    return undefined;
+  }
+  problems.push({ severity: 'warning', file, message: 'expected a .md file here, found another kind of file: ignored' });
+  return undefined;
+}
+
 function listDir(dir: string): string[] {
   try {
     return readdirSync(dir).sort();
@@ -94,6 +133,18 @@ const EXPECTED_TYPE: Record<string, string> = {
   object: 'a map of fields',
 };
 
+/** Extra words for a cross-field rule, so `found` shows the value it was compared with. */
+function ruleContext(field: string, data: unknown, path: (string | number)[]): string {
+  const parent = valueAt(data, path.slice(0, -1));
+  if (field.endsWith('features') && parent && typeof parent === 'object' && 'commits' in parent) {
+    return ` (commits is ${String((parent as { commits: unknown }).commits)})`;
+  }
+  if (field.endsWith('.to') && parent && typeof parent === 'object' && 'from' in parent) {
+    return ` (from is ${String((parent as { from: unknown }).from)})`;
+  }
+  return '';
+}
+
 /** Turns one zod issue into `expected …, found …` with the offending field's line. */
 function issueToProblem(
   issue: z.core.$ZodIssue,
@@ -104,27 +155,32 @@ function issueToProblem(
 ): Problem[] {
   const path = issue.path as (string | number)[];
   const field = path.join('.');
-  const found = describe(valueAt(data, path));
+  const value = valueAt(data, path);
+  const found = describe(value);
   const line = fm.lineOf(path);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(path);
     return issue.keys.map((key) => {
       const guess = known.length ? closest(key, known) : undefined;
-      const hint = guess && distance(key, guess) <= Math.max(2, Math.floor(key.length / 3)) ? ` — did you mean "${guess}"?` : '';
+      const near = guess && (distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3)));
+      const hint = near ? ` — did you mean "${guess}"?` : known.length ? ` (known fields: ${known.join(', ')})` : '';
       return {
         severity: 'warning' as const,
         file,
         line: fm.lineOf([...path, key]) ?? line,
         field: [...path, key].join('.'),
-        message: `unknown field, ignored${hint}`,
+        message: `expected a known field, found an unknown one: ignored${hint}`,
       };
     });
+  }
+  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format')) {
+    // A missing field has no line of its own: point at the map that should hold it.
+    return [{ severity: 'error', file, line: path.length > 1 ? fm.lineOf(path.slice(0, -1)) : undefined, field, message: 'expected a value (required field), found nothing' }];
   }
   let expected: string;
   switch (issue.code) {
     case 'invalid_type':
-      expected = valueAt(data, path) === undefined ? `a value (required)` : EXPECTED_TYPE[issue.expected] ?? issue.expected;
-      if (valueAt(data, path) === undefined) return [{ severity: 'error', file, line, field, message: `missing required field` }];
+      expected = EXPECTED_TYPE[issue.expected] ?? issue.expected;
       break;
     case 'too_small':
       expected =
@@ -135,7 +191,7 @@ function issueToProblem(
             : `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
       break;
     case 'too_big':
-      expected = `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
+      expected = issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
       break;
     case 'invalid_format':
       expected = issue.message.startsWith('Invalid') ? `text in the form ${issue.format}` : issue.message;
@@ -143,10 +199,12 @@ function issueToProblem(
     case 'invalid_value':
       expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
       break;
+    case 'custom':
+      expected = issue.message + ruleContext(field, data, path);
+      break;
     default:
       expected = issue.message;
   }
-  if (issue.code === 'invalid_type' && issue.expected === 'int') expected = 'a whole number';
   return [{ severity: 'error', file, line, field, message: `expected ${expected}, found ${found}` }];
 }
 
@@ -164,21 +222,24 @@ function validate<S extends z.ZodType>(
     const s = unwrap(shape, undefined) as { shape?: Record<string, unknown> } | undefined;
     return s?.shape ? Object.keys(s.shape) : [];
   };
-  let result = schema.safeParse(data);
-  if (result.success) return result.data;
+  const first = schema.safeParse(data);
+  if (first.success) return first.data;
   const own: Problem[] = [];
-  for (const issue of result.error.issues) own.push(...issueToProblem(issue, data, fm, file, knownKeys));
+  for (const issue of first.error.issues) own.push(...issueToProblem(issue, data, fm, file, knownKeys));
   problems.push(...own);
   if (own.some((p) => p.severity === 'error')) return undefined;
-  // Only unknown fields: drop them and accept the rest.
+  // Only unknown fields: drop them and parse again. Zod skips cross-field rules (features ≤ commits,
+  // to ≥ from) while other issues exist, so this second pass can still find errors: report them too.
   const cleaned = structuredClone(data);
-  for (const issue of result.error.issues) {
+  for (const issue of first.error.issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const parent = valueAt(cleaned, issue.path) as Record<string, unknown>;
     for (const key of issue.keys) delete parent[key];
   }
-  result = schema.safeParse(cleaned);
-  return result.success ? result.data : undefined;
+  const second = schema.safeParse(cleaned);
+  if (second.success) return second.data;
+  for (const issue of second.error.issues) problems.push(...issueToProblem(issue, cleaned, fm, file, knownKeys));
+  return undefined;
 }
 
 /** Steps into a zod schema by one path key (through optional/default/pipe/array wrappers). */
@@ -197,20 +258,20 @@ function unwrap(schema: unknown, key: PropertyKey | undefined): unknown {
   return s?.shape?.[key as string];
 }
 
-function readMarkdown(root: string, path: string, problems: Problem[]): { fm: ParsedFrontmatter; source: string; file: string } | undefined {
-  const file = relative(root, path) || path;
-  const source = readFileSync(path, 'utf8');
+function readMarkdown(path: string, file: string, problems: Problem[]): { fm: ParsedFrontmatter; source: string } | undefined {
+  const source = readText(path, file, problems);
+  if (source === undefined) return undefined;
   const fm = parseFrontmatter(source);
   if (isFrontmatterFailure(fm)) {
     problems.push({ severity: 'error', file, line: fm.line, message: fm.message });
     return undefined;
   }
-  return { fm, source, file };
+  return { fm, source };
 }
 
 /** Parses `date,count[,features]` CSV text into days, reporting bad rows. */
 export function parseActivityCsv(text: string, file: string, problems: Problem[]): DayActivity[] {
-  const lines = text.split(/\r?\n/);
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
   const header = (lines[0] ?? '').trim().toLowerCase().replace(/\s+/g, '');
   if (header !== 'date,count' && header !== 'date,count,features') {
     problems.push({ severity: 'error', file, line: 1, message: `expected the header "date,count" (or "date,count,features"), found "${lines[0] ?? ''}"` });
@@ -219,7 +280,6 @@ export function parseActivityCsv(text: string, file: string, problems: Problem[]
   const withFeatures = header.endsWith(',features');
   const seen = new Map<string, number>();
   const days: DayActivity[] = [];
-  const today = new Date().toISOString().slice(0, 10);
   for (let i = 1; i < lines.length; i++) {
     const raw = lines[i]!.trim();
     if (raw === '') continue;
@@ -234,7 +294,6 @@ export function parseActivityCsv(text: string, file: string, problems: Problem[]
       problems.push({ severity: 'error', file, line, field: 'date', message: `expected a calendar day as YYYY-MM-DD, found "${date}"` });
       continue;
     }
-    if (date > today) problems.push({ severity: 'warning', file, line, field: 'date', message: `expected a day not in the future, found ${date}` });
     const countValue = Number(countText);
     if (!/^\d+$/.test(countText) || !Number.isSafeInteger(countValue)) {
       problems.push({ severity: 'error', file, line, field: 'count', message: `expected a whole number ≥ 0, found "${countText}"` });
@@ -245,6 +304,10 @@ export function parseActivityCsv(text: string, file: string, problems: Problem[]
       features = Number(featuresText);
       if (!/^\d+$/.test(featuresText ?? '') || !Number.isSafeInteger(features)) {
         problems.push({ severity: 'error', file, line, field: 'features', message: `expected a whole number ≥ 0, found "${featuresText}"` });
+        continue;
+      }
+      if (features > countValue) {
+        problems.push({ severity: 'error', file, line, field: 'features', message: `expected no more than count (${countValue}), found ${features}` });
         continue;
       }
     }
@@ -262,95 +325,152 @@ export function parseActivityCsv(text: string, file: string, problems: Problem[]
 
 /** True for a `YYYY-MM-DD` that names a real calendar day. */
 export function isRealDay(day: string): boolean {
+  if (!DAY_KEY.test(day)) return false;
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d >= 1 && d <= last;
 }
 
-/** Reads and checks everything under `contentDir`; never throws for bad content. */
+/** The `YYYY-MM` a sloppy month file name means (`2024-3` → `2024-03`), or undefined. */
+function monthFromLooseName(base: string): string | undefined {
+  const m = /^(\d{4})[-_.]?(\d{1,2})$/.exec(base.trim());
+  if (!m) return undefined;
+  const key = `${m[1]}-${m[2]!.padStart(2, '0')}`;
+  return MONTH_KEY.test(key) ? key : undefined;
+}
+
+/**
+ * Reads and checks everything under `contentDir`; never throws for bad content.
+ *
+ * Profile file names must already be slugs (lowercase ASCII letters, digits, hyphens): the file name
+ * is the URL, so it never changes when the display name is edited, and two spellings of one name
+ * (`José.md`, `jose.md`) cannot silently become one page. A non-slug name is an error naming the
+ * slug to rename to; when that slug is taken, the error says so.
+ */
 export function readContent(contentDir: string, root = process.cwd()): ContentModel {
   const problems: Problem[] = [];
   const profiles: ProfileEntry[] = [];
   const months: MonthEntry[] = [];
   const activity: ActivityEntry[] = [];
   const bySlug = new Map<string, string>();
+  const frontmatterOf = new Map<string, ParsedFrontmatter>();
 
   const profilesDir = join(contentDir, 'profiles');
+  const profileFiles: { slug: string; base: string; path: string; file: string }[] = [];
   for (const name of listDir(profilesDir)) {
-    if (!name.endsWith('.md')) continue;
     const path = join(profilesDir, name);
-    const read = readMarkdown(root, path, problems);
-    const base = name.slice(0, -3);
-    const slug = slugFor(base);
-    const file = relative(root, path) || path;
-    if (slug !== base) {
-      problems.push({ severity: 'error', file, message: `expected the file name to be a slug (lowercase ASCII letters, digits and hyphens), found "${base}": rename it to "${slug}.md"` });
-    }
+    const file = shownPath(root, path);
+    const base = markdownName(name, file, problems);
+    if (base === undefined) continue;
+    profileFiles.push({ slug: slugFor(base), base, path, file });
+  }
+  // Files already named by their slug claim it first, whatever the sort order says.
+  profileFiles.sort((a, b) => Number(a.slug !== a.base) - Number(b.slug !== b.base));
+  for (const { slug, base, path, file } of profileFiles) {
     const other = bySlug.get(slug);
-    if (other) {
+    if (slug !== base) {
+      problems.push({
+        severity: 'error',
+        file,
+        message:
+          `expected the file name to be a slug (lowercase ASCII letters, digits and hyphens), found "${base}": ` +
+          (other ? `its slug "${slug}" is already used by ${other}: merge the two or choose another file name` : `rename it to "${slug}.md"`),
+      });
+    } else if (other) {
       problems.push({ severity: 'error', file, message: `expected one profile per slug, found "${slug}" also from ${other}` });
-      continue;
     }
+    if (other) continue;
     bySlug.set(slug, file);
+    const read = readMarkdown(path, file, problems);
     if (!read) continue;
-    const data = validate(profileSchema, read.fm.data, read.fm, read.file, problems);
+    const data = validate(profileSchema, read.fm.data, read.fm, file, problems);
     if (!data) continue;
-    profiles.push({ slug, file: read.file, data, summary: read.fm.body, digest: digestOf(read.source) });
+    frontmatterOf.set(slug, read.fm);
+    profiles.push({ slug, file, data, summary: read.fm.body, digest: digestOf(read.source) });
   }
 
   const monthsDir = join(contentDir, 'months');
   for (const folder of listDir(monthsDir)) {
     const dir = join(monthsDir, folder);
-    if (!isDir(dir)) continue;
-    const seenMonths = new Map<string, string>();
-    for (const name of listDir(dir)) {
-      if (!name.endsWith('.md')) continue;
-      const path = join(dir, name);
-      const file = relative(root, path) || path;
-      const base = name.slice(0, -3);
-      if (!MONTH_KEY.test(base)) {
-        problems.push({ severity: 'error', file, message: `expected the file name to be a month as YYYY-MM.md, found "${name}"` });
+    const folderFile = shownPath(root, dir);
+    if (folder.startsWith('.')) continue;
+    if (!isDir(dir)) {
+      problems.push({ severity: 'error', file: folderFile, message: `expected month files inside a profile folder (months/<profile>/YYYY-MM.md), found a file directly in months/` });
+      continue;
+    }
+    if (!bySlug.has(folder)) {
+      const guess = bySlug.size ? closest(folder, [...bySlug.keys()]) : undefined;
+      const hint = guess && distance(folder, guess) <= Math.max(2, Math.floor(folder.length / 3)) ? ` — did you mean "${guess}"?` : '';
+      problems.push({
+        severity: 'error',
+        file: folderFile,
+        field: 'profile',
+        message: `expected a profile "${folder}" (profiles/${folder}.md) for these months, found none${hint}`,
+      });
+      continue;
+    }
+    // Every way two files can claim one month: the same month under two names (`2024-3.md` next to
+    // `2024-03.md`, `.markdown` next to `.md`), or a frontmatter `month` pointing at a sibling's month.
+    const claimed = new Map<string, string>();
+    const entries: { name: string; path: string; file: string }[] = listDir(dir).map((name) => ({ name, path: join(dir, name), file: shownPath(root, join(dir, name)) }));
+    for (const { name, file } of entries) {
+      if (name.endsWith('.md') && MONTH_KEY.test(name.slice(0, -3))) claimed.set(name.slice(0, -3), file);
+    }
+    for (const { name, path, file } of entries) {
+      if (name.startsWith('.')) continue;
+      const ext = OTHER_MARKDOWN.exec(name);
+      const base = ext ? name.slice(0, -ext[0].length) : name;
+      if (!ext) {
+        problems.push({ severity: 'warning', file, message: 'expected a month file YYYY-MM.md here, found another kind of file: ignored' });
         continue;
       }
-      if (!bySlug.has(folder)) {
-        const guess = bySlug.size ? closest(folder, [...bySlug.keys()]) : undefined;
+      if (ext[0] !== '.md' || !MONTH_KEY.test(base)) {
+        const meant = monthFromLooseName(base);
+        const owner = meant ? claimed.get(meant) : undefined;
         problems.push({
           severity: 'error',
           file,
-          field: 'profile',
-          message: `expected a profile "${folder}" (content/profiles/${folder}.md), found none${guess ? ` — did you mean "${guess}"?` : ''}`,
+          message:
+            `expected the file name to be a month as YYYY-MM.md, found "${name}"` +
+            (meant ? (owner ? `: a second entry for ${meant}, which ${owner} already holds — merge the two` : `: rename it to "${meant}.md"`) : ''),
         });
         continue;
       }
-      const read = readMarkdown(root, path, problems);
+      const read = readMarkdown(path, file, problems);
       if (!read) continue;
       const data = validate(monthSchema, read.fm.data, read.fm, file, problems);
       if (!data) continue;
       if (data.month !== undefined && data.month !== base) {
-        problems.push({ severity: 'error', file, line: read.fm.lineOf(['month']), field: 'month', message: `expected ${base} (the file name), found ${data.month}` });
+        const owner = claimed.get(data.month);
+        problems.push({
+          severity: 'error',
+          file,
+          line: read.fm.lineOf(['month']),
+          field: 'month',
+          message: `expected ${base} (the file name), found ${data.month}` + (owner ? ` — a second entry for ${data.month}, which ${owner} holds` : ''),
+        });
         continue;
       }
-      const dup = seenMonths.get(base);
-      if (dup) {
-        problems.push({ severity: 'error', file, message: `expected one file per month, found ${base} also in ${dup}` });
-        continue;
-      }
-      seenMonths.set(base, file);
       months.push({ profile: folder, month: base, file, data, narrative: read.fm.body, digest: digestOf(read.source) });
     }
   }
 
   const activityDir = join(contentDir, 'activity');
   for (const name of listDir(activityDir)) {
-    if (!name.endsWith('.csv')) continue;
+    if (name.startsWith('.')) continue;
     const path = join(activityDir, name);
-    const file = relative(root, path) || path;
-    const profile = name.slice(0, -4);
-    if (!bySlug.has(profile)) {
-      problems.push({ severity: 'error', file, message: `expected a profile "${profile}" (content/profiles/${profile}.md) for this activity file, found none` });
+    const file = shownPath(root, path);
+    if (!name.endsWith('.csv')) {
+      problems.push({ severity: 'warning', file, message: 'expected an activity file <profile>.csv here, found another kind of file: ignored' });
       continue;
     }
-    const text = readFileSync(path, 'utf8');
+    const profile = name.slice(0, -4);
+    if (!bySlug.has(profile)) {
+      problems.push({ severity: 'error', file, message: `expected a profile "${profile}" (profiles/${profile}.md) for this activity file, found none` });
+      continue;
+    }
+    const text = readText(path, file, problems);
+    if (text === undefined) continue;
     const days = parseActivityCsv(text, file, problems);
     activity.push({ profile, file, days, digest: digestOf(text) });
   }
@@ -361,8 +481,9 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
       problems.push({
         severity: 'warning',
         file: p.file,
+        line: frontmatterOf.get(p.slug)?.lineOf(['totals', mismatch.field]),
         field: `totals.${mismatch.field}`,
-        message: `declared ${mismatch.declared}, but the months add up to ${mismatch.derived}; the page shows ${mismatch.derived}`,
+        message: `expected the sum of the months (${mismatch.derived}), found ${mismatch.declared}; the page shows ${mismatch.derived}`,
       });
     }
   }

@@ -49,7 +49,13 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
     const message = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { line: line === undefined ? 2 : line + 1, message: `malformed YAML: ${message}` };
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Only alias expansion can throw here (a "billion laughs" document): refuse it, do not expand it.
+    return { line: 2, message: `malformed YAML: ${(e as Error).message.split('\n')[0]}` };
+  }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     return { line: 2, message: `expected frontmatter to be a map of fields, found ${Array.isArray(data) ? 'a list' : typeof data}` };
   }

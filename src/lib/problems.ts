@@ -34,3 +34,17 @@ export class ContentError extends Error {
 export function errorsOf(problems: Problem[], strict = false): Problem[] {
   return problems.filter((p) => p.severity === 'error' || strict);
 }
+
+/** Orders problems by file, then line, so a report reads top to bottom through each file. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** Returns the closing line of a report: `N errors, M warnings in K files` (warnings count as errors when strict). */
+export function summarizeProblems(problems: readonly Problem[], strict = false): string {
+  const errors = errorsOf([...problems], strict).length;
+  const warnings = problems.length - errors;
+  const files = new Set(problems.map((p) => p.file)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}${strict && errors ? ' (--strict: warnings count as errors)' : ''}`;
+}

@@ -1,0 +1,67 @@
+// `npm run check [--strict] [--content <dir>]`: validates all content without building pages and
+// reports every problem at once. `npm run build` runs the same check first (runContentCheck).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readContent, type ContentModel } from '../lib/content-read.ts';
+import { errorsOf, formatProblem, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
+import { contentDir } from '../lib/paths.ts';
+
+export interface CheckResult {
+  model: ContentModel;
+  /** Every problem, sorted by file and line. */
+  problems: Problem[];
+  /** True when the content may not be built (errors, or warnings under --strict). */
+  failed: boolean;
+}
+
+/** Reads and checks the content folder, printing every problem and a summary; returns the outcome. */
+export function runContentCheck(dir: string, root: string, strict: boolean, print: (line: string) => void = (l) => console.error(l)): CheckResult {
+  const model = readContent(dir, root);
+  const problems = sortProblems(model.problems);
+  if (!existsSync(dir)) problems.unshift({ severity: 'error', file: dir, message: 'expected a content folder (with profiles/, months/, activity/), found nothing there' });
+  for (const p of problems) print(formatProblem(p));
+  const failed = errorsOf(problems, strict).length > 0;
+  const counts = `${model.profiles.length} profile(s), ${model.months.length} month(s), ${model.activity.length} activity file(s)`;
+  print(`check: ${summarizeProblems(problems, strict)} — read ${counts}${failed ? '' : ', content OK'}`);
+  return { model, problems, failed };
+}
+
+/** Parses the command line; throws a UsageError for unknown or malformed options. */
+function parseCommandLine(argv: string[]): { strict: boolean; content?: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: { strict: { type: 'boolean', default: false }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log('usage: npm run check -- [--strict] [--content <dir>]\n  --strict   treat warnings as errors\n  --content  content folder (default: content/, or $ENGFOLIO_CONTENT)');
+    process.exit(0);
+  }
+  return { strict: values.strict ?? false, content: values.content };
+}
+
+function main(): void {
+  let options: ReturnType<typeof parseCommandLine>;
+  try {
+    options = parseCommandLine(process.argv.slice(2));
+  } catch (e) {
+    console.error(`check: ${(e as Error).message}\nusage: npm run check -- [--strict] [--content <dir>]`);
+    process.exit(2);
+  }
+  const root = process.cwd();
+  const dir = options.content ? resolve(options.content) : contentDir(root);
+  const { failed } = runContentCheck(dir, root, options.strict || process.env.ENGFOLIO_STRICT === '1', (l) => console.log(l));
+  process.exitCode = failed ? 1 : 0;
+}
+
+if (import.meta.main) {
+  try {
+    main();
+  } catch (e) {
+    // Content problems are reported above; anything reaching here is a bug or an I/O failure. Say what, without a stack.
+    console.error(`check: internal error: ${(e as Error)?.message ?? String(e)}${process.env.ENGFOLIO_DEBUG ? `\n${(e as Error)?.stack}` : ' (set ENGFOLIO_DEBUG=1 for details)'}`);
+    process.exitCode = 2;
+  }
+}
