@@ -16,5 +16,18 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: site ? [sitemap()] : [],
   devToolbar: { enabled: false },
-  security: { csp: true },
+  // A strict policy in a <meta> tag (GitHub Pages cannot send headers): Astro adds hashed
+  // script-src/style-src; nothing else may load from elsewhere, and no plugin content runs.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+        "connect-src 'none'",
+      ],
+    },
+  },
 });
