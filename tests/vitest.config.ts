@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Builds the example site and starts one Chromium per run, on first use (tests/support/fixtures.ts).
+    globalSetup: ['tests/support/global-setup.ts'],
   },
 });

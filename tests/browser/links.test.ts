@@ -1,0 +1,39 @@
+// Every internal link and asset reference of the built example site resolves when served, both as a
+// root site and as a GitHub Pages project site under a base path.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawl, type CrawlResult } from '../support/crawl.ts';
+import { servedSite } from '../support/fixtures.ts';
+import type { StaticServer } from '../support/server.ts';
+
+describe.each([
+  { name: 'root site', base: '/' },
+  { name: 'site under a base path', base: '/engfolio-test/' },
+])('links of the $name', ({ base }) => {
+  let server: StaticServer;
+  let result: CrawlResult;
+
+  beforeAll(async () => {
+    server = await servedSite({ base });
+    result = await crawl(server.baseUrl);
+  });
+  afterAll(() => server?.close());
+
+  it('reaches the home page and more than it', () => {
+    expect(result.pages.map((p) => p.url)).toContain(server.baseUrl);
+    expect(result.resources.length).toBeGreaterThan(1);
+  });
+
+  it('finds no broken internal link or asset reference', () => {
+    const broken = result.failures.map((r) => `${r.url} → ${r.status || 'request failed'} (referenced by ${r.referrers.join(', ')})`);
+    expect(broken).toEqual([]);
+  });
+
+  it('finds every #fragment a link points at', () => {
+    expect(result.brokenFragments).toEqual([]);
+  });
+
+  it('keeps every page and asset under the base path', () => {
+    const outside = result.resources.filter((r) => !r.url.startsWith(server.baseUrl)).map((r) => r.url);
+    expect(outside).toEqual([]);
+  });
+});

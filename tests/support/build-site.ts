@@ -1,0 +1,69 @@
+// Builds the shipped example site with a real Astro build into a throw-away folder.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeBase } from './server.ts';
+
+/** The project root (the folder holding astro.config.mjs). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Build output lives inside the project on purpose: Astro's prerender bundle imports packages from
+ * node_modules, so it must sit below the project root, and an outDir outside the working directory
+ * makes Astro fall back to the shared `.astro/.prerender/`, which races with anyone else's build.
+ */
+const BUILDS_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'engfolio-tests');
+
+export interface SiteBuildOptions {
+  /** Base path, e.g. `/engfolio-test/` (default `/`). */
+  base?: string;
+  /** Site URL (`SITE`), e.g. `https://example.github.io` (default: none). */
+  site?: string;
+  /** Extra environment for the build, e.g. `ENGFOLIO_CONTENT` to build another content folder. */
+  env?: Record<string, string>;
+}
+
+let counter = 0;
+
+/** Returns the folder of a fresh real `astro build` of the project (caller removes it with `removeSiteBuild`). */
+export async function buildSite(options: SiteBuildOptions = {}): Promise<string> {
+  const base = normalizeBase(options.base ?? '/');
+  const name = `${process.pid}-${Date.now()}-${counter++}`;
+  const outDir = join(BUILDS_DIR, name);
+  const cacheDir = join(BUILDS_DIR, `${name}-cache`);
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  // A child process: Astro's build brings its own Vite and global state, which must not mix with the
+  // test runner's; cwd is the project so the prerender folder ends up inside outDir.
+  // (`-e` resolves the bare 'astro' from cwd, the project.)
+  const script = `const { build } = await import('astro');
+await build({ root: ${JSON.stringify(PROJECT_ROOT)}, outDir: ${JSON.stringify(outDir)},
+  cacheDir: ${JSON.stringify(cacheDir)}, base: ${JSON.stringify(base)}, logLevel: 'warn' });`;
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, BASE_PATH: base, ENGFOLIO_OUT_DIR: outDir };
+  if (options.site) env.SITE = options.site;
+  else delete env.SITE;
+  // Vitest marks its own processes; an Astro build must not think it runs under a test runner.
+  delete env.VITEST;
+  delete env.VITEST_MODE;
+  delete env.TEST;
+  delete env.NODE_ENV;
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: PROJECT_ROOT, env });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  rmSync(cacheDir, { recursive: true, force: true });
+  if (code !== 0) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new Error(`astro build (base ${base}) failed with exit code ${code}:\n${output.join('')}`);
+  }
+  return outDir;
+}
+
+/** Removes a folder made by `buildSite`. */
+export function removeSiteBuild(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
