@@ -1,0 +1,204 @@
+// `npm run import:git -- <repo>[=<owner/name>]... --author <email or name>... [options]`: builds or extends a
+// profile from local git history (see src/lib/git/methodology.ts for what is counted and how).
+import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { contentDir } from '../lib/paths.ts';
+import { slugFor } from '../lib/slug.ts';
+import { MONTH_KEY } from '../lib/content-schema.ts';
+import { RepoAggregator, topKeys, type RepoContribution } from '../lib/git/aggregate.ts';
+import { countCommits, GitInputError, inspectRepo, streamLog, type RepoInfo } from '../lib/git/git-log.ts';
+import { planImport } from '../lib/git/merge.ts';
+
+const USAGE =
+  'usage: npm run import:git -- <repo>[=<owner/name>]... --author <email or name>... [--profile <slug>] [--name "<display name>"] [--since YYYY-MM] [--until YYYY-MM] [--force] [--no-lines] [--private <repo>] [--alias <repo>="<label>"] [--content <dir>]';
+const PRIVATE_LABEL = 'a private repository';
+
+interface RepoArg {
+  path: string;
+  override?: string;
+}
+
+function fail(message: string): never {
+  throw new GitInputError(message);
+}
+
+function parse(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        author: { type: 'string', multiple: true },
+        profile: { type: 'string' },
+        name: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        force: { type: 'boolean' },
+        'no-lines': { type: 'boolean' },
+        private: { type: 'string', multiple: true },
+        alias: { type: 'string', multiple: true },
+        content: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(USAGE + '\n');
+    process.exit(0);
+  }
+  if (!parsed.positionals.length) fail(`give at least one repository\n${USAGE}`);
+  const authors = (v.author ?? []).map((a) => a.trim()).filter(Boolean);
+  if (!authors.length) fail(`give at least one --author <email or name>\n${USAGE}`);
+  for (const [flag, value] of [['--since', v.since], ['--until', v.until]] as const) {
+    if (value !== undefined && !MONTH_KEY.test(value)) fail(`${flag}: expected a month as YYYY-MM, found "${value}"`);
+  }
+  if (v.since && v.until && v.since > v.until) fail(`--since ${v.since} is after --until ${v.until}`);
+  const repos: RepoArg[] = parsed.positionals.map((p) => {
+    const eq = p.indexOf('=');
+    if (eq > 0) {
+      const override = p.slice(eq + 1).trim();
+      if (!/^[^/\s]+\/[^/\s]+$/.test(override)) fail(`${p}: expected <path>=<owner/name>, found "${override}" after "="`);
+      return { path: p.slice(0, eq), override };
+    }
+    return { path: p };
+  });
+  const aliases = new Map<string, string>();
+  for (const a of v.alias ?? []) {
+    const eq = a.indexOf('=');
+    const label = eq > 0 ? a.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1') : '';
+    if (eq <= 0 || !label) fail(`--alias ${a}: expected <repo>="<label>"`);
+    aliases.set(a.slice(0, eq), label);
+  }
+  const slug = v.profile ?? (v.name ? slugFor(v.name) : undefined);
+  if (v.profile !== undefined && slugFor(v.profile) !== v.profile) fail(`--profile: expected a slug (lowercase letters, digits, hyphens), found "${v.profile}" — try "${slugFor(v.profile)}"`);
+  return {
+    repos,
+    authors,
+    slug,
+    name: v.name?.trim() || undefined,
+    since: v.since,
+    until: v.until,
+    force: v.force ?? false,
+    lines: !v['no-lines'],
+    privates: v.private ?? [],
+    aliases,
+    content: v.content ? resolve(v.content) : contentDir(process.cwd()),
+  };
+}
+
+/** True when a --private/--alias argument names this repository (by path as given, resolved path, or display name). */
+function names(arg: string, repo: RepoArg, info: RepoInfo, display: string): boolean {
+  return arg === repo.path || resolve(arg) === info.path || arg === display;
+}
+
+interface Progress {
+  tick(done: number): void;
+  stop(): void;
+}
+
+async function progressFor(label: string, path: string): Promise<Progress> {
+  if (!process.stderr.isTTY) return { tick() {}, stop() {} };
+  const total = countCommits(path);
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total} commits`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return {
+    tick: (done) => bar.update(Math.min(done, total)),
+    stop: () => bar.stop(),
+  };
+}
+
+async function importRepo(
+  repo: RepoArg,
+  opts: ReturnType<typeof parse>,
+  warn: (m: string) => void,
+): Promise<{ contribution: RepoContribution; agg: RepoAggregator; label: string }> {
+  const info = inspectRepo(repo.path);
+  const display = repo.override ?? info.displayName;
+  let alias: string | undefined;
+  for (const [k, label] of opts.aliases) if (names(k, repo, info, display)) alias = label;
+  const isPrivate = alias !== undefined || opts.privates.some((p) => names(p, repo, info, display));
+  const shown = isPrivate ? (alias ?? PRIVATE_LABEL) : display;
+  // In a partial clone, reading file contents would make git fetch them: count no lines there.
+  let lines = opts.lines && !info.partial;
+  if (opts.lines && info.partial) warn(`${shown}: a partial (blobless) clone — file contents are not all local, so line counts are skipped`);
+  const now = Math.floor(Date.now() / 1000);
+  const makeAgg = () => new RepoAggregator({ authors: opts.authors, since: opts.since, until: opts.until, keepNames: !isPrivate, lines, now });
+  let agg = makeAgg();
+  const progress = await progressFor(shown, info.path);
+  let result;
+  try {
+    const run = () =>
+      streamLog(info.path, lines, (c) => {
+        agg.add(c);
+        if ((agg.total & 1023) === 0) progress.tick(agg.total);
+      });
+    result = await run();
+    if (result.status !== 0 && lines && /missing|unable to read|bad object|could not fetch|promisor/i.test(result.stderr)) {
+      warn(`${shown}: some file contents are missing from the repository — line counts are skipped`);
+      lines = false;
+      agg = makeAgg();
+      result = await run();
+    }
+  } finally {
+    progress.stop();
+  }
+  if (result.status !== 0) {
+    const why = result.stderr.split('\n').find((l) => l.trim()) ?? `git exited with ${result.status}`;
+    fail(`${isPrivate ? shown : repo.path}: git log failed: ${why.trim()}`);
+  }
+  if (agg.total === 0) fail(`${isPrivate ? shown : repo.path}: the repository has no commits (other than merges)`);
+  const where = isPrivate ? shown : repo.path;
+  if (agg.matched === 0 && agg.outOfRange === 0 && agg.bogus === 0) {
+    fail(`${where}: no commit by ${opts.authors.map((a) => `"${a}"`).join(', ')} — most frequent authors: ${agg.topAuthors().join('; ')}`);
+  }
+  if (agg.matched === 0 && agg.outOfRange > 0) warn(`${where}: no commit by the given authors between ${opts.since ?? 'the start'} and ${opts.until ?? 'now'}`);
+  if (info.shallow) warn(`${where}: a shallow clone — its history starts at ${agg.firstDay}; earlier commits are not counted`);
+  if (agg.bogus) warn(`${where}: ${agg.bogus} commit(s) dated before 1990 or in the future were left out`);
+  const root = [...agg.roots].sort()[0] ?? '';
+  // The key identifies the repository without revealing it: its root commit hash is not public for a private repo.
+  const key = createHash('sha256').update(`${root}\0${display}`).digest('hex').slice(0, 16);
+  return { contribution: agg.contribution(key, shown, isPrivate), agg, label: shown };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const opts = parse(argv);
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    process.stderr.write(`warning: ${m}\n`);
+  };
+  const contributions: RepoContribution[] = [];
+  const names = new Map<string, number>();
+  for (const repo of opts.repos) {
+    const { contribution, agg, label } = await importRepo(repo, opts, warn);
+    contributions.push(contribution);
+    for (const [n, k] of agg.matchedNames) names.set(n, (names.get(n) ?? 0) + k);
+    process.stderr.write(`${label}: ${agg.matched} of ${agg.total} commits counted\n`);
+  }
+  const fallbackName = topKeys(names, 1)[0];
+  const slug = opts.slug ?? slugFor(opts.name ?? fallbackName ?? '');
+  const plan = planImport({ contentDir: opts.content, slug, name: opts.name, fallbackName, force: opts.force, contributions });
+  for (const w of plan.warnings) warn(w);
+  for (const { path, text } of plan.writes) writeFileAtomic(path, text);
+  for (const path of plan.deletes) rmSync(path, { force: true });
+  const changed = plan.writes.length + plan.deletes.length;
+  process.stderr.write(changed ? `profile "${slug}": ${plan.writes.length} file(s) written, ${plan.deletes.length} removed\n` : `profile "${slug}": up to date, no file changed\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof GitInputError) process.stderr.write(`error: ${error.message}\n`);
+  else process.stderr.write(`error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,221 @@
+// Folds a stream of commits into per-repository figures by month and by day: memory grows with months,
+// days, authors and distinct paths, never with the number of commits.
+import { classifyCommit } from './classify.ts';
+import { isExcludedPath, languageOf } from './languages.ts';
+import type { CommitRecord } from './git-log.ts';
+
+/** One repository's figures for one month (also what the import state file keeps). */
+export interface RepoMonth {
+  commits: number;
+  features: number;
+  bugs: number;
+  linesAdded?: number;
+  linesRemoved?: number;
+  /** Commits touching each area (public repositories only). */
+  areas: Record<string, number>;
+  /** A few feature and fix subjects for the narrative draft (public repositories only). */
+  notable: string[];
+}
+
+/** One repository's contribution to a profile: what the importer recomputes on each import of it. */
+export interface RepoContribution {
+  /** Stable identity of the repository, not revealing its name (see repoKey). */
+  key: string;
+  /** The name shown: `owner/name`, or the private label. */
+  name: string;
+  private: boolean;
+  /** False when line counts were skipped (--no-lines, partial clone, missing blobs). */
+  lines: boolean;
+  months: Record<string, RepoMonth>;
+  /** Day → [commits, features]. */
+  days: Record<string, [number, number]>;
+  /** Language → commits touching it. */
+  languages: Record<string, number>;
+  /** Area → commits touching it (public repositories only). */
+  areas: Record<string, number>;
+}
+
+export interface AggregateOptions {
+  /** Lowercased emails or names to match (after .mailmap). */
+  authors: readonly string[];
+  since?: string;
+  until?: string;
+  /** Keep areas and subjects (false for private repositories). */
+  keepNames: boolean;
+  lines: boolean;
+  /** "Now" in seconds since the epoch, for the in-the-future check. */
+  now: number;
+}
+
+// Folders that hold many subsystems: the area is the folder one level below them.
+const CONTAINERS = new Set(['src', 'lib', 'libs', 'packages', 'apps', 'app', 'pkg', 'cmd', 'internal', 'crates', 'modules', 'services', 'plugins', 'components', 'source', 'sources']);
+const BEFORE_1990 = '1990-01-01';
+const NOTABLE_FEATURES = 3;
+const NOTABLE_BUGS = 2;
+const PATH_CACHE_LIMIT = 200_000;
+
+/** Returns the area of a path: its top folder, or the two top folders under a container like `src/` or `packages/`; undefined for top-level files. */
+export function areaOf(path: string): string | undefined {
+  const slash = path.indexOf('/');
+  if (slash < 0) return undefined;
+  const top = path.slice(0, slash);
+  if (CONTAINERS.has(top)) {
+    const next = path.indexOf('/', slash + 1);
+    if (next > 0) return path.slice(0, next);
+    return top;
+  }
+  return top;
+}
+
+interface PathInfo {
+  language: string | undefined;
+  area: string | undefined;
+  excluded: boolean;
+}
+
+/** Accumulates one repository's history, one reused commit record at a time. */
+export class RepoAggregator {
+  readonly opts: AggregateOptions;
+  readonly months = new Map<string, RepoMonth>();
+  readonly days = new Map<string, [number, number]>();
+  readonly languages = new Map<string, number>();
+  readonly areas = new Map<string, number>();
+  /** Every author seen (`Name <email>` → commits), for suggestions when nothing matches. */
+  readonly authorsSeen = new Map<string, number>();
+  /** Matched author names → commits, for the profile name. */
+  readonly matchedNames = new Map<string, number>();
+  readonly roots: string[] = [];
+  total = 0;
+  matched = 0;
+  bogus = 0;
+  outOfRange = 0;
+  /** The earliest author day of any commit (for the shallow-clone warning). */
+  firstDay: string | undefined;
+  private readonly authors: Set<string>;
+  private readonly pathInfo = new Map<string, PathInfo>();
+  private readonly seenLanguages: string[] = [];
+  private readonly seenAreas: string[] = [];
+
+  constructor(opts: AggregateOptions) {
+    this.opts = opts;
+    this.authors = new Set(opts.authors.map((a) => a.toLowerCase()));
+  }
+
+  private info(path: string): PathInfo {
+    let info = this.pathInfo.get(path);
+    if (!info) {
+      const excluded = isExcludedPath(path);
+      info = { excluded, language: excluded ? undefined : languageOf(path), area: excluded || !this.opts.keepNames ? undefined : areaOf(path) };
+      if (this.pathInfo.size >= PATH_CACHE_LIMIT) this.pathInfo.clear();
+      this.pathInfo.set(path, info);
+    }
+    return info;
+  }
+
+  /** Adds one commit (the record is reused by the reader: nothing of it is kept by reference but strings). */
+  add(c: CommitRecord): void {
+    this.total++;
+    if (c.root) this.roots.push(c.hash);
+    const day = c.date.slice(0, 10);
+    if (this.firstDay === undefined || day < this.firstDay) this.firstDay = day;
+    const who = `${c.name} <${c.email}>`;
+    this.authorsSeen.set(who, (this.authorsSeen.get(who) ?? 0) + 1);
+    if (!this.authors.has(c.email.toLowerCase()) && !this.authors.has(c.name.toLowerCase())) return;
+    const month = day.slice(0, 7);
+    if ((this.opts.since && month < this.opts.since) || (this.opts.until && month > this.opts.until)) {
+      this.outOfRange++;
+      return;
+    }
+    if (day < BEFORE_1990 || c.timestamp > this.opts.now + 86_400) {
+      this.bogus++;
+      return;
+    }
+    this.matched++;
+    this.matchedNames.set(c.name, (this.matchedNames.get(c.name) ?? 0) + 1);
+    const { kind } = classifyCommit(c.subject, c.body);
+    const feature = kind === 'feature' ? 1 : 0;
+    let m = this.months.get(month);
+    if (!m) {
+      m = { commits: 0, features: 0, bugs: 0, areas: {}, notable: [] };
+      if (this.opts.lines) {
+        m.linesAdded = 0;
+        m.linesRemoved = 0;
+      }
+      this.months.set(month, m);
+    }
+    m.commits++;
+    m.features += feature;
+    if (kind === 'bug') m.bugs++;
+    const d = this.days.get(day);
+    if (d) {
+      d[0]++;
+      d[1] += feature;
+    } else this.days.set(day, [1, feature]);
+
+    const langs = this.seenLanguages;
+    const areas = this.seenAreas;
+    langs.length = 0;
+    areas.length = 0;
+    for (let i = 0; i < c.fileCount; i++) {
+      const info = this.info(c.paths[i]!);
+      if (info.excluded) continue;
+      if (this.opts.lines && c.added[i]! >= 0) {
+        m.linesAdded! += c.added[i]!;
+        m.linesRemoved! += c.removed[i]!;
+      }
+      if (info.language !== undefined && !langs.includes(info.language)) langs.push(info.language);
+      if (info.area !== undefined && !areas.includes(info.area)) areas.push(info.area);
+    }
+    for (const l of langs) this.languages.set(l, (this.languages.get(l) ?? 0) + 1);
+    for (const a of areas) {
+      this.areas.set(a, (this.areas.get(a) ?? 0) + 1);
+      m.areas[a] = (m.areas[a] ?? 0) + 1;
+    }
+    if (this.opts.keepNames && kind !== 'other') {
+      const ofKind = kind === 'feature' ? m.features : m.bugs;
+      if (ofKind <= (kind === 'feature' ? NOTABLE_FEATURES : NOTABLE_BUGS)) m.notable.push(c.subject.trim());
+    }
+  }
+
+  /** Returns the most frequent authors seen, as `Name <email>` lines. */
+  topAuthors(n = 5): string[] {
+    return [...this.authorsSeen].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([who, k]) => `${who} (${k})`);
+  }
+
+  /** Returns the repository's contribution in the deterministic shape the state file keeps. */
+  contribution(key: string, name: string, isPrivate: boolean): RepoContribution {
+    const months: Record<string, RepoMonth> = {};
+    for (const k of [...this.months.keys()].sort()) {
+      const m = this.months.get(k)!;
+      months[k] = { ...m, areas: sortedRecord(m.areas) };
+    }
+    const days: Record<string, [number, number]> = {};
+    for (const k of [...this.days.keys()].sort()) days[k] = this.days.get(k)!;
+    return {
+      key,
+      name,
+      private: isPrivate,
+      lines: this.opts.lines,
+      months,
+      days,
+      languages: sortedRecord(Object.fromEntries(this.languages)),
+      areas: sortedRecord(Object.fromEntries(this.areas)),
+    };
+  }
+}
+
+/** Returns a copy of a record with keys in sorted order (so serialized state is stable). */
+export function sortedRecord<T>(r: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(r).sort()) out[k] = r[k]!;
+  return out;
+}
+
+/** Returns the keys of a count record, most frequent first (ties by name), at most `n`. */
+export function topKeys(r: Record<string, number> | Map<string, number>, n = Infinity): string[] {
+  const entries = r instanceof Map ? [...r] : Object.entries(r);
+  return entries
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, n)
+    .map(([k]) => k);
+}

@@ -1,0 +1,235 @@
+// Runs git for the importer: inspects a repository with a few cheap calls, then reads its whole history
+// in ONE streaming `git log` pass, parsed incrementally into a reused commit record (no per-commit process,
+// nothing kept per commit).
+import { spawn, spawnSync } from 'node:child_process';
+import { basename, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+
+/** Why an import of a repository cannot go on; the CLI prints the message as one line. */
+export class GitInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitInputError';
+  }
+}
+
+/** The environment every git call gets: no pager, no prompts, no lazy fetch of missing objects, fixed locale. */
+export function gitEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_NO_LAZY_FETCH: '1', // git ≥ 2.44; older git is kept from fetching by never asking for blobs in a partial clone
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    GIT_CONFIG_NOSYSTEM: '1',
+    LC_ALL: 'C',
+    TZ: 'UTC',
+  };
+}
+
+/** Runs a short git command; returns its status, stdout and stderr. */
+export function runGit(cwd: string, args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync('git', ['-C', cwd, ...args], { env: gitEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+export interface RepoInfo {
+  /** The path as given, resolved. */
+  path: string;
+  /** `owner/name` from the origin remote, else the folder name. */
+  displayName: string;
+  shallow: boolean;
+  /** A partial (e.g. blobless) clone: file contents may be missing, so line counts are skipped. */
+  partial: boolean;
+}
+
+/** Returns `owner/name` from a remote URL (https, ssh, scp-like or a path), or undefined. */
+export function ownerNameFromUrl(url: string): string | undefined {
+  const parts = url.trim().replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const owner = parts[parts.length - 2]!;
+  const name = parts[parts.length - 1]!;
+  // "git@host:name" has no owner; "host.tld" is a host, not an owner.
+  if (owner.includes('@') || /^[\w-]+(\.[\w-]+)+$/.test(owner)) return undefined;
+  return `${owner}/${name}`;
+}
+
+/** Checks that `path` is a git repository with commits and returns what the importer needs to know about it. */
+export function inspectRepo(path: string): RepoInfo {
+  const abs = resolve(path);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new GitInputError(`${path}: not a git repository (no such folder)`);
+  const rp = runGit(abs, ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir']);
+  if (rp.status !== 0) throw new GitInputError(`${path}: not a git repository`);
+  const [bare, shallow] = rp.stdout.split('\n');
+  if (bare !== 'true') {
+    const top = runGit(abs, ['rev-parse', '--show-toplevel']).stdout.trim();
+    if (top && resolve(top) !== abs && !existsSync(resolve(abs, '.git'))) {
+      throw new GitInputError(`${path}: not a git repository (it is a folder inside the repository ${top})`);
+    }
+  }
+  const head = runGit(abs, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  if (head.status !== 0) throw new GitInputError(`${path}: the repository has no commits`);
+  const config = runGit(abs, ['config', '--local', '--list']).stdout.split('\n');
+  let origin: string | undefined;
+  let partial = false;
+  for (const line of config) {
+    const eq = line.indexOf('=');
+    const key = (eq < 0 ? line : line.slice(0, eq)).toLowerCase();
+    const value = eq < 0 ? '' : line.slice(eq + 1);
+    if (key === 'remote.origin.url') origin = value;
+    if (key === 'extensions.partialclone' && value) partial = true;
+    if (key.startsWith('remote.') && key.endsWith('.promisor') && value === 'true') partial = true;
+  }
+  const folder = basename(abs).replace(/\.git$/, '') || basename(abs);
+  const displayName = (origin && ownerNameFromUrl(origin)) || folder;
+  return { path: abs, displayName, shallow: shallow === 'true', partial };
+}
+
+/** Returns the number of non-merge commits reachable from HEAD (for the progress bar). */
+export function countCommits(path: string): number {
+  const r = runGit(path, ['rev-list', '--count', '--no-merges', 'HEAD']);
+  return r.status === 0 ? Number(r.stdout.trim()) || 0 : 0;
+}
+
+/** One commit as parsed from the stream; the importer reuses ONE such record for every commit. */
+export interface CommitRecord {
+  hash: string;
+  /** Author name and email after .mailmap. */
+  name: string;
+  email: string;
+  /** Author date as written, in the author's own offset: `2024-01-31T23:30:00-08:00`. */
+  date: string;
+  /** Seconds since the epoch (for the "in the future" check only). */
+  timestamp: number;
+  /** True for a root commit (no parents). */
+  root: boolean;
+  subject: string;
+  body: string;
+  /** Files touched: paths (for a rename the new path, then the old path) and their added/removed lines (-1: binary or not counted). */
+  fileCount: number;
+  paths: string[];
+  added: number[];
+  removed: number[];
+}
+
+// Field and record separators: git writes them from the format, they do not occur in names or subjects.
+const US = '\x1f';
+const FORMAT = `--format=${'%x1e'}%H%x1f%aN%x1f%aE%x1f%ad%x1f%at%x1f%P%x1f%s%x1f%b%x1f`;
+
+/** The `git log` arguments the importer reads (the benchmark times the same command bare). */
+export function gitLogArgs(withLines: boolean): string[] {
+  const common = ['-c', 'core.quotepath=off', 'log', '--use-mailmap', '--no-merges', '--no-color', '--date=iso-strict', FORMAT, '-z'];
+  // With lines: --numstat with -M, so a renamed file counts only its edits and binary files show "-".
+  // Without: --name-only and no rename detection, which reads trees only, never file contents.
+  return withLines ? [...common, '-M', '--numstat', 'HEAD'] : [...common, '--no-renames', '--name-only', 'HEAD'];
+}
+
+/** Reads the history of `path` in one streaming pass, calling `onCommit` with a reused record; resolves with git's exit status and stderr. */
+export function streamLog(
+  path: string,
+  withLines: boolean,
+  onCommit: (c: CommitRecord) => void,
+): Promise<{ status: number; stderr: string }> {
+  const child = spawn('git', ['-C', path, ...gitLogArgs(withLines)], { env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const c: CommitRecord = { hash: '', name: '', email: '', date: '', timestamp: 0, root: false, subject: '', body: '', fileCount: 0, paths: [], added: [], removed: [] };
+  let open = false;
+  let pending = '';
+  // A numstat rename entry ("a\td\t") is followed by two NUL-terminated paths: old, then new.
+  let renameLeft = 0;
+  let renameAdded = 0;
+  let renameRemoved = 0;
+  let renameOld = '';
+  let stderr = '';
+  let failure: unknown;
+
+  const addFile = (p: string, a: number, r: number) => {
+    const i = c.fileCount++;
+    c.paths[i] = p;
+    c.added[i] = a;
+    c.removed[i] = r;
+  };
+  const token = (t: string) => {
+    if (t.charCodeAt(0) === 10) t = t.slice(1); // the newline between a header and its file list
+    if (t.charCodeAt(0) === 0x1e) {
+      if (open) onCommit(c);
+      const f = t.split(US);
+      c.hash = f[0]!.slice(1);
+      c.name = f[1]!;
+      c.email = f[2]!;
+      c.date = f[3]!;
+      c.timestamp = Number(f[4]);
+      c.root = f[5] === '';
+      c.subject = f[6]!;
+      c.body = f[7]!;
+      c.fileCount = 0;
+      renameLeft = 0;
+      open = true;
+      return;
+    }
+    if (t === '') return;
+    if (renameLeft === 2) {
+      renameOld = t;
+      renameLeft = 1;
+      return;
+    }
+    if (renameLeft === 1) {
+      addFile(t, renameAdded, renameRemoved);
+      addFile(renameOld, -1, -1);
+      renameLeft = 0;
+      return;
+    }
+    if (!withLines) {
+      addFile(t, -1, -1);
+      return;
+    }
+    const tab1 = t.indexOf('\t');
+    const tab2 = t.indexOf('\t', tab1 + 1);
+    if (tab1 < 0 || tab2 < 0) return;
+    const a = t.charCodeAt(0) === 45 ? -1 : Number(t.slice(0, tab1));
+    const r = t.charCodeAt(tab1 + 1) === 45 ? -1 : Number(t.slice(tab1 + 1, tab2));
+    if (tab2 === t.length - 1) {
+      renameLeft = 2;
+      renameAdded = a;
+      renameRemoved = r;
+      return;
+    }
+    addFile(t.slice(tab2 + 1), a, r);
+  };
+
+  return new Promise((resolvePromise, reject) => {
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => {
+      if (stderr.length < 8192) stderr += d;
+    });
+    child.stdout.on('data', (chunk: string) => {
+      if (failure) return;
+      try {
+        let text = pending ? pending + chunk : chunk;
+        let start = 0;
+        for (;;) {
+          // A header ends with NUL; but the next header may start right after a file entry's NUL.
+          const nul = text.indexOf('\0', start);
+          if (nul < 0) break;
+          token(text.slice(start, nul));
+          start = nul + 1;
+        }
+        pending = start < text.length ? text.slice(start) : '';
+        text = '';
+      } catch (error) {
+        failure = error;
+        child.kill();
+      }
+    });
+    child.on('error', (e) => reject(new GitInputError(`${path}: cannot run git (${e.message})`)));
+    child.on('close', (code) => {
+      if (failure) return reject(failure);
+      try {
+        if (pending) token(pending);
+        if (open && (code ?? 1) === 0) onCommit(c);
+      } catch (error) {
+        return reject(error);
+      }
+      resolvePromise({ status: code ?? 1, stderr });
+    });
+  });
+}

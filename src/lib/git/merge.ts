@@ -1,0 +1,320 @@
+// Merges repository contributions into a profile's content without clobbering anything a person wrote.
+//
+// Bookkeeping: `content/git-import/<slug>.json` keeps each imported repository's own figures per month and
+// day (keyed by a hash, never by a private name or path). A month file is the sum over the repositories in
+// that file, so re-importing a repository replaces its share instead of adding it twice, and importing
+// another repository later adds to the same months. The file also lists the months the importer wrote:
+// any other month file (from an export, or written by hand) is left alone unless --force.
+import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { readIfExists } from '../atomic-write.ts';
+import { activityFile, markdownFile, monthFile, profileFile } from '../content-files.ts';
+import { isFrontmatterFailure, parseFrontmatter } from '../frontmatter.ts';
+import { parseActivityCsv } from '../content-read.ts';
+import { profileSchema, monthSchema, type DayActivity, type MonthInput } from '../content-schema.ts';
+import type { Problem } from '../problems.ts';
+import { sortedRecord, topKeys, type RepoContribution } from './aggregate.ts';
+import { draftNarrative, fingerprintOf, isUneditedDraft } from './narrative.ts';
+import { GitInputError } from './git-log.ts';
+
+const TOP_AREAS = 5;
+const NOTABLE = 5;
+
+/** What the importer remembers between runs for one profile. */
+export interface ImportState {
+  version: 1;
+  /** Months whose file the importer wrote; every other month file is foreign (an export, or hand-made). */
+  ownedMonths: string[];
+  /** Days that were in the activity file before the first git import: [day, commits, features?]. */
+  baseDays?: [string, number, number?][];
+  /** Repository names the importer last wrote into the profile. */
+  repositoryNames: string[];
+  /** First and last month of a profile repository entry that existed before git data was merged into it. */
+  repositoryBase: Record<string, { from: string; to: string }>;
+  repos: Record<string, RepoContribution>;
+}
+
+/** Paths of a profile's content files. */
+export function contentPaths(contentDir: string, slug: string) {
+  return {
+    profile: join(contentDir, 'profiles', `${slug}.md`),
+    monthsDir: join(contentDir, 'months', slug),
+    month: (m: string) => join(contentDir, 'months', slug, `${m}.md`),
+    activity: join(contentDir, 'activity', `${slug}.csv`),
+    state: join(contentDir, 'git-import', `${slug}.json`),
+  };
+}
+
+export interface PlanInput {
+  contentDir: string;
+  slug: string;
+  /** --name: the display name (required to create a profile unless `fallbackName` is given). */
+  name?: string;
+  /** The most frequent matched author name, used when creating a profile without --name. */
+  fallbackName?: string;
+  force: boolean;
+  contributions: RepoContribution[];
+}
+
+export interface Plan {
+  /** Files whose text changes (unchanged files are not listed). */
+  writes: { path: string; text: string }[];
+  deletes: string[];
+  warnings: string[];
+}
+
+/** Returns JSON with keys sorted at every level (for comparing data regardless of key order). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? sortedRecord(v as Record<string, unknown>) : v));
+}
+
+function readState(path: string): ImportState | undefined {
+  const text = readIfExists(path);
+  if (text === undefined) return undefined;
+  try {
+    const state = JSON.parse(text) as ImportState;
+    if (state.version !== 1 || typeof state.repos !== 'object') throw new Error('unknown version');
+    return state;
+  } catch {
+    throw new GitInputError(`${path}: expected the git import bookkeeping written by an earlier import, found something else — remove the file to start over`);
+  }
+}
+
+function first(problems: Problem[]): string {
+  const p = problems[0]!;
+  return `${p.file}${p.line ? `:${p.line}` : ''} — ${p.field ? `${p.field}: ` : ''}${p.message}`;
+}
+
+/** Returns the repository entry (profile frontmatter) computed from one contribution. */
+function repositoryEntry(c: RepoContribution): { name: string; from: string; to: string; monthsActive: number; languages: string[]; areas: string[]; private: boolean } | undefined {
+  const months = Object.keys(c.months).sort();
+  if (!months.length) return undefined;
+  return {
+    name: c.name,
+    from: months[0]!,
+    to: months[months.length - 1]!,
+    monthsActive: months.length,
+    languages: topKeys(c.languages),
+    areas: c.private ? [] : topKeys(c.areas, TOP_AREAS),
+    private: c.private,
+  };
+}
+
+/** Computes every file an import writes, from the contributions and what is on disk; writes nothing. */
+export function planImport(input: PlanInput): Plan {
+  const paths = contentPaths(input.contentDir, input.slug);
+  const warnings: string[] = [];
+  const writes: Plan['writes'] = [];
+  const deletes: string[] = [];
+  const write = (path: string, text: string) => {
+    if (readIfExists(path) !== text) writes.push({ path, text });
+  };
+
+  const previous = readState(paths.state);
+  const state: ImportState = previous
+    ? structuredClone(previous)
+    : { version: 1, ownedMonths: [], repositoryNames: [], repositoryBase: {}, repos: {} };
+  for (const c of input.contributions) state.repos[c.key] = c;
+  const repos = Object.keys(state.repos)
+    .sort()
+    .map((k) => state.repos[k]!);
+
+  // ---- profile (read first: an invalid profile stops the import before anything is written)
+  const profileText = readIfExists(paths.profile);
+  let raw: Record<string, unknown> = {};
+  let summary = '';
+  if (profileText !== undefined) {
+    const fm = parseFrontmatter(profileText);
+    if (isFrontmatterFailure(fm)) throw new GitInputError(`${paths.profile}:${fm.line ?? 1} — ${fm.message} (fix the profile first)`);
+    const parsed = profileSchema.safeParse(fm.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new GitInputError(`${paths.profile} — ${issue.path.join('.') || 'frontmatter'}: ${issue.message} (fix the profile first)`);
+    }
+    raw = structuredClone(fm.data);
+    summary = fm.body;
+  }
+
+  // ---- months
+  const allMonths = new Set<string>();
+  for (const r of repos) for (const m of Object.keys(r.months)) allMonths.add(m);
+  const owned = new Set(state.ownedMonths);
+  const existingFiles = new Set(listMonthFiles(paths.monthsDir));
+  let skippedForeign = 0;
+  for (const month of [...new Set([...allMonths, ...owned])].sort()) {
+    const parts = repos
+      .filter((r) => r.months[month])
+      .map((r) => ({ r, m: r.months[month]! }))
+      .sort((a, b) => b.m.commits - a.m.commits || (a.r.name < b.r.name ? -1 : a.r.name > b.r.name ? 1 : a.r.key < b.r.key ? -1 : 1));
+    const path = paths.month(month);
+    const existing = existingFiles.has(month) ? readIfExists(path) : undefined;
+    const isOwned = owned.has(month);
+    if (existing !== undefined && !isOwned && !input.force) {
+      skippedForeign++;
+      continue;
+    }
+    let body: string | undefined;
+    let editedBody: string | undefined;
+    if (existing !== undefined) {
+      const fm = parseFrontmatter(existing);
+      if (isFrontmatterFailure(fm)) {
+        warnings.push(`${path}:${fm.line ?? 1} — ${fm.message}; left unchanged`);
+        continue;
+      }
+      const fingerprint = (fm.data.generated as { fingerprint?: string } | undefined)?.fingerprint;
+      if (fm.body.trim() !== '' && !isUneditedDraft(fm.body, fingerprint) && !input.force) editedBody = fm.body;
+    }
+    if (!parts.length) {
+      // The month no longer has commits from any imported repository.
+      if (editedBody === undefined) {
+        if (existing !== undefined) deletes.push(path);
+        owned.delete(month);
+        continue;
+      }
+    }
+    let commits = 0;
+    let features = 0;
+    let bugs = 0;
+    let added = 0;
+    let removed = 0;
+    let lines = parts.length > 0;
+    const areas: Record<string, number> = {};
+    const notable: string[] = [];
+    for (const { r, m } of parts) {
+      commits += m.commits;
+      features += m.features;
+      bugs += m.bugs;
+      if (r.lines && m.linesAdded !== undefined && m.linesRemoved !== undefined) {
+        added += m.linesAdded;
+        removed += m.linesRemoved;
+      } else lines = false;
+      if (r.private) continue;
+      for (const [a, k] of Object.entries(m.areas)) areas[a] = (areas[a] ?? 0) + k;
+      for (const s of m.notable) if (notable.length < NOTABLE && !notable.includes(s)) notable.push(s);
+    }
+    const repositories = [...new Set(parts.map((p) => p.r.name))];
+    const topAreas = topKeys(areas, TOP_AREAS);
+    const data: MonthInput = { commits, features, bugs, repositories, areas: topAreas };
+    if (lines) {
+      data.linesAdded = added;
+      data.linesRemoved = removed;
+    }
+    let text: string;
+    if (editedBody !== undefined) {
+      // A narrative a person wrote or edited: figures update, the text stays byte for byte.
+      text = markdownFile(data as Record<string, unknown>, '') + editedBody;
+    } else {
+      const draft = draftNarrative({ month, commits, features, bugs, repositories, areas: topAreas, notable });
+      data.generated = { fingerprint: fingerprintOf(draft) };
+      text = monthFile(data, draft);
+    }
+    const check = monthSchema.safeParse(data);
+    if (!check.success) throw new GitInputError(`${path}: computed month is invalid (${check.error.issues[0]!.message})`);
+    write(path, text);
+    owned.add(month);
+  }
+  if (skippedForeign) {
+    warnings.push(`${skippedForeign} month file(s) in ${paths.monthsDir} were not written by the git importer (an export or hand-made): left unchanged — use --force to replace them`);
+  }
+  state.ownedMonths = [...owned].sort();
+
+  // ---- activity
+  if (!previous) {
+    const existing = readIfExists(paths.activity);
+    if (existing !== undefined) {
+      const problems: Problem[] = [];
+      const days = parseActivityCsv(existing, paths.activity, problems);
+      if (problems.some((p) => p.severity === 'error')) throw new GitInputError(`${first(problems.filter((p) => p.severity === 'error'))} (fix the activity file first)`);
+      if (days.length) state.baseDays = days.map((d) => (d.features === undefined ? [d.date, d.count] : [d.date, d.count, d.features]));
+    }
+  }
+  const dayMap = new Map<string, DayActivity>();
+  for (const [date, count, feats] of state.baseDays ?? []) dayMap.set(date, { date, count, features: feats ?? 0 });
+  for (const r of repos) {
+    for (const [date, [count, feats]] of Object.entries(r.days)) {
+      const d = dayMap.get(date);
+      if (d) {
+        d.count += count;
+        d.features = (d.features ?? 0) + feats;
+      } else dayMap.set(date, { date, count, features: feats });
+    }
+  }
+  write(paths.activity, activityFile([...dayMap.values()]));
+
+  // ---- profile
+  const entries = repos.map(repositoryEntry).filter((e) => e !== undefined);
+  const existingRepos = (Array.isArray(raw.repositories) ? raw.repositories : []) as Record<string, unknown>[];
+  const managed = new Set([...state.repositoryNames, ...entries.map((e) => e.name)]);
+  const kept: Record<string, unknown>[] = [];
+  let insertAt = -1;
+  const previousByName = new Map<string, Record<string, unknown>>();
+  for (const e of existingRepos) {
+    const name = String(e.name);
+    if (managed.has(name)) {
+      if (insertAt < 0) insertAt = kept.length;
+      if (!previousByName.has(name)) previousByName.set(name, e);
+      if (!state.repositoryNames.includes(name) && typeof e.from === 'string' && typeof e.to === 'string') {
+        state.repositoryBase[name] = { from: e.from, to: e.to };
+      }
+    } else kept.push(e);
+  }
+  entries.sort((a, b) => (a.to !== b.to ? (a.to < b.to ? 1 : -1) : a.from !== b.from ? (a.from < b.from ? 1 : -1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const computed = entries.map((e) => {
+    const before = previousByName.get(e.name) ?? {};
+    const base = state.repositoryBase[e.name];
+    const entry: Record<string, unknown> = { ...before, ...e };
+    if (base) {
+      entry.from = base.from < e.from ? base.from : e.from;
+      entry.to = base.to > e.to ? base.to : e.to;
+    }
+    if (!e.private) delete entry.private;
+    if (!e.areas.length) delete entry.areas;
+    return entry;
+  });
+  if (insertAt < 0) insertAt = kept.length;
+  const repositories = [...kept.slice(0, insertAt), ...computed, ...kept.slice(insertAt)];
+  state.repositoryNames = [...new Set(entries.map((e) => e.name))].sort();
+
+  const languageWeight: Record<string, number> = {};
+  for (const r of repos) for (const [l, k] of Object.entries(r.languages)) languageWeight[l] = (languageWeight[l] ?? 0) + k;
+  const skills = (raw.skills && typeof raw.skills === 'object' ? structuredClone(raw.skills) : {}) as { languages?: string[]; technical?: string[] };
+  const known = skills.languages ?? [];
+  skills.languages = [...known, ...topKeys(languageWeight).filter((l) => !known.includes(l))];
+
+  const next: Record<string, unknown> = { ...raw };
+  if (profileText === undefined) {
+    const name = input.name ?? input.fallbackName;
+    if (!name) throw new GitInputError('no profile name: give --name "<display name>"');
+    next.name = name;
+    next.source = 'git';
+  } else if (input.name) next.name = input.name;
+  next.skills = skills;
+  next.repositories = repositories;
+  const valid = profileSchema.safeParse(next);
+  if (!valid.success) throw new GitInputError(`${paths.profile}: the merged profile is invalid (${valid.error.issues[0]!.path.join('.')}: ${valid.error.issues[0]!.message})`);
+  if (profileText === undefined) write(paths.profile, profileFile(next, ''));
+  else if (canonical(next) !== canonical(raw)) write(paths.profile, markdownFile(next, '') + summary);
+
+  // ---- bookkeeping: written first, so a crash midway never leaves a written month looking foreign
+  const stateOut: ImportState = {
+    version: 1,
+    ownedMonths: state.ownedMonths,
+    ...(state.baseDays ? { baseDays: state.baseDays } : {}),
+    repositoryNames: state.repositoryNames,
+    repositoryBase: sortedRecord(state.repositoryBase),
+    repos: sortedRecord(state.repos),
+  };
+  const stateText = JSON.stringify(stateOut, null, 1) + '\n';
+  if (readIfExists(paths.state) !== stateText) writes.unshift({ path: paths.state, text: stateText });
+  return { writes, deletes, warnings };
+}
+
+function listMonthFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => /^\d{4}-\d{2}\.md$/.test(n))
+      .map((n) => n.slice(0, 7));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,58 @@
+// Generated month narratives: a short draft from the month's figures, and the fingerprint that tells a
+// draft still as generated from one a person has edited.
+import { createHash } from 'node:crypto';
+import { plainTextToMarkdown } from '../content-files.ts';
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface NarrativeInput {
+  /** `YYYY-MM`. */
+  month: string;
+  commits: number;
+  features: number;
+  bugs: number;
+  /** Repository names as shown (private ones already replaced by their label). */
+  repositories: readonly string[];
+  /** Top areas, from public repositories only. */
+  areas: readonly string[];
+  /** A few commit subjects, from public repositories only. */
+  notable: readonly string[];
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Returns "January 2024" for `2024-01` (no time zone involved). */
+export function monthTitle(month: string): string {
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** Returns the generated draft narrative of a month, as Markdown. */
+export function draftNarrative(n: NarrativeInput): string {
+  const paragraphs: string[] = [];
+  const kinds: string[] = [];
+  if (n.features) kinds.push(plural(n.features, 'feature', 'features'));
+  if (n.bugs) kinds.push(plural(n.bugs, 'bug fix', 'bug fixes'));
+  const where = n.repositories.length ? ` in ${list([...new Set(n.repositories)])}` : '';
+  paragraphs.push(`${monthTitle(n.month)}: ${plural(n.commits, 'commit', 'commits')}${where}${kinds.length ? `, with ${list(kinds)}` : ''}.`);
+  if (n.areas.length) paragraphs.push(`Most of the work touched ${list(n.areas)}.`);
+  if (n.notable.length) paragraphs.push(`Notable: ${n.notable.map((s) => `“${s}”`).join('; ')}.`);
+  paragraphs.push('(A draft generated from git history: edit it freely, later imports will leave an edited text alone.)');
+  return plainTextToMarkdown(paragraphs.join('\n\n'));
+}
+
+/** Returns the fingerprint of a narrative body: a hash of its trimmed text. */
+export function fingerprintOf(markdown: string): string {
+  return createHash('sha256').update(markdown.trim()).digest('hex').slice(0, 16);
+}
+
+/** True when `body` is exactly the draft the fingerprint was taken of (so the importer may refresh it). */
+export function isUneditedDraft(body: string, fingerprint: string | undefined): boolean {
+  return fingerprint !== undefined && fingerprintOf(body) === fingerprint;
+}
