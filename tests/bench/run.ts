@@ -1,0 +1,460 @@
+// `npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental]`:
+// generates synthetic content per size, then times a cold build, a warm rebuild and a rebuild after a
+// one-month edit (checking the edit reaches the pages), each in a child process so peak RSS is the
+// build's own; builds the same content with Hugo side by side when `hugo` is on PATH.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { DEFAULT_SEED, SIZES, generate, type BenchSize } from './generate.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Inside the project on purpose: content must sit under the root (the store wants relative file paths),
+ * and an outDir outside the working directory makes Astro share `.astro/.prerender/` with other builds. */
+const WORK = join(ROOT, 'node_modules', '.cache', 'engfolio-bench');
+
+interface Options {
+  sizes: string[];
+  json: string;
+  hugo: boolean;
+  cpuProf: boolean;
+  incremental: boolean;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { sizes: ['S', 'M', 'L'], json: join(ROOT, 'bench-results', 'bench.json'), hugo: true, cpuProf: false, incremental: false, seed: DEFAULT_SEED };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) fail(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--sizes') o.sizes = value().split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+    else if (a === '--json') o.json = value();
+    else if (a === '--no-hugo') o.hugo = false;
+    else if (a === '--cpu-prof') o.cpuProf = true;
+    else if (a === '--incremental') o.incremental = true;
+    else if (a === '--seed') o.seed = Number(value());
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--seed N]');
+      process.exit(0);
+    } else fail(`unknown option "${a}" (try --help)`);
+  }
+  for (const s of o.sizes) if (!SIZES[s]) fail(`expected sizes among ${Object.keys(SIZES).join(', ')}, found "${s}"`);
+  if (!Number.isSafeInteger(o.seed)) fail('expected --seed to be a whole number');
+  return o;
+}
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+/** Generated content for a size, reused while the generator source, seed and size are unchanged. */
+function contentFor(size: BenchSize, seed: number): { dir: string; slugs: string[]; months: string[]; files: number; bytes: number; generateMs: number } {
+  const generator = readFileSync(fileURLToPath(new URL('./generate.ts', import.meta.url)));
+  const key = createHash('sha256').update(generator).update(`${seed}:${size.profiles}x${size.months}`).digest('hex').slice(0, 12);
+  const dir = join(WORK, `content-${size.name}-${key}`);
+  const stamp = join(dir, '.complete.json');
+  if (existsSync(stamp)) return { ...JSON.parse(readFileSync(stamp, 'utf8')), dir, generateMs: 0 };
+  rmSync(dir, { recursive: true, force: true });
+  const t = performance.now();
+  const g = generate(dir, size, seed);
+  const generateMs = performance.now() - t;
+  writeFileSync(stamp, JSON.stringify({ slugs: g.slugs, months: g.months, files: g.files, bytes: g.bytes }));
+  return { ...g, generateMs };
+}
+
+interface BuildRun {
+  ok: boolean;
+  ms: number;
+  maxRssMiB: number | undefined;
+  /** Seconds from start at which a log line first showed each phase marker. */
+  phases: Record<string, number>;
+  pagesRendered: number;
+  pagesReused: number;
+  output: string;
+}
+
+const PHASE_MARKERS: [string, RegExp][] = [
+  ['syncStart', /Syncing content/],
+  ['syncEnd', /Synced content/],
+  ['viteStart', /Building static entrypoints/],
+  ['renderStart', /generating static routes/],
+  ['end', /Complete!/],
+];
+
+const HAS_GNU_TIME = (() => {
+  if (!existsSync('/usr/bin/time')) return false;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
+  return r.status === 0 && /^\d+\s*$/.test(r.stderr.trim().split('\n').pop() ?? '');
+})();
+
+/** Runs a command, timing it and measuring peak RSS with GNU time (or rusage of a wrapper child). */
+async function timed(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; ms: number; maxRssMiB?: number; output: string; phases: Record<string, number> }> {
+  const rssFile = join(WORK, `rss-${process.pid}-${randomBytes(4).toString('hex')}.txt`);
+  let argv: string[];
+  let exe: string;
+  if (HAS_GNU_TIME) {
+    exe = '/usr/bin/time';
+    argv = ['-f', '%M', '-o', rssFile, cmd, ...args];
+  } else {
+    // No GNU time: a tiny Node wrapper runs the command and reports its children's maxRSS.
+    exe = process.execPath;
+    const wrapper = `const { spawnSync } = require('node:child_process'); const r = spawnSync(${JSON.stringify(cmd)}, ${JSON.stringify(args)}, { stdio: 'inherit' });
+require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)); process.exit(r.status ?? 1);`;
+    argv = ['-e', wrapper];
+  }
+  const phases: Record<string, number> = {};
+  const chunks: string[] = [];
+  const start = performance.now();
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(exe, argv, { cwd: opts.cwd, env: opts.env });
+    const onData = (chunk: Buffer): void => {
+      const text = chunk.toString();
+      chunks.push(text);
+      const at = (performance.now() - start) / 1000;
+      for (const [name, re] of PHASE_MARKERS) if (phases[name] === undefined && re.test(text)) phases[name] = at;
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const ms = performance.now() - start;
+  let maxRssMiB: number | undefined;
+  try {
+    // Both GNU time's %M and Node's maxRSS are in KiB.
+    const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kib)) maxRssMiB = kib / 1024;
+  } catch {
+    maxRssMiB = undefined;
+  }
+  rmSync(rssFile, { force: true });
+  return { code, ms, maxRssMiB, output: chunks.join(''), phases };
+}
+
+interface BuildPaths {
+  content: string;
+  outDir: string;
+  cacheDir: string;
+  cpuProfDir?: string;
+}
+
+/** One real `astro build` of the project, with the content, output and cache folders given. */
+async function astroBuild(p: BuildPaths, o: Options): Promise<BuildRun> {
+  // The programmatic build takes outDir and cacheDir inline, so each size has its own caches and never
+  // shares node_modules/.astro with anyone else's build in this checkout.
+  const inline: Record<string, unknown> = { root: ROOT, outDir: p.outDir, cacheDir: p.cacheDir, logLevel: 'info' };
+  if (o.incremental) inline.experimental = { incrementalBuild: true };
+  const script = `const { build } = await import(${JSON.stringify(import.meta.resolve('astro'))});
+await build(${JSON.stringify(inline)});`;
+  const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_CONTENT: p.content, ENGFOLIO_OUT_DIR: p.outDir, FORCE_COLOR: '0', NO_COLOR: '1' };
+  delete env.SITE;
+  delete env.BASE_PATH;
+  const nodeArgs = p.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${p.cpuProfDir}`] : [];
+  const r = await timed(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { cwd: ROOT, env });
+  const pagesReused = (r.output.match(/\((?:cached|restored)\)/g) ?? []).length;
+  const pagesListed = (r.output.match(/├─ \S+/g) ?? []).length;
+  return {
+    ok: r.code === 0,
+    ms: r.ms,
+    maxRssMiB: r.maxRssMiB,
+    phases: r.phases,
+    pagesRendered: pagesListed - pagesReused,
+    pagesReused,
+    output: r.output,
+  };
+}
+
+function walk(dir: string, visit: (path: string, size: number) => void): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    const st = statSync(path);
+    if (st.isDirectory()) walk(path, visit);
+    else visit(path, st.size);
+  }
+}
+
+interface OutputStats {
+  htmlPages: number;
+  bytes: number;
+  profilePage?: { count: number; medianHtml: number; largestHtml: number; medianGzip: number; largestGzip: number; largestSlug: string };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
+}
+
+/** Counts pages and bytes of a build and sizes its profile pages (`/<slug>/index.html`). */
+function outputStats(outDir: string, slugs: string[]): OutputStats {
+  let htmlPages = 0;
+  let bytes = 0;
+  walk(outDir, (path, size) => {
+    bytes += size;
+    if (path.endsWith('.html')) htmlPages++;
+  });
+  const sizes: { slug: string; html: number; gzip: number }[] = [];
+  for (const slug of slugs) {
+    const file = join(outDir, slug, 'index.html');
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file);
+    sizes.push({ slug, html: html.length, gzip: gzipSync(html).length });
+  }
+  if (!sizes.length) return { htmlPages, bytes };
+  const largest = sizes.reduce((a, b) => (b.html > a.html ? b : a));
+  return {
+    htmlPages,
+    bytes,
+    profilePage: {
+      count: sizes.length,
+      medianHtml: median(sizes.map((s) => s.html)),
+      largestHtml: largest.html,
+      medianGzip: median(sizes.map((s) => s.gzip)),
+      largestGzip: Math.max(...sizes.map((s) => s.gzip)),
+      largestSlug: largest.slug,
+    },
+  };
+}
+
+interface EditCheck {
+  file: string;
+  pages: { page: string; found: boolean | 'missing' }[];
+  lost: boolean;
+}
+
+/** Appends a unique marker paragraph to one month; returns the marker and a function restoring the file. */
+function editOneMonth(content: string, slug: string, month: string): { marker: string; file: string; restore: () => void } {
+  const file = join(content, 'months', slug, `${month}.md`);
+  const original = readFileSync(file, 'utf8');
+  const marker = `benchedit${randomBytes(6).toString('hex')}`;
+  writeFileSync(file, `${original.trimEnd()}\n\nEdited for the benchmark: ${marker}.\n`);
+  return { marker, file, restore: () => writeFileSync(file, original) };
+}
+
+function checkEdit(outDir: string, slug: string, month: string, marker: string, file: string): EditCheck {
+  const pages = [join(slug, 'index.html'), join(slug, month, 'index.html')].map((page) => {
+    const path = join(outDir, page);
+    return { page, found: existsSync(path) ? readFileSync(path, 'utf8').includes(marker) : ('missing' as const) };
+  });
+  return { file: relative(ROOT, file), pages, lost: pages.some((p) => p.found === false) };
+}
+
+interface HugoRun {
+  version: string;
+  ms: number;
+  maxRssMiB?: number;
+  htmlPages: number;
+  bytes: number;
+  profilePage?: OutputStats['profilePage'];
+  error?: string;
+}
+
+function hugoVersion(): string | undefined {
+  const r = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/** Lays our content out as Hugo wants it: a section per profile (`_index.md`) holding its months. */
+function hugoContent(content: string, slugs: string[], dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  const place = (from: string, to: string): void => {
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  };
+  for (const slug of slugs) {
+    mkdirSync(join(dir, slug), { recursive: true });
+    place(join(content, 'profiles', `${slug}.md`), join(dir, slug, '_index.md'));
+    for (const name of readdirSync(join(content, 'months', slug))) place(join(content, 'months', slug, name), join(dir, slug, name));
+  }
+}
+
+async function hugoBuild(content: string, slugs: string[], work: string, version: string): Promise<HugoRun> {
+  const hc = join(work, 'hugo-content');
+  const out = join(work, 'hugo-out');
+  const cache = join(work, 'hugo-cache');
+  hugoContent(content, slugs, hc);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const site = fileURLToPath(new URL('./hugo-site/', import.meta.url));
+  const r = await timed('hugo', ['--quiet', '--source', site, '--contentDir', hc, '--destination', out, '--cacheDir', cache], { cwd: work, env: process.env });
+  if (r.code !== 0) return { version, ms: r.ms, htmlPages: 0, bytes: 0, error: r.output.slice(-2000) };
+  const stats = outputStats(out, slugs);
+  return { version, ms: r.ms, maxRssMiB: r.maxRssMiB, ...stats };
+}
+
+/** Runs the other engineers' micro-benchmarks when their files exist. */
+async function extraBenches(): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [file, fn] of [
+    ['heatmap-bench.ts', 'benchHeatmap'],
+    ['git-import-bench.ts', 'benchGitImport'],
+  ] as const) {
+    const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
+    if (!existsSync(path)) {
+      console.log(`(skipped ${file}: not there yet)`);
+      out[fn] = { skipped: `${file} not there yet` };
+      continue;
+    }
+    try {
+      const mod = (await import(pathToFileURL(path).href)) as Record<string, () => unknown>;
+      if (typeof mod[fn] !== 'function') throw new Error(`${file} exports no ${fn}()`);
+      const result = await mod[fn]!();
+      out[fn] = result;
+      console.log(`${fn}():`, typeof result === 'string' ? result : JSON.stringify(result, null, 2));
+    } catch (e) {
+      out[fn] = { error: (e as Error).message };
+      console.log(`${fn}() failed: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)}s`;
+const kb = (b: number | undefined): string => (b === undefined ? '—' : `${(b / 1024).toFixed(1)} KB`);
+const mib = (m: number | undefined): string => (m === undefined ? '—' : `${m.toFixed(0)} MiB`);
+
+function phaseLine(p: Record<string, number>, totalMs: number): string {
+  const d = (a?: number, b?: number): string => (a === undefined || b === undefined ? '?' : `${(b - a).toFixed(2)}s`);
+  return `startup ${d(0, p.syncStart)} · content sync ${d(p.syncStart, p.syncEnd)} · vite bundle ${d(p.viteStart, p.renderStart)} · render+write ${d(p.renderStart, p.end)} · exit ${d(p.end, totalMs / 1000)}`;
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  mkdirSync(WORK, { recursive: true });
+  const astroVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')).version as string;
+  const hugo = o.hugo ? hugoVersion() : undefined;
+  const configText = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
+  const incrementalInConfig = /incrementalBuild\s*:\s*true/.test(configText);
+  const env = {
+    node: process.version,
+    astro: astroVersion,
+    hugo: hugo ?? (o.hugo ? 'not on PATH (skipped)' : 'skipped (--no-hugo)'),
+    incrementalBuild: o.incremental ? 'on (--incremental)' : incrementalInConfig ? 'on (astro.config.mjs)' : 'off',
+    peakRss: HAS_GNU_TIME ? '/usr/bin/time %M' : 'process.resourceUsage().maxRSS of a wrapper',
+    cpus: (await import('node:os')).cpus().length,
+  };
+  console.log(`engfolio bench — node ${env.node}, astro ${env.astro}, hugo: ${env.hugo}, incremental build: ${env.incrementalBuild}`);
+  const results: Record<string, unknown>[] = [];
+  const rows: string[][] = [];
+  let lostEdits = false;
+  for (const name of o.sizes) {
+    const size = SIZES[name]!;
+    const work = join(WORK, `run-${name}`);
+    const c = contentFor(size, o.seed);
+    console.log(`\n== ${name}: ${size.profiles} profile(s) × ${size.months} months — ${c.files} files, ${(c.bytes / 1048576).toFixed(1)} MiB` +
+      (c.generateMs ? ` (generated in ${s(c.generateMs)})` : ' (cached)'));
+    const paths: BuildPaths = {
+      content: c.dir,
+      outDir: join(work, 'dist'),
+      cacheDir: join(work, 'astro-cache'),
+      cpuProfDir: o.cpuProf ? join(work, 'cpu-prof') : undefined,
+    };
+    // Cold: no output, no content-layer store, no incremental manifest (all live in our cacheDir).
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    const cold = await astroBuild(paths, o);
+    if (!cold.ok) {
+      console.error(`cold build failed:\n${cold.output.slice(-4000)}`);
+      process.exitCode = 1;
+      continue;
+    }
+    const coldStats = outputStats(paths.outDir, c.slugs);
+    console.log(`cold   ${s(cold.ms)}  ${phaseLine(cold.phases, cold.ms)}`);
+    const warm = await astroBuild({ ...paths, cpuProfDir: undefined }, o);
+    console.log(`warm   ${s(warm.ms)}  ${phaseLine(warm.phases, warm.ms)}  (reused ${warm.pagesReused} of ${warm.pagesReused + warm.pagesRendered} pages)`);
+    const editSlug = c.slugs[Math.floor(c.slugs.length / 2)]!;
+    const editMonth = c.months[Math.floor(c.months.length / 2)]!;
+    const edit = editOneMonth(c.dir, editSlug, editMonth);
+    let edited: BuildRun;
+    let check: EditCheck;
+    try {
+      edited = await astroBuild({ ...paths, cpuProfDir: undefined }, o);
+      check = checkEdit(paths.outDir, editSlug, editMonth, edit.marker, edit.file);
+    } finally {
+      edit.restore();
+    }
+    console.log(`edit   ${s(edited.ms)}  ${phaseLine(edited.phases, edited.ms)}  (reused ${edited.pagesReused} of ${edited.pagesReused + edited.pagesRendered} pages)`);
+    for (const p of check.pages) {
+      if (p.found === 'missing') console.log(`  (edit check: ${p.page} is not in the output)`);
+    }
+    if (check.lost) {
+      lostEdits = true;
+      console.log(`\n!!!!!!!! LOST EDIT: ${check.file} was edited, but ${check.pages.filter((p) => p.found === false).map((p) => p.page).join(' and ')} still show(s) the old text.`);
+      console.log('!!!!!!!! A page was reused whose cacheKey does not cover every entry it reads.\n');
+    }
+    let hugoRun: HugoRun | undefined;
+    if (hugo) {
+      hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo);
+      if (hugoRun.error) console.log(`hugo failed: ${hugoRun.error}`);
+      else console.log(`hugo   ${s(hugoRun.ms)}  ${hugoRun.htmlPages} pages, peak ${mib(hugoRun.maxRssMiB)}`);
+    }
+    const ratio = hugoRun && !hugoRun.error ? cold.ms / hugoRun.ms : undefined;
+    const pp = coldStats.profilePage;
+    results.push({
+      size: name,
+      profiles: size.profiles,
+      months: size.months,
+      contentFiles: c.files,
+      contentBytes: c.bytes,
+      cold: { ms: cold.ms, maxRssMiB: cold.maxRssMiB, phases: cold.phases, pagesPerSecond: coldStats.htmlPages / (cold.ms / 1000) },
+      warm: { ms: warm.ms, maxRssMiB: warm.maxRssMiB, phases: warm.phases, pagesReused: warm.pagesReused, pagesRendered: warm.pagesRendered },
+      edit: { ms: edited.ms, maxRssMiB: edited.maxRssMiB, phases: edited.phases, pagesReused: edited.pagesReused, pagesRendered: edited.pagesRendered, check },
+      output: coldStats,
+      hugo: hugoRun,
+      ratioToHugo: ratio,
+    });
+    rows.push([
+      name,
+      `${size.profiles}×${size.months}`,
+      String(coldStats.htmlPages),
+      s(cold.ms),
+      (coldStats.htmlPages / (cold.ms / 1000)).toFixed(0),
+      s(warm.ms),
+      `${s(edited.ms)}${check.lost ? ' LOST' : ''}`,
+      mib(Math.max(cold.maxRssMiB ?? 0, warm.maxRssMiB ?? 0, edited.maxRssMiB ?? 0) || undefined),
+      `${(coldStats.bytes / 1048576).toFixed(1)} MiB`,
+      pp ? `${kb(pp.medianHtml)} / ${kb(pp.largestHtml)}` : '—',
+      pp ? `${kb(pp.medianGzip)} / ${kb(pp.largestGzip)}` : '—',
+      hugoRun && !hugoRun.error ? s(hugoRun.ms) : '—',
+      ratio !== undefined ? `${ratio.toFixed(2)}×` : '—',
+    ]);
+  }
+  const head = ['size', 'shape', 'pages', 'cold', 'pages/s', 'warm', '1-month edit', 'peak RSS', 'output', 'profile HTML med/max', 'gzip med/max', 'hugo cold', 'ours/hugo'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]): string => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+  const byName = Object.fromEntries(results.map((r) => [r.size, r]));
+  let scaling: number | undefined;
+  if (byName.M && byName.L) {
+    scaling = (byName.L as { cold: { ms: number } }).cold.ms / (byName.M as { cold: { ms: number } }).cold.ms;
+    console.log(`\nM→L cold time ratio: ${scaling.toFixed(2)}× for 10× the content`);
+  }
+  console.log('');
+  const extra = await extraBenches();
+  mkdirSync(dirname(o.json), { recursive: true });
+  writeFileSync(o.json, JSON.stringify({ env, seed: o.seed, results, scalingMtoL: scaling, extra }, null, 2) + '\n');
+  console.log(`\nwrote ${relative(process.cwd(), o.json) || o.json}`);
+  if (lostEdits) {
+    console.log('\nLOST EDITS: see the warnings above.');
+    process.exitCode = 1;
+  }
+}
+
+await main();
