@@ -225,7 +225,13 @@ function validate<S extends z.ZodType>(
   const first = schema.safeParse(data);
   if (first.success) return first.data;
   const own: Problem[] = [];
-  for (const issue of first.error.issues) own.push(...issueToProblem(issue, data, fm, file, knownKeys));
+  // A cross-field rule (features ≤ commits) says nothing useful when one of its fields is itself
+  // invalid: report the invalid field only.
+  const invalidParents = new Set(
+    first.error.issues.filter((i) => i.code !== 'custom' && i.code !== 'unrecognized_keys').map((i) => i.path.slice(0, -1).join('.')),
+  );
+  const issues = first.error.issues.filter((i) => i.code !== 'custom' || !invalidParents.has(i.path.slice(0, -1).join('.')));
+  for (const issue of issues) own.push(...issueToProblem(issue, data, fm, file, knownKeys));
   problems.push(...own);
   if (own.some((p) => p.severity === 'error')) return undefined;
   // Only unknown fields: drop them and parse again. Zod skips cross-field rules (features ≤ commits,

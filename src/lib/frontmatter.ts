@@ -45,7 +45,8 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
   const doc: Document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const firstError = doc.errors[0];
   if (firstError) {
-    const line = firstError.linePos?.[0]?.line;
+    // Positions come from the line counter (linePos is only filled in with prettyErrors).
+    const line = firstError.linePos?.[0]?.line ?? lineCounter.linePos(firstError.pos[0]).line;
     const message = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { line: line === undefined ? 2 : line + 1, message: `malformed YAML: ${message}` };
   }

@@ -1,0 +1,109 @@
+// Every content case of issue 6: each bad file in tests/fixtures/content-errors gives exactly the
+// `file:line — field: expected …, found …` message asserted here, all in one read.
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { readContent } from '../../src/lib/content-read.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+
+/** Reads a fixture with paths shown relative to it, returning formatted problems. */
+function problemsOf(name: string): string[] {
+  const dir = fixture(name);
+  return readContent(dir, dir).problems.map(formatProblem);
+}
+
+describe('content-errors fixture: every problem in one read', () => {
+  const problems = problemsOf('content-errors');
+  const expected = [
+    // malformed YAML: the parser's line, in file lines (the frontmatter starts on line 2)
+    'error profiles/malformed-yaml.md:4 — malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    // code in frontmatter is refused, plainly
+    'error profiles/js-frontmatter.md:1 — expected YAML frontmatter (`---`), found `---js`: engfolio never runs code from content, write the fields as YAML',
+    'error profiles/missing-name.md — name: expected a value (required field), found nothing',
+    'error profiles/wrong-type.md:4 — totals.commits: expected a number, found "twelve"',
+    'error profiles/bad-percent.md:4 — quality.Correctness: expected a number ≤ 100, found number 120',
+    'error profiles/bad-percent.md:5 — quality.Coverage: expected a number ≥ 0, found number -5',
+    'error profiles/negative-count.md:4 — totals.bugs: expected a number ≥ 0, found number -3',
+    'error profiles/bad-repo.md:6 — repositories.0.to: expected the last month ("to") on or after the first ("from") (from is 2024-05), found "2024-01"',
+    // two names that slug to the same thing: the file already named by the slug keeps it
+    'error profiles/José.md — expected the file name to be a slug (lowercase ASCII letters, digits and hyphens), found "José": its slug "jose" is already used by profiles/jose.md: merge the two or choose another file name',
+    'error profiles/Bob.md — expected the file name to be a slug (lowercase ASCII letters, digits and hyphens), found "Bob": rename it to "bob.md"',
+    'error months/nobody — profile: expected a profile "nobody" (profiles/nobody.md) for these months, found none',
+    'error months/ok/2024-3.md — expected the file name to be a month as YYYY-MM.md, found "2024-3.md": rename it to "2024-03.md"',
+    'error months/ok/24-1.md — expected the file name to be a month as YYYY-MM.md, found "24-1.md"',
+    // two entries for one month: another extension next to the .md, or a frontmatter month naming a sibling's month
+    'error months/ok/2024-04.markdown — expected the file name to be a month as YYYY-MM.md, found "2024-04.markdown": a second entry for 2024-04, which months/ok/2024-04.md already holds — merge the two',
+    'error months/ok/2024-05.md:2 — month: expected 2024-05 (the file name), found 2024-06 — a second entry for 2024-06, which months/ok/2024-06.md holds',
+    'error months/ok/2024-07.md:3 — features: expected features not more than commits (commits is 10), found number 12',
+    // a negative count alone, without the features rule echoing it
+    'error months/ok/2024-08.md:2 — commits: expected a number ≥ 0, found number -1',
+    // an unknown field does not hide the cross-field error zod skips while other issues exist
+    'warning months/ok/2024-09.md:4 — featurs: expected a known field, found an unknown one: ignored — did you mean "features"?',
+    'error months/ok/2024-09.md:3 — features: expected features not more than commits (commits is 2), found number 5',
+    'error activity/header-case.csv:1 — expected the header "date,count" (or "date,count,features"), found "day,commits"',
+    'error activity/jose.csv:2 — features: expected no more than count (1), found 3',
+    'error activity/ok.csv:2 — date: expected a calendar day as YYYY-MM-DD, found "2024-02-30"',
+    'error activity/ok.csv:3 — date: expected a calendar day as YYYY-MM-DD, found "2024-13-01"',
+    'error activity/ok.csv:4 — date: expected a calendar day as YYYY-MM-DD, found "24-1-1"',
+    'error activity/ok.csv:6 — date: expected each day once, found 2024-01-05 again (first on line 5)',
+    'error activity/ok.csv:7 — count: expected a whole number ≥ 0, found "-4"',
+    'error activity/ok.csv:8 — count: expected a whole number ≥ 0, found "2.5"',
+  ];
+  for (const message of expected) {
+    it(message.slice(0, 90), () => expect(problems).toContain(message));
+  }
+  it('reports nothing else', () => expect([...problems].sort()).toEqual([...expected].sort()));
+});
+
+describe('valid content', () => {
+  const dir = fixture('content-valid');
+  const model = readContent(dir, dir);
+  it('has no problems', () => expect(model.problems.map(formatProblem)).toEqual([]));
+  it('accepts a profile with no months', () => {
+    expect(model.profiles.map((p) => p.slug)).toContain('empty-person');
+    expect(model.months.filter((m) => m.profile === 'empty-person')).toEqual([]);
+  });
+  it('keeps names and text in any script as written, under an ASCII slug', () => {
+    const li = model.profiles.find((p) => p.slug === 'li-lei')!;
+    expect(li.data.name).toBe('李雷 (Li Lei) — Ἀριστοτέλης, Алёна, محمد');
+    expect(li.data.headline).toBe('مهندس برمجيات · ソフトウェアエンジニア');
+    expect(li.summary).toContain('建立了构建系统。 🚀');
+    expect(model.months.find((m) => m.profile === 'li-lei')!.data.areas).toEqual(['网络', 'Сети']);
+    for (const p of model.profiles) expect(p.slug).toMatch(/^[a-z0-9-]+$/);
+  });
+  it('reads a month whose frontmatter month agrees with its file name', () => {
+    expect(model.months.map((m) => `${m.profile}/${m.month}`)).toEqual(['ada-lovelace/2024-01', 'ada-lovelace/2024-02', 'li-lei/2024-05']);
+  });
+  it('reads activity with features, including a leap day', () => {
+    expect(model.activity[0]!.days).toEqual([
+      { date: '2024-01-02', count: 3, features: 1 },
+      { date: '2024-01-03', count: 0, features: 0 },
+      { date: '2024-02-29', count: 7, features: 2 },
+    ]);
+  });
+});
+
+describe('content-warnings fixture', () => {
+  it('warns (not errors) on an unknown field with a did-you-mean, and on totals that disagree with the months', () => {
+    expect(problemsOf('content-warnings')).toEqual([
+      'warning profiles/warn.md:3 — headlin: expected a known field, found an unknown one: ignored — did you mean "headline"?',
+      'warning profiles/warn.md:5 — totals.commits: expected the sum of the months (10), found 99; the page shows 10',
+    ]);
+  });
+  it('still loads the profile without the unknown field', () => {
+    const dir = fixture('content-warnings');
+    const model = readContent(dir, dir);
+    expect(model.profiles[0]!.data).not.toHaveProperty('headlin');
+    expect(model.profiles[0]!.data.name).toBe('Warned');
+  });
+});
+
+describe('the shipped content', () => {
+  it('has zero errors', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const model = readContent(`${root}content`, root);
+    expect(model.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(model.profiles.length).toBeGreaterThan(0);
+  });
+});
