@@ -1,0 +1,170 @@
+// Checks on a page loaded in Chromium, each returning readable problem lines (empty = fine), so the
+// browser tests (served, under a base path, offline from file://) share one definition of "fine".
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+/** The two widths every page is checked at. */
+export const VIEWPORTS = {
+  phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+} satisfies Record<string, BrowserContextOptions>;
+
+export type ViewportName = keyof typeof VIEWPORTS;
+export type ColorScheme = 'light' | 'dark';
+export const COLOR_SCHEMES: readonly ColorScheme[] = ['light', 'dark'];
+
+/** Returns the context options for a viewport and colour scheme (no network beyond what the page asks). */
+export function contextOptions(viewport: ViewportName, colorScheme: ColorScheme): BrowserContextOptions {
+  return { ...VIEWPORTS[viewport], colorScheme, reducedMotion: 'reduce' };
+}
+
+/** Collects console errors, uncaught exceptions, failed requests and HTTP errors of a page. */
+export interface PageWatch {
+  /** Problem lines seen so far. */
+  problems(): string[];
+}
+
+/** Returns a watch on `page`; attach it before navigating. */
+export function watchPage(page: Page): PageWatch {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const where = msg.location().url ? ` (${msg.location().url}:${msg.location().lineNumber})` : '';
+      problems.push(`console error: ${msg.text()}${where}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return { problems: () => [...problems] };
+}
+
+/** Returns a problem line per element sticking out to the right when the page scrolls sideways. */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return [];
+    const width = root.clientWidth;
+    const describe = (el: Element): string => {
+      const id = el.id ? `#${el.id}` : '';
+      const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${id}${cls}`;
+    };
+    // The outermost elements that stick out: their children sticking out too are the same problem.
+    const culprits: string[] = [];
+    const walk = (el: Element): void => {
+      const rect = el.getBoundingClientRect();
+      if (rect.right > width + 1 && rect.width > 0) {
+        culprits.push(`${describe(el)} reaches ${Math.round(rect.right)}px`);
+        return;
+      }
+      for (const child of el.children) walk(child);
+    };
+    walk(document.body);
+    return [
+      `horizontal overflow: page is ${root.scrollWidth}px wide in a ${width}px viewport` +
+        (culprits.length ? `; sticking out: ${culprits.slice(0, 5).join(', ')}` : ''),
+    ];
+  });
+}
+
+/** Returns problems with the heading outline: not exactly one h1, or a level skipped going deeper. */
+export async function headingProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+    const h1s = headings.filter((h) => h.tagName === 'H1').length;
+    if (h1s !== 1) problems.push(`headings: expected exactly one h1, found ${h1s}`);
+    let previous = 0;
+    for (const h of headings) {
+      const level = Number(h.tagName[1]);
+      if (previous && level > previous + 1) {
+        problems.push(`headings: h${previous} is followed by h${level} ("${h.textContent?.trim().slice(0, 60)}")`);
+      }
+      previous = level;
+    }
+    return problems;
+  });
+}
+
+/** Returns a problem line per image or chart (img, [role=img], inline svg not hidden) with no accessible name. */
+export async function unnamedImages(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const text = (ids: string): string =>
+      ids
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim();
+    const nameOf = (el: Element): string => {
+      const labelledBy = el.getAttribute('aria-labelledby');
+      if (labelledBy && text(labelledBy)) return text(labelledBy);
+      const label = el.getAttribute('aria-label')?.trim();
+      if (label) return label;
+      if (el.tagName === 'IMG') return el.getAttribute('alt')?.trim() ?? '';
+      if (el instanceof SVGElement) return el.querySelector(':scope > title')?.textContent?.trim() ?? '';
+      return el.getAttribute('title')?.trim() ?? '';
+    };
+    const candidates = new Set<Element>([
+      ...document.querySelectorAll('img, [role="img"], object[type^="image/"]'),
+      // Inline charts: an svg that assistive technology sees must say what it shows.
+      ...[...document.querySelectorAll('svg')].filter(
+        (svg) => !svg.parentElement?.closest('svg') && !svg.closest('[aria-hidden="true"]') && !['presentation', 'none'].includes(svg.getAttribute('role') ?? ''),
+      ),
+    ]);
+    const problems: string[] = [];
+    for (const el of candidates) {
+      if (!nameOf(el)) {
+        const html = el.outerHTML.replace(/\s+/g, ' ');
+        problems.push(`image without accessible name: ${html.slice(0, 120)}${html.length > 120 ? '…' : ''}`);
+      }
+    }
+    return problems;
+  });
+}
+
+const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/** The axe-core rule tags checked: WCAG 2.0 and 2.1, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Returns a problem line per axe-core violation (rule, impact, elements, how to fix) of the page at
+ * `url`, loaded in its own context that bypasses CSP: the site's strict CSP would block the injected
+ * axe script, and the page's own CSP is checked elsewhere in a context that does not bypass it.
+ */
+export async function axeViolations(browser: Browser, url: string, options: BrowserContextOptions): Promise<string[]> {
+  const context = await browser.newContext({ ...options, bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+      interface AxeViolation {
+        id: string;
+        impact: string | null;
+        help: string;
+        helpUrl: string;
+        nodes: { target: unknown[]; failureSummary?: string }[];
+      }
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary ?? '' })),
+      }));
+    }, AXE_TAGS);
+    return violations.flatMap((v) =>
+      v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target} — ${n.summary.replace(/\s+/g, ' ')} [${v.helpUrl}]`),
+    );
+  } finally {
+    await context.close();
+  }
+}
