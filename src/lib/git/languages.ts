@@ -42,6 +42,7 @@ export const VENDORED_PATTERNS: readonly string[] = [
   '(^|/)\\.mvn/wrapper/',
   '(^|/)gradle/wrapper/',
   '(^|/)jquery([^.]*)\\.js$',
+  '(^|/)jquery-\\d\\.\\d+(\\.\\d+)?(\\.min)?\\.js$',
   '(^|/)bootstrap([^/.]*)(\\..*)?\\.(js|css|less|scss|styl)$',
   '(^|/)modernizr\\.',
   '(^|/)normalize\\.(css|less|scss|styl)$',
