@@ -5,16 +5,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync,
+  copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { cpus, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_SEED, SIZES, generate, type BenchSize } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Inside the project on purpose: content must sit under the root (the store wants relative file paths),
- * and an outDir outside the working directory makes Astro share `.astro/.prerender/` with other builds. */
+/** Generated content (cached per generator version, seed and size) and scratch files. */
 const WORK = join(ROOT, 'node_modules', '.cache', 'engfolio-bench');
 
 interface Options {
@@ -141,36 +141,66 @@ require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.reso
 }
 
 interface BuildPaths {
+  /** The project copy the build runs in (see snapshotProject). */
+  root: string;
   content: string;
   outDir: string;
-  cacheDir: string;
   cpuProfDir?: string;
 }
 
-/** One real `astro build` of the project, with the content, output and cache folders given. */
-async function astroBuild(p: BuildPaths, o: Options): Promise<BuildRun> {
-  // The programmatic build takes outDir and cacheDir inline, so each size has its own caches and never
-  // shares node_modules/.astro with anyone else's build in this checkout.
-  const inline: Record<string, unknown> = { root: ROOT, outDir: p.outDir, cacheDir: p.cacheDir, logLevel: 'info' };
-  if (o.incremental) inline.experimental = { incrementalBuild: true };
-  const script = `const { build } = await import(${JSON.stringify(import.meta.resolve('astro'))});
-await build(${JSON.stringify(inline)});`;
+/**
+ * Copies the project's sources into a private root (node_modules linked), so builds measure one fixed
+ * version of the code: other people editing src/ mid-run would otherwise change page dependency hashes
+ * between the cold and the warm build and make every incremental figure meaningless.
+ */
+function snapshotProject(dir: string, incremental: boolean): { root: string; via: 'npm run build' | 'astro build()'; incrementalInConfig: boolean } {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public']) {
+    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const configPath = join(dir, 'astro.config.mjs');
+  let config = readFileSync(configPath, 'utf8');
+  const incrementalInConfig = /incrementalBuild\s*:\s*true/.test(config);
+  if (incremental && !incrementalInConfig) {
+    const patched = config.replace(/defineConfig\(\{/, 'defineConfig({\n  experimental: { incrementalBuild: true },');
+    if (patched === config) fail('--incremental: could not find defineConfig({ in astro.config.mjs');
+    config = patched;
+    writeFileSync(configPath, config);
+  }
+  return { root: dir, via: existsSync(join(dir, 'src', 'cli', 'build.ts')) ? 'npm run build' : 'astro build()', incrementalInConfig };
+}
+
+/** Removes every cache a build of `content` in `root` could reuse: output, content store, incremental manifest. */
+function removeCaches(p: BuildPaths): void {
+  rmSync(p.outDir, { recursive: true, force: true });
+  // npm run build keeps a cache per content folder in <root>/.engfolio and stages next to the output;
+  // astro build() below uses <root>/.astro-bench-cache; .astro holds generated types.
+  for (const dir of ['.engfolio', '.astro', '.astro-bench-cache']) rmSync(join(p.root, dir), { recursive: true, force: true });
+  rmSync(join(dirname(p.outDir), '.engfolio'), { recursive: true, force: true });
+}
+
+/** One real build of the project copy: `node src/cli/build.ts` when it exists, else Astro's build(). */
+async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_CONTENT: p.content, ENGFOLIO_OUT_DIR: p.outDir, FORCE_COLOR: '0', NO_COLOR: '1' };
   delete env.SITE;
   delete env.BASE_PATH;
   const nodeArgs = p.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${p.cpuProfDir}`] : [];
-  const r = await timed(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { cwd: ROOT, env });
+  let args: string[];
+  if (via === 'npm run build') {
+    // The same entry as `npm run build -- --content … --out … --verbose` (verbose: Astro's log names
+    // each page and whether it was reused, which the figures below count).
+    args = [...nodeArgs, join(p.root, 'src', 'cli', 'build.ts'), '--content', p.content, '--out', p.outDir, '--verbose'];
+  } else {
+    const inline = { root: p.root, outDir: p.outDir, cacheDir: join(p.root, '.astro-bench-cache'), logLevel: 'info' };
+    const script = `const { build } = await import(${JSON.stringify(import.meta.resolve('astro'))});\nawait build(${JSON.stringify(inline)});`;
+    args = [...nodeArgs, '--input-type=module', '-e', script];
+  }
+  const r = await timed(process.execPath, args, { cwd: p.root, env });
   const pagesReused = (r.output.match(/\((?:cached|restored)\)/g) ?? []).length;
   const pagesListed = (r.output.match(/├─ \S+/g) ?? []).length;
-  return {
-    ok: r.code === 0,
-    ms: r.ms,
-    maxRssMiB: r.maxRssMiB,
-    phases: r.phases,
-    pagesRendered: pagesListed - pagesReused,
-    pagesReused,
-    output: r.output,
-  };
+  return { ok: r.code === 0, ms: r.ms, maxRssMiB: r.maxRssMiB, phases: r.phases, pagesRendered: pagesListed - pagesReused, pagesReused, output: r.output };
 }
 
 function walk(dir: string, visit: (path: string, size: number) => void): void {
@@ -340,17 +370,17 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const astroVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')).version as string;
   const hugo = o.hugo ? hugoVersion() : undefined;
-  const configText = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
-  const incrementalInConfig = /incrementalBuild\s*:\s*true/.test(configText);
+  const snapshot = snapshotProject(join(tmpdir(), `engfolio-bench-${process.getuid?.() ?? 'user'}`, 'project'), o.incremental);
   const env = {
     node: process.version,
     astro: astroVersion,
     hugo: hugo ?? (o.hugo ? 'not on PATH (skipped)' : 'skipped (--no-hugo)'),
-    incrementalBuild: o.incremental ? 'on (--incremental)' : incrementalInConfig ? 'on (astro.config.mjs)' : 'off',
+    buildVia: snapshot.via,
+    incrementalBuild: snapshot.incrementalInConfig ? 'on (astro.config.mjs)' : o.incremental ? 'on (--incremental)' : 'off',
     peakRss: HAS_GNU_TIME ? '/usr/bin/time %M' : 'process.resourceUsage().maxRSS of a wrapper',
-    cpus: (await import('node:os')).cpus().length,
+    cpus: cpus().length,
   };
-  console.log(`engfolio bench — node ${env.node}, astro ${env.astro}, hugo: ${env.hugo}, incremental build: ${env.incrementalBuild}`);
+  console.log(`engfolio bench — node ${env.node}, astro ${env.astro}, hugo: ${env.hugo}\nbuild via ${env.buildVia} in a snapshot of the project (${snapshot.root}), incremental build: ${env.incrementalBuild}`);
   const results: Record<string, unknown>[] = [];
   const rows: string[][] = [];
   let lostEdits = false;
@@ -360,16 +390,21 @@ async function main(): Promise<void> {
     const c = contentFor(size, o.seed);
     console.log(`\n== ${name}: ${size.profiles} profile(s) × ${size.months} months — ${c.files} files, ${(c.bytes / 1048576).toFixed(1)} MiB` +
       (c.generateMs ? ` (generated in ${s(c.generateMs)})` : ' (cached)'));
+    // Content and output sit inside the build root: the content store wants root-relative file paths,
+    // and an outDir outside the working directory makes Astro share `.astro/.prerender/` across builds.
+    const contentLink = join(snapshot.root, `bench-content-${name}`);
+    rmSync(contentLink, { force: true });
+    symlinkSync(c.dir, contentLink, 'dir');
     const paths: BuildPaths = {
-      content: c.dir,
-      outDir: join(work, 'dist'),
-      cacheDir: join(work, 'astro-cache'),
+      root: snapshot.root,
+      content: contentLink,
+      outDir: join(snapshot.root, `bench-out-${name}`),
       cpuProfDir: o.cpuProf ? join(work, 'cpu-prof') : undefined,
     };
-    // Cold: no output, no content-layer store, no incremental manifest (all live in our cacheDir).
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
-    const cold = await astroBuild(paths, o);
+    removeCaches(paths);
+    const cold = await projectBuild(paths, snapshot.via);
     if (!cold.ok) {
       console.error(`cold build failed:\n${cold.output.slice(-4000)}`);
       process.exitCode = 1;
@@ -377,7 +412,7 @@ async function main(): Promise<void> {
     }
     const coldStats = outputStats(paths.outDir, c.slugs);
     console.log(`cold   ${s(cold.ms)}  ${phaseLine(cold.phases, cold.ms)}`);
-    const warm = await astroBuild({ ...paths, cpuProfDir: undefined }, o);
+    const warm = await projectBuild({ ...paths, cpuProfDir: undefined }, snapshot.via);
     console.log(`warm   ${s(warm.ms)}  ${phaseLine(warm.phases, warm.ms)}  (reused ${warm.pagesReused} of ${warm.pagesReused + warm.pagesRendered} pages)`);
     const editSlug = c.slugs[Math.floor(c.slugs.length / 2)]!;
     const editMonth = c.months[Math.floor(c.months.length / 2)]!;
@@ -385,7 +420,7 @@ async function main(): Promise<void> {
     let edited: BuildRun;
     let check: EditCheck;
     try {
-      edited = await astroBuild({ ...paths, cpuProfDir: undefined }, o);
+      edited = await projectBuild({ ...paths, cpuProfDir: undefined }, snapshot.via);
       check = checkEdit(paths.outDir, editSlug, editMonth, edit.marker, edit.file);
     } finally {
       edit.restore();
