@@ -1,0 +1,43 @@
+// The shape every heatmap layout has, shared by the month and day layouts and the SVG serializer.
+import type { Bin } from './scale.ts';
+
+/** One square of a heatmap. `level` is null when the series has no entry for it (drawn as an empty outline). */
+export interface Cell {
+  x: number;
+  y: number;
+  /** `YYYY-MM` or `YYYY-MM-DD`. */
+  key: string;
+  level: number | null;
+  /** Hover text; omitted on day cells without data to keep the SVG small (the table lists the data). */
+  title?: string;
+  /** Link target; cells without one are not links. */
+  href?: string;
+}
+
+export interface Label {
+  x: number;
+  y: number;
+  text: string;
+  anchor: 'start' | 'end';
+}
+
+export interface HeatmapLayout {
+  width: number;
+  height: number;
+  /** Side of a cell in user units. */
+  cell: number;
+  cells: Cell[];
+  labels: Label[];
+  /** Summary for `aria-label`. */
+  summary: string;
+  /** Legend bins (b0 then the non-empty positive levels). */
+  bins: Bin[];
+}
+
+export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** Returns "1 commit" / "36 commits". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

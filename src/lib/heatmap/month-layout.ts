@@ -1,0 +1,73 @@
+// Month heatmap layout: one row per year (newest first), twelve month columns.
+import type { Metric } from '../site-config.ts';
+import { MONTH_KEY } from '../content-schema.ts';
+import { MONTH_NAMES, plural, type Cell, type HeatmapLayout, type Label } from './layout.ts';
+import { heatBins, type BinScale } from './scale.ts';
+
+export interface MonthValue {
+  month: string;
+  commits: number;
+  features: number;
+}
+
+export const MONTH_CELL = 18;
+const GAP = 4;
+const STEP = MONTH_CELL + GAP;
+const LEFT = 34;
+const TOP = 14;
+
+/** Returns "Sep 2025" for "2025-09". */
+export function monthName(key: string): string {
+  return `${MONTH_NAMES[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+}
+
+/** Returns the month heatmap layout of `months` for `metric`; throws on a bad or repeated month key. */
+export function layoutMonths(
+  months: readonly MonthValue[],
+  metric: Metric,
+  options: { href?: (month: string) => string; scale?: BinScale } = {},
+): HeatmapLayout {
+  const byKey = new Map<string, MonthValue>();
+  for (const m of months) {
+    if (!MONTH_KEY.test(m.month)) throw new Error(`month heatmap: expected a month as YYYY-MM, found "${m.month}"`);
+    if (byKey.has(m.month)) throw new Error(`month heatmap: expected each month once, found ${m.month} twice`);
+    byKey.set(m.month, m);
+  }
+  const scale = options.scale ?? heatBins(months.map((m) => m[metric]));
+  const keys = [...byKey.keys()].sort();
+  const years: number[] = [];
+  if (keys.length) for (let y = Number(keys.at(-1)!.slice(0, 4)); y >= Number(keys[0]!.slice(0, 4)); y--) years.push(y);
+
+  const cells: Cell[] = [];
+  const labels: Label[] = MONTH_NAMES.map((name, i) => ({ x: LEFT + i * STEP, y: TOP - 4, text: name, anchor: 'start' as const }));
+  years.forEach((year, row) => {
+    const y = TOP + row * STEP;
+    labels.push({ x: LEFT - 5, y: y + MONTH_CELL - 4, text: String(year), anchor: 'end' });
+    for (let i = 0; i < 12; i++) {
+      const key = `${year}-${String(i + 1).padStart(2, '0')}`;
+      const m = byKey.get(key);
+      const title = m
+        ? `${monthName(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}`
+        : `${monthName(key)}: no entry`;
+      const cell: Cell = { x: LEFT + i * STEP, y, key, level: m ? scale.level(m[metric]) : null, title };
+      if (options.href) cell.href = options.href(key);
+      cells.push(cell);
+    }
+  });
+
+  const total = months.reduce((s, m) => s + m[metric], 0);
+  const busiest = [...byKey.values()].sort((a, b) => b[metric] - a[metric] || (a.month < b.month ? -1 : 1))[0];
+  const summary = keys.length
+    ? `${metric === 'commits' ? 'Commits' : 'Features'} per month, ${monthName(keys[0]!)} to ${monthName(keys.at(-1)!)}: ` +
+      `${plural(total, metric.slice(0, -1))} in ${plural(keys.length, 'month')} with an entry; busiest ${monthName(busiest!.month)} (${busiest![metric]}).`
+    : `${metric === 'commits' ? 'Commits' : 'Features'} per month: no months yet.`;
+  return {
+    width: LEFT + 12 * STEP - GAP,
+    height: TOP + Math.max(years.length, 1) * STEP - GAP,
+    cell: MONTH_CELL,
+    cells,
+    labels,
+    summary,
+    bins: scale.bins,
+  };
+}

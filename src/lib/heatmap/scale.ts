@@ -1,0 +1,150 @@
+// Colour bins for the heatmaps: which level (b0 … b4) a count gets, the legend ranges, and the
+// light/dark palettes drawn from d3-scale-chromatic.
+//
+// Scale choice, measured (tests/lib/heatmap-scale.test.ts re-measures it on every run). Spread =
+// Shannon entropy in bits of how cells fall into the four positive levels (2.0 = perfectly even).
+// - Example profile months (2, 3, 3, 8, 8, 10, 10, 12, 15, 21, 36, 64, 78): quantize over sqrt gives
+//   1–8 | 9–24 | 25–47 | 48–78, spread 1.76; quantile gives 1–7 | 8–9 | 10–20 | 21–78, spread 1.95.
+// - Skewed daily series (log-normal, 365 days, median 2, a few days of 30–110): quantize over sqrt
+//   puts 1, 2 and 3 in the same level and ~95 % of days in the first bin (spread 0.22–0.96: the
+//   calendar is one colour); quantile gives 1 | 2 | 3–109 (spread 1.50–1.57), i.e. it separates the
+//   small values, which is what a reader compares day to day.
+// We use quantile: it separates small values on both. Its costs, accepted: tied values can merge
+// levels (then the legend shows fewer bins; no level is ever empty in the legend), and the ranges
+// are uneven (the legend states them).
+import { scaleQuantile, scaleQuantize } from 'd3-scale';
+import { max } from 'd3-array';
+import {
+  interpolateBlues,
+  interpolateGreens,
+  interpolateGreys,
+  interpolateOranges,
+  interpolatePurples,
+  interpolateReds,
+} from 'd3-scale-chromatic';
+import type { HeatmapScheme } from '../site-config.ts';
+
+/** Number of colour levels for positive counts (b1 … b4); b0 is zero, `e` is no entry. */
+export const LEVELS = 4;
+
+/** A legend entry: level `level` (class `b<level>`) covers the counts lo … hi. */
+export interface Bin {
+  level: number;
+  lo: number;
+  hi: number;
+}
+
+export interface BinScale {
+  /** The level of a count: 0 for zero, 1 … LEVELS for positive counts. */
+  level(value: number): number;
+  /** The legend: b0 (zero) then every non-empty positive level, ascending. */
+  bins: Bin[];
+}
+
+/** Returns the colour bins the heatmaps use for `values` (quantile, see the top of this file). */
+export function heatBins(values: readonly number[]): BinScale {
+  return quantileBins(values);
+}
+
+/** Returns quantize-over-sqrt bins of `values`; kept to re-measure the scale choice against quantile. */
+export function sqrtQuantizeBins(values: readonly number[]): BinScale {
+  const top = max(values) ?? 0;
+  const q = scaleQuantize<number>().domain([1, Math.sqrt(Math.max(top, 1))]).range([1, 2, 3, 4]);
+  return fromLevel((v) => q(Math.sqrt(v)), top);
+}
+
+/** Returns quantile bins over the positive `values`. */
+export function quantileBins(values: readonly number[]): BinScale {
+  const positive = values.filter((v) => v > 0);
+  const top = max(positive) ?? 0;
+  const q = scaleQuantile<number>().domain(positive.length ? positive : [1]).range([1, 2, 3, 4]);
+  return fromLevel((v) => q(v), top);
+}
+
+/** Builds a BinScale from a monotone level function on positive integers up to `top`. */
+function fromLevel(positiveLevel: (v: number) => number, top: number): BinScale {
+  const level = (v: number): number => (v <= 0 ? 0 : positiveLevel(v));
+  const bins: Bin[] = [{ level: 0, lo: 0, hi: 0 }];
+  if (top >= 1) {
+    // Smallest integer in [1, top] whose level is at least k, by binary search (no float rounding).
+    const firstAtLeast = (k: number): number => {
+      let lo = 1;
+      let hi = top + 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (level(mid) >= k) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    for (let k = 1; k <= LEVELS; k++) {
+      const lo = firstAtLeast(k);
+      const hi = k === LEVELS ? top : firstAtLeast(k + 1) - 1;
+      if (lo <= hi && level(lo) === k) bins.push({ level: k, lo, hi: Math.max(lo, hi) });
+    }
+  }
+  return { level, bins };
+}
+
+/** Returns a legend label for a bin: "0", "4" or "4–9". */
+export function binLabel(bin: Bin): string {
+  return bin.lo === bin.hi ? String(bin.lo) : `${bin.lo}–${bin.hi}`;
+}
+
+const INTERPOLATORS: Record<HeatmapScheme, (t: number) => string> = {
+  greens: interpolateGreens,
+  blues: interpolateBlues,
+  purples: interpolatePurples,
+  oranges: interpolateOranges,
+  reds: interpolateReds,
+  greys: interpolateGreys,
+};
+
+/** Colours of one theme: `levels[0]` is zero, `levels[1…4]` the positive bins. */
+export interface ThemeColours {
+  background: string;
+  text: string;
+  emptyStroke: string;
+  levels: string[];
+}
+
+/** Where along the interpolator each positive level sits: darker = more on light, brighter = more on dark. */
+const LIGHT_T = [0.3, 0.5, 0.7, 0.9];
+const DARK_T = [0.92, 0.72, 0.52, 0.32];
+
+/** Returns the light and dark colours for a scheme (backgrounds are those the legend text is checked against). */
+export function palette(scheme: HeatmapScheme): { light: ThemeColours; dark: ThemeColours } {
+  const f = INTERPOLATORS[scheme];
+  return {
+    light: { background: '#ffffff', text: '#57606a', emptyStroke: '#8c959f', levels: ['#ebedf0', ...LIGHT_T.map((t) => toHex(f(t)))] },
+    dark: { background: '#0d1117', text: '#9198a1', emptyStroke: '#6e7681', levels: ['#262c36', ...DARK_T.map((t) => toHex(f(t)))] },
+  };
+}
+
+/** Returns the CSS custom properties (--heat-0 … --heat-4, --heat-empty, --heat-text) for both themes, scoped to `selector`. */
+export function paletteCss(scheme: HeatmapScheme, selector: string): string {
+  const { light, dark } = palette(scheme);
+  const vars = (c: ThemeColours): string =>
+    c.levels.map((hex, i) => `--heat-${i}:${hex};`).join('') + `--heat-empty:${c.emptyStroke};--heat-text:${c.text};`;
+  return `${selector}{${vars(light)}}@media (prefers-color-scheme:dark){${selector}{${vars(dark)}}}`;
+}
+
+function toHex(colour: string): string {
+  if (colour.startsWith('#')) return colour.toLowerCase();
+  const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(colour);
+  if (!m) throw new Error(`unexpected colour from d3-scale-chromatic: ${colour}`);
+  return `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Returns the WCAG 2 contrast ratio of two `#rrggbb` colours (1 … 21). */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (hex: string): number => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
