@@ -1,0 +1,92 @@
+// profile.json: the whole profile as data (profile, summary, derived totals, months, daily activity),
+// versioned, and its JSON Schema generated from the same zod schemas the content is checked with.
+import { z } from 'zod';
+import { DAY_KEY, MONTH_KEY, monthSchema, profileSchema } from '../content-schema.ts';
+import type { ProfileView } from '../profile-view.ts';
+
+/** Version of the profile.json format; raised on any change that could break a reader. */
+export const PROFILE_JSON_VERSION = 1;
+
+const count = z.number().int().nonnegative();
+const monthKey = z.string().regex(MONTH_KEY);
+const month = monthSchema.shape;
+
+const statsSchema = z.strictObject({
+  commits: count.describe('Sum of commits over months'),
+  features: count.describe('Sum of features over months'),
+  bugs: count.optional().describe('The declared total, else the sum over months that give bugs'),
+  bugsSource: z.enum(['declared', 'months', 'none']),
+  activityMonths: count.describe('Number of months with an entry'),
+  featuresVsBugsPercent: z.number().int().min(0).max(100).optional(),
+  firstMonth: monthKey.optional(),
+  lastMonth: monthKey.optional(),
+  linesOfCode: count.optional(),
+});
+
+const monthEntrySchema = z.strictObject({
+  month: monthKey,
+  commits: month.commits,
+  features: month.features,
+  bugs: month.bugs,
+  repositories: month.repositories,
+  areas: month.areas,
+  linesAdded: month.linesAdded,
+  linesRemoved: month.linesRemoved,
+  narrative: z.string().describe('The month narrative, as Markdown'),
+  generated: z.boolean().describe('True when the narrative is a draft written by the git importer'),
+  url: z.string().describe('The month page'),
+});
+
+const daySchema = z.strictObject({
+  date: z.string().regex(DAY_KEY),
+  count,
+  features: count.optional(),
+});
+
+/** The zod schema of a profile.json document. */
+export const profileJsonSchema = z
+  .strictObject({
+    $schema: z.string().describe('URL of this JSON Schema'),
+    version: z.literal(PROFILE_JSON_VERSION),
+    generator: z.literal('engfolio'),
+    slug: z.string().min(1),
+    url: z.string().describe('The profile page'),
+    profile: profileSchema,
+    summary: z.string().describe('The profile summary, as Markdown'),
+    stats: statsSchema,
+    months: z.array(monthEntrySchema).describe('Newest first'),
+    activity: z.array(daySchema).describe('Daily activity, oldest first; empty when the profile has none'),
+  })
+  .describe('An engfolio engineering profile');
+
+export type ProfileJson = z.output<typeof profileJsonSchema>;
+
+/** Returns the JSON Schema (draft 2020-12) of profile.json, with `$id` set when its URL is known. */
+export function profileJsonSchemaDocument(id?: string): Record<string, unknown> {
+  const schema = z.toJSONSchema(profileJsonSchema, { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { $schema: schema.$schema, ...(id ? { $id: id } : {}), title: 'engfolio profile.json', ...schema };
+}
+
+export interface ProfileJsonLinks {
+  schemaUrl: string;
+  profileUrl: string;
+  monthUrl(month: string): string;
+}
+
+/** Returns the profile.json document of a profile; throws if it would not match its own schema. */
+export function buildProfileJson(view: ProfileView & { summary: string }, links: ProfileJsonLinks): ProfileJson {
+  const doc = {
+    $schema: links.schemaUrl,
+    version: PROFILE_JSON_VERSION,
+    generator: 'engfolio' as const,
+    slug: view.slug,
+    url: links.profileUrl,
+    profile: view.profile,
+    summary: view.summary,
+    stats: view.stats,
+    months: view.months.map((m) => ({ ...m, url: links.monthUrl(m.month) })),
+    activity: [...(view.days ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+  };
+  // Undefined fields are dropped the way JSON.stringify would, so the parsed object is what ships.
+  return profileJsonSchema.parse(JSON.parse(JSON.stringify(doc)));
+}

@@ -1,0 +1,63 @@
+// A JSON Resume (https://jsonresume.org/schema, v1.0.0) view of a profile, for tools that read that format.
+import type { ProfileView } from '../profile-view.ts';
+import { monthLong } from '../format.ts';
+import type { ExportLinks } from './links.ts';
+import { markdownToPlainText } from './plain-text.ts';
+
+export const JSON_RESUME_SCHEMA = 'https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json';
+
+const isHttp = (url: string): boolean => /^https?:\/\//i.test(url);
+
+/** Returns the JSON Resume document of a profile; URLs appear only when absolute (SITE set). */
+export function buildJsonResume(view: ProfileView & { summary: string }, links: ExportLinks): Record<string, unknown> {
+  const { profile, stats } = view;
+  const organization = profile.organization ?? profile.network?.organization;
+  const summary = markdownToPlainText(view.summary);
+  const basics: Record<string, unknown> = {
+    name: profile.name,
+    ...(profile.headline ? { label: profile.headline } : {}),
+    ...(isHttp(links.profileUrl) ? { url: links.profileUrl } : {}),
+    ...(summary ? { summary } : {}),
+    profiles: profile.links.filter((l) => isHttp(l.url)).map((l) => ({ network: l.label, url: l.url })),
+  };
+  const email = profile.links.find((l) => /^mailto:/i.test(l.url));
+  if (email) basics.email = decodeURIComponent(email.url.replace(/^mailto:/i, '').split('?')[0]!);
+  const highlights = view.months
+    .map((m) => {
+      const text = markdownToPlainText(m.narrative).split('\n\n')[0];
+      return text ? `${monthLong(m.month)}: ${text}` : undefined;
+    })
+    .filter((h): h is string => h !== undefined);
+  const work =
+    stats.firstMonth === undefined
+      ? []
+      : [
+          {
+            ...(organization ? { name: organization } : {}),
+            ...(profile.headline ? { position: profile.headline } : {}),
+            startDate: stats.firstMonth,
+            ...(stats.lastMonth ? { endDate: stats.lastMonth } : {}),
+            summary: `${stats.commits} commits and ${stats.features} features over ${stats.activityMonths} months of recorded activity.`,
+            highlights,
+          },
+        ];
+  const skills = [
+    { name: 'Languages', keywords: profile.skills.languages },
+    { name: 'Technical', keywords: profile.skills.technical },
+  ].filter((s) => s.keywords.length > 0);
+  const projects = profile.repositories.map((r) => ({
+    name: r.name,
+    startDate: r.from,
+    endDate: r.to,
+    ...(r.areas.length ? { description: r.areas.join(', ') } : {}),
+    keywords: [...r.languages, ...r.skills],
+  }));
+  return {
+    $schema: JSON_RESUME_SCHEMA,
+    basics,
+    work,
+    skills,
+    projects,
+    meta: { ...(isHttp(links.resumeUrl) ? { canonical: links.resumeUrl } : {}), version: 'v1.0.0' },
+  };
+}

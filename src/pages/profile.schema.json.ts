@@ -1,0 +1,11 @@
+// /profile.schema.json: the JSON Schema of every /<slug>/profile.json, shipped with the site.
+import type { APIRoute } from 'astro';
+import { profileJsonSchemaDocument } from '../lib/exports/profile-json.ts';
+import { SCHEMA_PATH } from '../lib/exports/links.ts';
+import { href } from '../lib/url.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const id = site ? new URL(href(SCHEMA_PATH), site).href : undefined;
+  const body = JSON.stringify(profileJsonSchemaDocument(id), null, 2);
+  return new Response(`${body}\n`, { headers: { 'content-type': 'application/schema+json; charset=utf-8' } });
+};
