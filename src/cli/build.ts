@@ -1,12 +1,11 @@
 // `npm run build [--strict] [--out <dir>] [--content <dir>] [--offline]`: checks the content (same
 // messages as `npm run check`), builds the site with Astro into a staging folder, runs post-build
 // steps on it, and swaps it into the output folder only when everything succeeded.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
 import { buildAside, WORK_DIR } from '../lib/build-swap.ts';
-import { digestOf } from '../lib/content-read.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 
@@ -83,14 +82,14 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions): 
   process.env.ENGFOLIO_CHECKED = '1';
   const { build } = await import('astro');
   const defaultContent = resolve(root, 'content');
-  await build({
-    root,
-    outDir,
-    logLevel: options.verbose ? 'info' : 'warn',
-    // The content data store is keyed on the content folder, so a build of other content (tests,
-    // benchmarks) never reads or overwrites the store of the project's own content.
-    ...(options.content === defaultContent ? {} : { cacheDir: resolve(root, WORK_DIR, `cache-${digestOf(options.content)}`) }),
-  });
+  // Other content (tests, benchmarks, --content) gets a private, throw-away cache folder, so it never
+  // reads or overwrites the content data store of the project's own content in node_modules/.astro.
+  const privateCache = options.content === defaultContent ? undefined : resolve(root, WORK_DIR, `cache-${process.pid}`);
+  try {
+    await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', ...(privateCache ? { cacheDir: privateCache } : {}) });
+  } finally {
+    if (privateCache) rmSync(privateCache, { recursive: true, force: true });
+  }
 }
 
 function countPages(dir: string): number {
@@ -142,7 +141,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const check = runContentCheck(options.content, root, options.strict);
   if (check.failed) {
-    console.error(`build: stopped before building: fix the content above${options.strict ? ' (or drop --strict)' : ''}; ${shownOut}/ was not touched`);
+    console.error(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
     return 1;
   }
   let pages = 0;

@@ -51,10 +51,10 @@ export function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** A path as shown in messages: relative to the project, or absolute when it lies outside. */
+/** A path as shown in messages and stored on entries: relative to the project root (Astro's store requires it). */
 function shownPath(root: string, path: string): string {
   const rel = relative(root, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return rel && !isAbsolute(rel) ? rel : path;
 }
 
 /** Reads a text file, turning an unreadable file into a problem instead of an exception. */

@@ -1,0 +1,190 @@
+// Never lose work: a failed build leaves the previous output byte-identical and says so. Real builds
+// (src/cli/build.ts → Astro) into a temp folder from a temp copy of fixture content; plus the
+// build-aside-and-swap logic on its own, for failures that happen inside or after Astro.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildAside, stagingPathsFor, WORK_DIR } from '../../src/lib/build-swap.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const node = `${root}node_modules/.bin/node`;
+
+/** Maps every file under `dir` (relative path) to its sha256. */
+function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[path.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
+function build(...args: string[]): { code: number | null; out: string } {
+  const r = spawnSync(node, ['src/cli/build.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    // SITE as a deployment sets it (feeds need an absolute URL); the base path stays the default.
+    env: { ...process.env, ENGFOLIO_STRICT: '', ENGFOLIO_CONTENT: '', SITE: 'https://example.test', BASE_PATH: '' },
+  });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+describe('npm run build on bad content after a good build', () => {
+  let tmp: string;
+  let content: string;
+  let out: string;
+  let good: Record<string, string>;
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'engfolio-safe-build-'));
+    content = join(tmp, 'content');
+    out = join(tmp, 'site');
+    cpSync(join(root, 'tests/fixtures/content-valid'), content, { recursive: true });
+    const r = build('--out', out, '--content', content);
+    expect(r.out).toMatch(/build: \d+ page\(s\) in [\d.]+s → /);
+    expect(r.code).toBe(0);
+    good = hashTree(out);
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('built a site', () => {
+    expect(Object.keys(good)).toContain('index.html');
+    expect(readdirSync(tmp).sort()).toEqual(['content', 'site']);
+  });
+
+  it('fails with the content problems and leaves the good output byte-identical', () => {
+    cpSync(join(root, 'tests/fixtures/content-errors/profiles/wrong-type.md'), join(content, 'profiles/wrong-type.md'));
+    writeFileSync(join(content, 'months/ada-lovelace/2024-03.md'), '---\ncommits: 1\nfeatures: 4\n---\n');
+    try {
+      const r = build('--out', out, '--content', content);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('profiles/wrong-type.md:4 — totals.commits: expected a number, found "twelve"');
+      expect(r.out).toContain('months/ada-lovelace/2024-03.md:3 — features: expected features not more than commits (commits is 1), found number 4');
+      expect(r.out).toContain(`build failed; the previous site in ${out}/ is unchanged`);
+      expect(r.out).not.toMatch(/^\s+at /m);
+      expect(hashTree(out)).toEqual(good);
+      expect(readdirSync(tmp).sort()).toEqual(['content', 'site']);
+    } finally {
+      rmSync(join(content, 'profiles/wrong-type.md'));
+      rmSync(join(content, 'months/ada-lovelace/2024-03.md'));
+    }
+  });
+
+  it('fails on warnings under --strict and leaves the output alone', () => {
+    writeFileSync(join(content, 'profiles/typo.md'), '---\nname: Typo\nheadlin: x\n---\n');
+    try {
+      const r = build('--strict', '--out', out, '--content', content);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('profiles/typo.md:3 — headlin: expected a known field, found an unknown one: ignored — did you mean "headline"?');
+      expect(r.out).toContain('is unchanged');
+      expect(hashTree(out)).toEqual(good);
+    } finally {
+      rmSync(join(content, 'profiles/typo.md'));
+    }
+  });
+
+  it('refuses --offline for now (exit 2) without touching the output', () => {
+    const r = build('--offline', '--out', out, '--content', content);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('--offline is not implemented yet');
+    expect(hashTree(out)).toEqual(good);
+  });
+
+  it('rejects an unknown option with usage (exit 2)', () => {
+    const r = build('--outt', out);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('usage: npm run build');
+  });
+});
+
+describe('buildAside (swap logic)', () => {
+  let tmp: string;
+  let out: string;
+  const previous = { 'index.html': '<p>old</p>', 'a/index.html': '<p>old a</p>' };
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'engfolio-swap-'));
+    out = join(tmp, 'dist');
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  function writeOld(): Record<string, string> {
+    rmSync(out, { recursive: true, force: true });
+    for (const [path, text] of Object.entries(previous)) {
+      mkdirSync(join(out, path, '..'), { recursive: true });
+      writeFileSync(join(out, path), text);
+    }
+    return hashTree(out);
+  }
+
+  it('leaves the output untouched and removes the staging folder when the build throws half-way', async () => {
+    const before = writeOld();
+    await expect(
+      buildAside(out, async (dir) => {
+        writeFileSync(join(dir, 'index.html'), '<p>half</p>');
+        throw new Error('astro exploded');
+      }),
+    ).rejects.toThrow('astro exploded');
+    expect(hashTree(out)).toEqual(before);
+    expect(existsSync(join(tmp, WORK_DIR))).toBe(false);
+  });
+
+  it('leaves the output untouched when a post-build step throws', async () => {
+    const before = writeOld();
+    await expect(
+      buildAside(
+        out,
+        async (dir) => writeFileSync(join(dir, 'index.html'), '<p>new</p>'),
+        async () => {
+          throw new Error('offline rewrite failed');
+        },
+      ),
+    ).rejects.toThrow('offline rewrite failed');
+    expect(hashTree(out)).toEqual(before);
+  });
+
+  it('replaces the whole output on success (no stale files survive) and runs post-build steps on it first', async () => {
+    writeOld();
+    await buildAside(
+      out,
+      async (dir) => writeFileSync(join(dir, 'index.html'), '<p>new</p>'),
+      async (dir) => writeFileSync(join(dir, 'extra.txt'), 'post'),
+    );
+    expect(readdirSync(out).sort()).toEqual(['extra.txt', 'index.html']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<p>new</p>');
+    expect(existsSync(join(tmp, WORK_DIR))).toBe(false);
+  });
+
+  it('builds inside a given folder and moves the result next to the output', async () => {
+    rmSync(out, { recursive: true, force: true });
+    const inside = mkdtempSync(join(tmpdir(), 'engfolio-inside-'));
+    try {
+      let builtIn = '';
+      await buildAside(out, async (dir) => {
+        builtIn = dir;
+        writeFileSync(join(dir, 'index.html'), 'x');
+      }, undefined, inside);
+      expect(builtIn.startsWith(join(inside, WORK_DIR))).toBe(true);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('x');
+      expect(existsSync(join(inside, WORK_DIR))).toBe(false);
+    } finally {
+      rmSync(inside, { recursive: true, force: true });
+    }
+  });
+
+  it('removes staging left by a dead build, keeps its backup', async () => {
+    writeOld();
+    const dead = stagingPathsFor(out, 999999999);
+    mkdirSync(dead.staging, { recursive: true });
+    mkdirSync(dead.backup, { recursive: true });
+    await buildAside(out, async (dir) => writeFileSync(join(dir, 'index.html'), 'y'));
+    expect(existsSync(dead.staging)).toBe(false);
+    expect(existsSync(dead.backup)).toBe(true);
+    rmSync(join(tmp, WORK_DIR), { recursive: true, force: true });
+  });
+});
