@@ -153,8 +153,6 @@ interface Context {
   glued: { list: GluedList; line: number; assign: (items: string[]) => void }[];
   /** The repository count the export announces (`4 repos`), if any. */
   repoCount?: { count: number; line: number };
-  /** True while parsing the last section of the file (an unfinished item there means truncation). */
-  atEnd?: boolean;
 }
 
 function error(ctx: Context, line: number, message: string, field?: string): void {
@@ -294,7 +292,6 @@ export function parseExport(source: string, file: string, vocabulary: Vocabulary
 
 function parseHeader(ctx: Context, c: Cursor, first: { section: Section; index: number }): { name: string; summary?: string } | undefined {
   let name: string | undefined;
-  let nameLine = 0;
   const paragraphs: string[] = [];
   for (;;) {
     const para = c.paragraph();
@@ -302,14 +299,12 @@ function parseHeader(ctx: Context, c: Cursor, first: { section: Section; index: 
     const kept = para.filter((l) => !CHROME.test(l.text) && !(name !== undefined && l.text === name));
     if (name === undefined && kept.length) {
       name = kept[0]!.text;
-      nameLine = kept[0]!.no;
       kept.shift();
       // The name is repeated (page title and heading); drop the repetitions.
       while (kept.length && kept[0]!.text === name) kept.shift();
     }
     if (kept.length) paragraphs.push(kept.map((l) => l.text).join(' '));
   }
-  void nameLine;
   if (name === undefined) {
     error(ctx, first.index + 1, `expected the profile's name before "${first.section}" (line ${first.index + 1}), found none`);
     return undefined;

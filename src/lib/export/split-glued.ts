@@ -189,11 +189,9 @@ function segment(s: string, known: KnownWords, sorted: boolean): { segments: Seg
   if (!best) return undefined;
   const chain: State[] = [];
   for (let st: State | undefined = best; st && st.start >= 0; st = st.back) chain.unshift(st);
-  const segments = chain.map((st, idx): Segment => {
+  const segments = chain.map((st): Segment => {
     const text = s.slice(st.start, st.end);
     if (st.known) return { text, known: true, confident: true };
-    const prevKnown = idx > 0 && chain[idx - 1]!.known;
-    void prevKnown;
     const titled = text.split(/\s+/).slice(1).every((w) => !isLower(w[0]));
     return { text, known: false, confident: strong[st.start]! && strong[st.end]! && titled };
   });
