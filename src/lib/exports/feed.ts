@@ -11,11 +11,34 @@ export function monthStart(month: string): Date {
   return new Date(Date.UTC(y!, m! - 1, 1));
 }
 
+// The feed package accepts absolute URLs only. Without a site URL the links are written against this
+// placeholder origin, which is then cut away: base-absolute links (`/repo/x/`), which Atom resolves
+// against the feed's own address (RFC 4287 §2).
+const PLACEHOLDER_ORIGIN = 'https://engfolio-relative.invalid';
+
 /** Returns the Atom XML of a profile's feed: one entry per month, newest first. */
-export function buildProfileFeed(view: ProfileView, links: ExportLinks, options: { absolute: boolean }): string {
+export function buildProfileFeed(view: ProfileView, siteLinks: ExportLinks, options: { absolute: boolean }): string {
+  const xml = atom(view, options.absolute ? siteLinks : placeholderLinks(siteLinks), options.absolute);
+  return options.absolute ? xml : xml.split(PLACEHOLDER_ORIGIN).join('');
+}
+
+function placeholderLinks(links: ExportLinks): ExportLinks {
+  const abs = (u: string): string => new URL(u, PLACEHOLDER_ORIGIN).href;
+  return {
+    home: abs(links.home),
+    profileUrl: abs(links.profileUrl),
+    monthUrl: (m) => abs(links.monthUrl(m)),
+    profileJsonUrl: abs(links.profileJsonUrl),
+    resumeUrl: abs(links.resumeUrl),
+    feedUrl: abs(links.feedUrl),
+    schemaUrl: abs(links.schemaUrl),
+  };
+}
+
+function atom(view: ProfileView, links: ExportLinks, absolute: boolean): string {
   const name = view.profile.name;
   // Atom ids must be IRIs that never change: the page URL when the site URL is known, a URN otherwise.
-  const feedId = options.absolute ? links.profileUrl : `urn:engfolio:${view.slug}`;
+  const feedId = absolute ? links.profileUrl : `urn:engfolio:${view.slug}`;
   const newest = view.months[0]?.month;
   const feed = new Feed({
     id: feedId,
@@ -34,7 +57,7 @@ export function buildProfileFeed(view: ProfileView, links: ExportLinks, options:
     const narrative = renderMarkdown(m.narrative);
     feed.addItem({
       title: `${monthLong(m.month)} — ${name}`,
-      id: options.absolute ? links.monthUrl(m.month) : `urn:engfolio:${view.slug}:${m.month}`,
+      id: absolute ? links.monthUrl(m.month) : `urn:engfolio:${view.slug}:${m.month}`,
       link: links.monthUrl(m.month),
       date: monthStart(m.month),
       published: monthStart(m.month),

@@ -84,7 +84,14 @@ export function editHtml(html: string, visit: (el: Element, editor: ElementEdito
         if (!span) throw new Error(`<${el.tagName}> has no ${name} attribute in its source`);
         const written = html.slice(span.startOffset, span.endOffset);
         const rawName = written.split('=')[0]!;
-        edits.push({ start: span.startOffset, end: span.endOffset, text: value === null ? '' : `${rawName}="${escapeAttr(value)}"` });
+        if (value !== null) {
+          edits.push({ start: span.startOffset, end: span.endOffset, text: `${rawName}="${escapeAttr(value)}"` });
+          return;
+        }
+        // Removing: take the whitespace before the attribute along, so `<a href="x">` becomes `<a>`.
+        let start = span.startOffset;
+        while (start > 0 && /\s/.test(html[start - 1]!)) start--;
+        edits.push({ start, end: span.endOffset, text: '' });
       },
       setStyleText(css) {
         const span = innerSpan(html, el);
@@ -175,7 +182,7 @@ export function mapHtmlUrls(html: string, map: (url: string) => string): string 
     const names = [...(URL_ATTRIBUTES[el.tagName] ?? [])];
     // In SVG every element may link (<a>, <use>, <image>, <feImage>, ...), with or without xlink:.
     if (el.namespaceURI === 'http://www.w3.org/2000/svg') names.push('href', 'xlink:href');
-    for (const name of names) {
+    for (const name of new Set(names)) {
       const value = attr(el, name);
       if (value === undefined) continue;
       if (el.tagName === 'link' && (rel.includes('canonical') || rel.includes('alternate')) && /^https?:/i.test(value)) continue;

@@ -1,0 +1,100 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { profileSchema } from '../../src/lib/content-schema.ts';
+import { buildProfileView } from '../../src/lib/profile-view.ts';
+import { buildProfileJson, profileJsonSchemaDocument, PROFILE_JSON_VERSION } from '../../src/lib/exports/profile-json.ts';
+import { exportLinks } from '../../src/lib/exports/links.ts';
+import { buildProfileFeed } from '../../src/lib/exports/feed.ts';
+import { buildJsonResume } from '../../src/lib/exports/resume.ts';
+import { buildPersonJsonLd, jsonLdScriptText } from '../../src/lib/exports/json-ld.ts';
+import { markdownToPlainText } from '../../src/lib/exports/plain-text.ts';
+
+const profile = profileSchema.parse({
+  name: 'Ada <Lovelace>',
+  headline: 'Engine analyst',
+  organization: 'Analytical Co',
+  links: [{ label: 'Site', url: 'https://ada.example' }, { label: 'Mail', url: 'mailto:ada@example.org' }],
+  totals: { bugs: 2 },
+  quality: { Coverage: 80 },
+  skills: { languages: ['Note G'], technical: ['Algorithms'] },
+  repositories: [{ name: 'engine', from: '2024-01', to: '2024-03', languages: ['Note G'] }],
+});
+const month = (m: string, commits: number, narrative: string) => ({ month: m, commits, features: 1, repositories: ['engine'], areas: [], narrative, generated: false });
+const view = {
+  ...buildProfileView('ada', profile, [month('2024-01', 3, 'First *notes* & [link](https://x.org).'), month('2024-03', 5, '')], [
+    { date: '2024-03-02', count: 2 },
+    { date: '2024-01-05', count: 3, features: 1 },
+  ]),
+  summary: 'Wrote **the** first program.\n\nSecond paragraph.',
+};
+const site = 'https://ex.github.io/repo/';
+
+describe('profile.json', () => {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats.default(ajv);
+  const validate = ajv.compile(profileJsonSchemaDocument('https://ex.github.io/repo/profile.schema.json'));
+
+  it('is versioned, carries derived totals and months newest first, and validates against its JSON Schema', () => {
+    const doc = buildProfileJson(view, exportLinks('ada', new URL(site)));
+    expect(doc.version).toBe(PROFILE_JSON_VERSION);
+    expect(doc.$schema).toBe('https://ex.github.io/profile.schema.json');
+    expect(doc.stats).toMatchObject({ commits: 8, features: 2, bugs: 2, activityMonths: 2 });
+    expect(doc.months.map((m) => m.month)).toEqual(['2024-03', '2024-01']);
+    expect(doc.activity.map((d) => d.date)).toEqual(['2024-01-05', '2024-03-02']);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('has a schema that rejects documents of another version or with unknown fields', () => {
+    const doc = JSON.parse(JSON.stringify(buildProfileJson(view, exportLinks('ada', undefined))));
+    expect(validate({ ...doc, version: 2 })).toBe(false);
+    expect(validate({ ...doc, extra: true })).toBe(false);
+    expect(validate({ ...doc, months: [{ ...doc.months[0], month: '2024-13' }] })).toBe(false);
+  });
+});
+
+describe('feed', () => {
+  it('is Atom that lists every month, newest first, with dates that do not depend on the time zone', () => {
+    const xml = buildProfileFeed(view, exportLinks('ada', new URL(site)), { absolute: true });
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    const entries = [parsed.feed.entry].flat();
+    expect(parsed.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(entries.map((e: { id: string }) => e.id)).toEqual(['https://ex.github.io/ada/2024-03/', 'https://ex.github.io/ada/2024-01/']);
+    expect(entries[1].updated).toBe('2024-01-01T00:00:00.000Z');
+    expect(parsed.feed.updated).toBe('2024-03-01T00:00:00.000Z');
+    expect(entries[1].content['#text']).toContain('<em>notes</em>');
+  });
+  it('uses URN ids when the site URL is unknown', () => {
+    const xml = buildProfileFeed(view, exportLinks('ada', undefined), { absolute: false });
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    expect(parsed.feed.id).toBe('urn:engfolio:ada');
+    expect([parsed.feed.entry].flat().map((e: { link: { '@_href': string } }) => e.link['@_href'])).toEqual(['/ada/2024-03/', '/ada/2024-01/']);
+    expect(xml).not.toContain('invalid');
+  });
+});
+
+describe('JSON Resume and JSON-LD', () => {
+  it('builds JSON Resume basics, work, skills and projects', () => {
+    const resume = buildJsonResume(view, exportLinks('ada', new URL(site)));
+    expect(resume.basics).toMatchObject({ name: 'Ada <Lovelace>', label: 'Engine analyst', email: 'ada@example.org', profiles: [{ network: 'Site', url: 'https://ada.example' }] });
+    expect((resume.basics as { summary: string }).summary).toBe('Wrote the first program.\n\nSecond paragraph.');
+    expect(resume.work).toEqual([expect.objectContaining({ name: 'Analytical Co', startDate: '2024-01', endDate: '2024-03', highlights: ['January 2024: First notes & link.'] })]);
+    expect(resume.projects).toEqual([{ name: 'engine', startDate: '2024-01', endDate: '2024-03', keywords: ['Note G'] }]);
+  });
+  it('leaves relative URLs out of JSON Resume (its url fields must be absolute)', () => {
+    const resume = buildJsonResume(view, exportLinks('ada', undefined));
+    expect(resume.basics).not.toHaveProperty('url');
+    expect(resume.meta).toEqual({ version: 'v1.0.0' });
+  });
+  it('builds a schema.org Person whose script text cannot close the script element', () => {
+    const ld = buildPersonJsonLd(view, exportLinks('ada', new URL(site)));
+    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'Person', name: 'Ada <Lovelace>', url: 'https://ex.github.io/ada/', sameAs: ['https://ada.example'] });
+    const text = jsonLdScriptText({ ...ld, name: '</script><b>' });
+    expect(text).not.toContain('<');
+    expect(JSON.parse(text).name).toBe('</script><b>');
+  });
+  it('reduces Markdown to plain text', () => {
+    expect(markdownToPlainText('# T\n\n- a `b`\n- c\n\n> q')).toBe('T\n\na b\n\nc\n\nq');
+  });
+});
