@@ -96,7 +96,7 @@ function legendSvg(layout: HeatmapLayout, id: string, height: number): string {
     `<use href="#${id}" x="${first}" y="${y}" class="e"><title>no entry</title></use>`,
     `<text x="${first + layout.cell + 4}" y="${baseline}">no entry</text>`,
   ];
-  let x = layout.width - 26 - layout.bins.length * step + 3;
+  let x = layout.width - 30 - layout.bins.length * step + 3;
   parts.push(`<text x="${x - 4}" y="${baseline}" class="r">Less</text>`);
   for (const b of layout.bins) {
     parts.push(`<use href="#${id}" x="${x}" y="${y}" class="b${b.level}"><title>${escapeXml(binLabel(b))}</title></use>`);

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { utcDay, utcMonday, utcSunday } from 'd3-time';
+import { dateToDay, dayName, dayYears, layoutDayYear, type DayValue } from '../../src/lib/heatmap/day-layout.ts';
+import { heatmapSvg } from '../../src/lib/heatmap/svg.ts';
+import { dayTableRows } from '../../src/lib/heatmap/table.ts';
+import { parseActivityCsv } from '../../src/lib/content-read.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+
+const dayArb = fc.integer({ min: Date.UTC(2019, 0, 1) / 864e5, max: Date.UTC(2026, 11, 31) / 864e5 }).map((n) => dateToDay(new Date(n * 864e5)));
+const days = fc.uniqueArray(
+  fc.record({ date: dayArb, count: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 6, max: 120 })) }),
+  { selector: (d) => d.date, maxLength: 200 },
+);
+
+describe('day calendar', () => {
+  it('lays out a year as weeks × weekdays with titles in calendar days', () => {
+    const layout = layoutDayYear([{ date: '2025-09-03', count: 4 }, { date: '2025-01-01', count: 1, features: 1 }], 2025, { weekStart: 'monday' });
+    expect(layout.cells).toHaveLength(365);
+    expect(layout.cells.find((c) => c.key === '2025-09-03')!.title).toBe('Wed 3 Sep 2025: 4 commits');
+    expect(layout.cells.find((c) => c.key === '2025-01-01')!.title).toBe('Wed 1 Jan 2025: 1 commit, 1 feature');
+    expect(layout.cells.find((c) => c.key === '2025-01-02')!.level).toBeNull();
+    expect(layout.labels.map((l) => l.text)).toEqual(['2025', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Wed', 'Fri']);
+    expect(layoutDayYear([], 2024, { weekStart: 'sunday' }).cells).toHaveLength(366);
+  });
+  it('orders years newest first', () => {
+    expect(dayYears([{ date: '2023-05-01', count: 1 }, { date: '2025-01-01', count: 2 }, { date: '2024-02-29', count: 0 }])).toEqual([2025, 2024, 2023]);
+  });
+  it('puts each day in the column d3 counts and the row of its weekday, for both week starts (property)', () => {
+    fc.assert(
+      fc.property(days, fc.constantFrom('monday' as const, 'sunday' as const), (series, weekStart) => {
+        const week = weekStart === 'monday' ? utcMonday : utcSunday;
+        for (const year of dayYears(series)) {
+          const layout = layoutDayYear(series, year, { weekStart });
+          const start = new Date(Date.UTC(year, 0, 1));
+          const byKey = new Map(layout.cells.map((c) => [c.key, c]));
+          expect(byKey.size).toBe(layout.cells.length);
+          expect(new Set(layout.cells.map((c) => `${c.x},${c.y}`)).size).toBe(layout.cells.length);
+          const xs = [...new Set(layout.cells.map((c) => c.x))].sort((a, b) => a - b);
+          const ys = [...new Set(layout.cells.map((c) => c.y))].sort((a, b) => a - b);
+          const misplaced = utcDay.range(start, new Date(Date.UTC(year + 1, 0, 1))).filter((d) => {
+            const c = byKey.get(dateToDay(d));
+            const row = (d.getUTCDay() - (weekStart === 'monday' ? 1 : 0) + 7) % 7;
+            return !c || xs.indexOf(c.x) !== week.count(start, d) || ys.indexOf(c.y) !== row;
+          });
+          expect(misplaced).toEqual([]);
+          const inYear = series.filter((d) => d.date.startsWith(`${year}-`));
+          expect(layout.cells.filter((c) => c.level !== null).map((c) => c.key).sort()).toEqual(inYear.map((d) => d.date).sort());
+          for (const d of inYear) expect(byKey.get(d.date)!.level === 0).toBe(d.count === 0);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('is deterministic and independent of the input order', () => {
+    fc.assert(
+      fc.property(days, (series) => {
+        for (const year of dayYears(series)) {
+          const a = heatmapSvg(layoutDayYear(series, year, { weekStart: 'monday' }), { id: 'c' });
+          expect(heatmapSvg(layoutDayYear([...series].reverse(), year, { weekStart: 'monday' }), { id: 'c' })).toBe(a);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+  it('rejects a repeated or malformed day', () => {
+    expect(() => layoutDayYear([{ date: '2025-01-01', count: 1 }, { date: '2025-01-01', count: 2 }], 2025, { weekStart: 'monday' })).toThrow(/each day once, found 2025-01-01 twice/);
+    expect(() => layoutDayYear([{ date: '2025-1-01', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/YYYY-MM-DD, found "2025-1-01"/);
+  });
+  it('gives the same titles, rows and columns in any time zone (spawned under other TZs)', () => {
+    const script = `import { layoutDayYear } from './src/lib/heatmap/day-layout.ts'; import { heatmapSvg } from './src/lib/heatmap/svg.ts';
+      const days = [{ date: '2024-03-31', count: 3 }, { date: '2024-10-27', count: 1 }, { date: '2024-12-31', count: 9 }, { date: '2024-01-01', count: 2 }];
+      process.stdout.write(heatmapSvg(layoutDayYear(days, 2024, { weekStart: 'sunday' }), { id: 'c' }));`;
+    const run = (tz: string) => spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    const outputs = ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Berlin'].map(run);
+    for (const o of outputs) expect(o.stderr).toBe('');
+    expect(new Set(outputs.map((o) => o.stdout)).size).toBe(1);
+    expect(outputs[0]!.stdout).toContain('<title>Sun 31 Mar 2024: 3 commits</title>');
+    expect(outputs[0]!.stdout).toContain('<title>Tue 31 Dec 2024: 9 commits</title>');
+  });
+  it('never uses local-time Date methods in the heatmap modules', () => {
+    for (const f of ['day-layout.ts', 'month-layout.ts', 'table.ts', 'scale.ts', 'svg.ts', 'layout.ts']) {
+      const src = readFileSync(`src/lib/heatmap/${f}`, 'utf8');
+      expect(src, f).not.toMatch(/\.(getDate|getDay|getMonth|getFullYear|getHours|toISOString|toLocale\w*)\(|\btimeDay\b|\btimeMonday\b/);
+    }
+    expect(dayName('2024-02-29')).toBe('Thu 29 Feb 2024');
+  });
+});
+
+describe('day table', () => {
+  it('has twelve month rows of 31 columns, with impossible days marked and data as text', () => {
+    const rows = dayTableRows([{ date: '2024-02-29', count: 4, features: 1 }, { date: '2024-01-05', count: 0 }], 2024);
+    expect(rows).toHaveLength(12);
+    expect(rows[1]!.days[28]).toBe('4 (1)');
+    expect(rows[1]!.days[29]).toBeNull();
+    expect(rows[0]!.days[4]).toBe('0');
+    expect(rows[0]!.days[5]).toBe('');
+    expect(rows[3]!.days[30]).toBeNull();
+  });
+});
+
+describe('activity CSV (date,count[,features])', () => {
+  it('reports bad dates, duplicate days and negative counts with their line, and keeps the good rows', () => {
+    const problems: Problem[] = [];
+    const days = parseActivityCsv('date,count\n2024-02-30,1\n2024-03-01,2\n2024-03-01,3\n2024-03-02,-1\n2024-03-03,4\n', 'a.csv', problems);
+    expect(days).toEqual([{ date: '2024-03-01', count: 2 }, { date: '2024-03-03', count: 4 }]);
+    expect(problems.map((p) => [p.line, p.field])).toEqual([[2, 'date'], [4, 'date'], [5, 'count']]);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { layoutMonths, type MonthValue } from '../../src/lib/heatmap/month-layout.ts';
+import { heatmapSvg } from '../../src/lib/heatmap/svg.ts';
+
+const seed = JSON.parse(readFileSync('tests/fixtures/seed/000_44ad1382dda3814e.expected.json', 'utf8')) as { months: MonthValue[] };
+const example: MonthValue[] = seed.months.map(({ month, commits, features }) => ({ month, commits, features }));
+
+const monthKey = fc.tuple(fc.integer({ min: 2005, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+const series = fc.uniqueArray(
+  fc.record({ month: monthKey, commits: fc.integer({ min: 0, max: 500 }) }).map((r) => ({ ...r, features: Math.floor(r.commits / 3) })),
+  { selector: (m) => m.month, maxLength: 60 },
+);
+
+describe('month heatmap of the example profile', () => {
+  const layout = layoutMonths(example, 'commits', { href: (m) => `#${m}` });
+  it('colours exactly the 13 months 2024-10 … 2026-02 that have entries, in their row and column', () => {
+    const coloured = layout.cells.filter((c) => c.level !== null);
+    expect(coloured.map((c) => c.key).sort()).toEqual(example.map((m) => m.month).sort());
+    expect(coloured).toHaveLength(13);
+    expect(layout.cells).toHaveLength(3 * 12);
+    const rowOf = (key: string) => layout.cells.find((c) => c.key === key)!;
+    // Newest year first: 2026 on top; columns in month order.
+    expect(rowOf('2026-02').y).toBeLessThan(rowOf('2025-02').y);
+    expect(rowOf('2025-02').y).toBeLessThan(rowOf('2024-12').y);
+    expect(rowOf('2025-09').x).toBe(rowOf('2024-09').x);
+    expect(rowOf('2025-10').x).toBeGreaterThan(rowOf('2025-09').x);
+    for (const empty of ['2024-09', '2025-07', '2025-08', '2025-11', '2026-01', '2026-03']) expect(rowOf(empty).level).toBeNull();
+  });
+  it('titles and links each cell', () => {
+    const svg = heatmapSvg(layout, { id: 'c' });
+    expect(svg).toContain('<a href="#2025-09"><use href="#c" x="');
+    expect(svg).toContain('<title>Sep 2025: 36 commits, 6 features</title>');
+    expect(svg).toContain('<title>Nov 2025: no entry</title>');
+    expect(layoutMonths([{ month: '2025-01', commits: 1, features: 1 }], 'commits').cells[0]!.title).toBe('Jan 2025: 1 commit, 1 feature');
+    expect(svg).toMatch(/role="img" aria-label="Commits per month, Oct 2024 to Feb 2026: 270 commits in 13 months with an entry; busiest Nov 2024 \(78\)\."/);
+  });
+  it('gives the small months and the big ones different levels', () => {
+    const level = (k: string) => layout.cells.find((c) => c.key === k)!.level!;
+    expect(level('2025-12')).toBeLessThan(level('2025-02'));
+    expect(level('2025-02')).toBeLessThan(level('2024-11'));
+  });
+});
+
+describe('month heatmap invariants (property-based)', () => {
+  it('puts every month in exactly one cell, never overlapping, empty ≠ zero, monotonic levels, deterministic', () => {
+    fc.assert(
+      fc.property(series, fc.constantFrom('commits' as const, 'features' as const), (months, metric) => {
+        const layout = layoutMonths(months, metric);
+        for (const m of months) expect(layout.cells.filter((c) => c.key === m.month)).toHaveLength(1);
+        const positions = new Set(layout.cells.map((c) => `${c.x},${c.y}`));
+        expect(positions.size).toBe(layout.cells.length);
+        const keys = new Set(months.map((m) => m.month));
+        const wrong = layout.cells.filter(
+          (c) => (c.level === null) === keys.has(c.key) || c.x + layout.cell > layout.width || c.y + layout.cell > layout.height,
+        );
+        expect(wrong).toEqual([]);
+        const sorted = [...months].sort((a, b) => a[metric] - b[metric]);
+        const levelOf = (k: string) => layout.cells.find((c) => c.key === k)!.level!;
+        for (let i = 1; i < sorted.length; i++) expect(levelOf(sorted[i]!.month)).toBeGreaterThanOrEqual(levelOf(sorted[i - 1]!.month));
+        for (const m of months) expect(levelOf(m.month) === 0).toBe(m[metric] === 0);
+        expect(heatmapSvg(layoutMonths([...months].reverse(), metric), { id: 'c' })).toBe(heatmapSvg(layout, { id: 'c' }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+  it('rejects a repeated or malformed month with a clear message', () => {
+    expect(() => layoutMonths([{ month: '2025-01', commits: 1, features: 0 }, { month: '2025-01', commits: 2, features: 0 }], 'commits')).toThrow(/each month once, found 2025-01 twice/);
+    expect(() => layoutMonths([{ month: '2025-13', commits: 1, features: 0 }], 'commits')).toThrow(/YYYY-MM, found "2025-13"/);
+  });
+  it('draws an empty chart for a profile with no months', () => {
+    const layout = layoutMonths([], 'commits');
+    expect(layout.cells).toEqual([]);
+    expect(layout.summary).toBe('Commits per month: no months yet.');
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { binLabel, contrastRatio, heatBins, palette, quantileBins, sqrtQuantizeBins } from '../../src/lib/heatmap/scale.ts';
+import { HEATMAP_SCHEMES, readSiteConfig } from '../../src/lib/site-config.ts';
+import { heatmapCss, heatmapPageCss, heatmapSvg } from '../../src/lib/heatmap/svg.ts';
+import { layoutMonths } from '../../src/lib/heatmap/month-layout.ts';
+
+const example = [12, 2, 3, 36, 8, 21, 8, 10, 15, 10, 64, 78, 3];
+/** Shannon entropy (bits) of how values spread over levels: the "spread" of the comment in scale.ts. */
+const spread = (values: number[], level: (v: number) => number) => {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(level(v), (counts.get(level(v)) ?? 0) + 1);
+  return [...counts.values()].reduce((h, n) => h - (n / values.length) * Math.log2(n / values.length), 0);
+};
+
+describe('colour bins', () => {
+  it('are the measured ones on the example profile (as the scale.ts comment states)', () => {
+    expect(heatBins(example).bins.map(binLabel)).toEqual(['0', '1–7', '8–9', '10–20', '21–78']);
+    expect(sqrtQuantizeBins(example).bins.map(binLabel)).toEqual(['0', '1–8', '9–24', '25–47', '48–78']);
+    expect(spread(example, quantileBins(example).level)).toBeGreaterThan(spread(example, sqrtQuantizeBins(example).level));
+  });
+  it('quantile separates small values better than quantize-over-sqrt on skewed daily series', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 40, max: 120 }) }), { minLength: 50, maxLength: 300 }), (values) => {
+        const q = quantileBins(values);
+        expect(q.level(1)).toBeLessThan(q.level(3));
+        expect(spread(values, q.level)).toBeGreaterThanOrEqual(spread(values, sqrtQuantizeBins(values).level));
+      }),
+      { numRuns: 50 },
+    );
+  });
+  it('are monotonic in value, give zero its own level, and legend ranges tile 0 … max without gaps (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 1000 }), { maxLength: 200 }), (values) => {
+        const s = heatBins(values);
+        const top = Math.max(0, ...values);
+        for (let v = 1; v <= Math.min(top, 300); v++) expect(s.level(v)).toBeGreaterThanOrEqual(s.level(v - 1));
+        expect(s.level(0)).toBe(0);
+        if (top > 0) expect(s.level(1)).toBeGreaterThan(0);
+        expect(s.bins[0]).toEqual({ level: 0, lo: 0, hi: 0 });
+        for (let i = 1; i < s.bins.length; i++) {
+          expect(s.bins[i]!.lo).toBe(s.bins[i - 1]!.hi + 1);
+          expect(s.bins[i]!.level).toBeGreaterThan(s.bins[i - 1]!.level);
+          expect(s.level(s.bins[i]!.lo)).toBe(s.bins[i]!.level);
+          expect(s.level(s.bins[i]!.hi)).toBe(s.bins[i]!.level);
+        }
+        expect(s.bins.at(-1)!.hi).toBe(top);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('colours', () => {
+  it('legend text meets WCAG AA and levels are distinct in light and dark, for every scheme', () => {
+    for (const scheme of HEATMAP_SCHEMES) {
+      for (const theme of Object.values(palette(scheme))) {
+        expect(contrastRatio(theme.text, theme.background)).toBeGreaterThanOrEqual(4.5);
+        expect(new Set(theme.levels).size).toBe(5);
+        // Neighbouring levels differ visibly in lightness, not only in hue.
+        for (let i = 2; i < theme.levels.length; i++) expect(contrastRatio(theme.levels[i]!, theme.levels[i - 1]!)).toBeGreaterThan(1.2);
+        // The dashed "no entry" outline stands out against the background (WCAG 1.4.11 asks 3:1 of graphics).
+        expect(contrastRatio(theme.emptyStroke, theme.background)).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+  it('src/components/heatmap.css is what heatmapPageCss() generates (rewrite: npx node src/lib/heatmap/write-css.ts)', () => {
+    expect(readFileSync('src/components/heatmap.css', 'utf8')).toBe(heatmapPageCss());
+  });
+});
+
+describe('standalone SVG', () => {
+  it('carries its own light/dark style, no external references, and a legend', () => {
+    const svg = heatmapSvg(layoutMonths([{ month: '2025-09', commits: 36, features: 6 }], 'commits'), { id: 'c', css: heatmapCss('greens'), legend: true });
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
+    expect(svg).toContain('@media (prefers-color-scheme:dark)');
+    expect(svg.match(/(?:href|src)="([^"]*)"/g)!.every((h) => h === 'href="#c"')).toBe(true);
+    expect(svg).not.toMatch(/url\(|@import|style="/);
+    expect(svg).toContain('>Less</text>');
+    expect(svg).toContain('>no entry</text>');
+  });
+  it('escapes text and links', () => {
+    const layout = layoutMonths([{ month: '2025-09', commits: 1, features: 0 }], 'commits', { href: () => '#a"b<c>&' });
+    expect(heatmapSvg(layout, { id: 'c' })).toContain('<a href="#a&quot;b&lt;c&gt;&amp;">');
+  });
+});
+
+describe('site config', () => {
+  it('defaults, reads overrides, and names a bad value', () => {
+    expect(readSiteConfig({}).heatmap).toEqual({ scheme: 'greens', metric: 'commits', weekStart: 'monday' });
+    expect(readSiteConfig({ ENGFOLIO_HEATMAP_SCHEME: 'Blues', ENGFOLIO_METRIC: 'features', ENGFOLIO_WEEK_START: 'sunday' }).heatmap).toEqual({ scheme: 'blues', metric: 'features', weekStart: 'sunday' });
+    expect(() => readSiteConfig({ ENGFOLIO_WEEK_START: 'friday' })).toThrow('ENGFOLIO_WEEK_START: expected one of monday, sunday, found "friday"');
+  });
+});
