@@ -50,10 +50,7 @@ function parse(argv: string[]) {
     fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
   }
   const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(USAGE + '\n');
-    process.exit(0);
-  }
+  if (v.help) return undefined;
   if (!parsed.positionals.length) fail(`give at least one repository\n${USAGE}`);
   const authors = (v.author ?? []).map((a) => a.trim()).filter(Boolean);
   if (!authors.length) fail(`give at least one --author <email or name>\n${USAGE}`);
@@ -172,20 +169,32 @@ async function importRepo(
   return { contribution: agg.contribution(key, shown, isPrivate), agg, label: shown };
 }
 
-async function main(argv: string[]): Promise<void> {
+/** Runs the import with command-line arguments, reporting on `say` (one line per call); returns the exit status. */
+export async function importGit(argv: string[], say: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<number> {
+  try {
+    await main(argv, say);
+    return 0;
+  } catch (error) {
+    // Expected failures are GitInputErrors; anything else is still reported as one line, never a stack.
+    say(`error: ${error instanceof GitInputError ? error.message : ((error as Error)?.message?.split('\n')[0] ?? String(error))}`);
+    return 1;
+  }
+}
+
+async function main(argv: string[], say: (line: string) => void): Promise<void> {
   const opts = parse(argv);
-  const warnings: string[] = [];
-  const warn = (m: string) => {
-    warnings.push(m);
-    process.stderr.write(`warning: ${m}\n`);
-  };
+  if (!opts) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const warn = (m: string) => say(`warning: ${m}`);
   const contributions: RepoContribution[] = [];
   const names = new Map<string, number>();
   for (const repo of opts.repos) {
     const { contribution, agg, label } = await importRepo(repo, opts, warn);
     contributions.push(contribution);
     for (const [n, k] of agg.matchedNames) names.set(n, (names.get(n) ?? 0) + k);
-    process.stderr.write(`${label}: ${agg.matched} of ${agg.total} commits counted\n`);
+    say(`${label}: ${agg.matched} of ${agg.total} commits counted`);
   }
   const fallbackName = topKeys(names, 1)[0];
   const slug = opts.slug ?? slugFor(opts.name ?? fallbackName ?? '');
@@ -194,11 +203,7 @@ async function main(argv: string[]): Promise<void> {
   for (const { path, text } of plan.writes) writeFileAtomic(path, text);
   for (const path of plan.deletes) rmSync(path, { force: true });
   const changed = plan.writes.length + plan.deletes.length;
-  process.stderr.write(changed ? `profile "${slug}": ${plan.writes.length} file(s) written, ${plan.deletes.length} removed\n` : `profile "${slug}": up to date, no file changed\n`);
+  say(changed ? `profile "${slug}": ${plan.writes.length} file(s) written, ${plan.deletes.length} removed` : `profile "${slug}": up to date, no file changed`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof GitInputError) process.stderr.write(`error: ${error.message}\n`);
-  else process.stderr.write(`error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}\n`);
-  process.exit(1);
-});
+if (import.meta.main) process.exitCode = await importGit(process.argv.slice(2));

@@ -80,7 +80,9 @@ export function inspectRepo(path: string): RepoInfo {
     if (key.startsWith('remote.') && key.endsWith('.promisor') && value === 'true') partial = true;
   }
   const folder = basename(abs).replace(/\.git$/, '') || basename(abs);
-  const displayName = (origin && ownerNameFromUrl(origin)) || folder;
+  // A remote on this machine (a path or file://) names no owner: the folder name says more.
+  const local = origin !== undefined && /^(\/|\.|~|file:|[A-Za-z]:[\\/])/.test(origin);
+  const displayName = (origin && !local && ownerNameFromUrl(origin)) || folder;
   return { path: abs, displayName, shallow: shallow === 'true', partial };
 }
 
