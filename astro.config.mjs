@@ -16,6 +16,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: site ? [sitemap()] : [],
   devToolbar: { enabled: false },
+  // Narratives are rendered by src/lib/markdown.ts; Astro's own Markdown pipeline is unused.
+  markdown: { syntaxHighlight: false },
   // A strict policy in a <meta> tag (GitHub Pages cannot send headers): Astro adds hashed
   // script-src/style-src; nothing else may load from elsewhere, and no plugin content runs.
   security: {
