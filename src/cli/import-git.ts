@@ -116,9 +116,11 @@ async function progressFor(label: string, path: string): Promise<Progress> {
   };
 }
 
+type Options = NonNullable<ReturnType<typeof parse>>;
+
 async function importRepo(
   repo: RepoArg,
-  opts: ReturnType<typeof parse>,
+  opts: Options,
   warn: (m: string) => void,
 ): Promise<{ contribution: RepoContribution; agg: RepoAggregator; label: string }> {
   const info = inspectRepo(repo.path);
@@ -129,6 +131,7 @@ async function importRepo(
   const shown = isPrivate ? (alias ?? PRIVATE_LABEL) : display;
   // In a partial clone, reading file contents would make git fetch them: count no lines there.
   let lines = opts.lines && !info.partial;
+  if (info.mailmapMissing) warn(`${shown}: its .mailmap is not available locally (a partial clone) — authors are matched without it`);
   if (opts.lines && info.partial) warn(`${shown}: a partial (blobless) clone — file contents are not all local, so line counts are skipped`);
   const now = Math.floor(Date.now() / 1000);
   const makeAgg = () => new RepoAggregator({ authors: opts.authors, since: opts.since, until: opts.until, keepNames: !isPrivate, lines, now });
@@ -140,7 +143,7 @@ async function importRepo(
       streamLog(info.path, lines, (c) => {
         agg.add(c);
         if ((agg.total & 1023) === 0) progress.tick(agg.total);
-      });
+      }, info.mailmapMissing);
     result = await run();
     if (result.status !== 0 && lines && /missing|unable to read|bad object|could not fetch|promisor/i.test(result.stderr)) {
       warn(`${shown}: some file contents are missing from the repository — line counts are skipped`);
@@ -152,7 +155,8 @@ async function importRepo(
     progress.stop();
   }
   if (result.status !== 0) {
-    const why = result.stderr.split('\n').find((l) => l.trim()) ?? `git exited with ${result.status}`;
+    const said = result.stderr.split('\n').filter((l) => l.trim());
+    const why = said.find((l) => /^(fatal|error):/.test(l)) ?? said[0] ?? `git exited with ${result.status}`;
     fail(`${isPrivate ? shown : repo.path}: git log failed: ${why.trim()}`);
   }
   if (agg.total === 0) fail(`${isPrivate ? shown : repo.path}: the repository has no commits (other than merges)`);

@@ -85,7 +85,7 @@ afterAll(() => {
 
 describe('import:git on the fixture repository', () => {
   let content: string;
-  let first: ReturnType<typeof run>;
+  let first: Awaited<ReturnType<typeof run>>;
   beforeAll(async () => {
     content = temp();
     first = await run([widgets, '--author', ADA, '--content', content]);
@@ -146,6 +146,19 @@ describe('import:git on the fixture repository', () => {
     expect(again.status).toBe(0);
     expect(again.stderr).toContain('up to date, no file changed');
     expect(snapshot(content)).toEqual(before);
+  });
+});
+
+describe('author matching', () => {
+  it('matches names case-insensitively, repeatable --author merges identities', async () => {
+    const byName = temp();
+    expect((await run([widgets, '--author', 'ADA LOVELACE', '--content', byName])).status).toBe(0);
+    expect(readContent(byName, byName).activity[0]!.days.length).toBe(9);
+    const both = temp();
+    expect((await run([widgets, '--author', ADA, '--author', 'bob@example.com', '--name', 'Team', '--content', both])).status).toBe(0);
+    const model = readContent(both, both);
+    expect(model.profiles.map((p) => [p.slug, p.data.name])).toEqual([['team', 'Team']]);
+    expect(model.months.map((m) => m.data.commits)).toEqual([3, 6, 2]);
   });
 });
 
@@ -355,6 +368,24 @@ describe('imperfect repositories: a warning, and everything else imported', () =
       ['2024-03', 2, undefined],
     ]);
     expect(model.profiles[0]!.data.skills.languages).toEqual(['TypeScript', 'TSX']);
+  });
+
+  it('a bare blobless clone whose .mailmap blob is missing: imports without it, says so, fetches nothing', async () => {
+    const source = join(temp(), 'source');
+    cpSync(widgets, source, { recursive: true });
+    git(source, ['config', 'uploadpack.allowFilter', 'true']);
+    const clone = join(temp(), 'bare.git');
+    git(temp(), ['clone', '-q', '--bare', '--filter=blob:none', `file://${source}`, clone]);
+    renameSync(source, source + '-gone');
+    const content = temp();
+    const r = await run([clone, '--author', ADA, '--author', 'A. Lovelace', '--content', content]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*\.mailmap is not available locally/);
+    expect(readContent(content, content).months.map((m) => [m.month, m.data.commits])).toEqual([
+      ['2024-01', 2],
+      ['2024-02', 5],
+      ['2024-03', 2],
+    ]);
   });
 
   it('--no-lines skips line counts on purpose, silently', async () => {

@@ -40,6 +40,8 @@ export interface RepoInfo {
   shallow: boolean;
   /** A partial (e.g. blobless) clone: file contents may be missing, so line counts are skipped. */
   partial: boolean;
+  /** Set when the repository's .mailmap is in HEAD but its contents are not local (a bare partial clone). */
+  mailmapMissing: boolean;
 }
 
 /** Returns `owner/name` from a remote URL (https, ssh, scp-like or a path), or undefined. */
@@ -83,7 +85,13 @@ export function inspectRepo(path: string): RepoInfo {
   // A remote on this machine (a path or file://) names no owner: the folder name says more.
   const local = origin !== undefined && /^(\/|\.|~|file:|[A-Za-z]:[\\/])/.test(origin);
   const displayName = (origin && !local && ownerNameFromUrl(origin)) || folder;
-  return { path: abs, displayName, shallow: shallow === 'true', partial };
+  // A bare repository reads HEAD:.mailmap; in a partial clone that blob may be missing, and git would die on it.
+  let mailmapMissing = false;
+  if (partial && bare === 'true') {
+    const entry = /^\d+ blob ([0-9a-f]+)\t/.exec(runGit(abs, ['ls-tree', 'HEAD', '.mailmap']).stdout);
+    if (entry && runGit(abs, ['cat-file', '-e', entry[1]!]).status !== 0) mailmapMissing = true;
+  }
+  return { path: abs, displayName, shallow: shallow === 'true', partial, mailmapMissing };
 }
 
 /** Returns the number of non-merge commits reachable from HEAD (for the progress bar). */
@@ -118,8 +126,8 @@ const US = '\x1f';
 const FORMAT = `--format=${'%x1e'}%H%x1f%aN%x1f%aE%x1f%ad%x1f%at%x1f%P%x1f%s%x1f%b%x1f`;
 
 /** The `git log` arguments the importer reads (the benchmark times the same command bare). */
-export function gitLogArgs(withLines: boolean): string[] {
-  const common = ['-c', 'core.quotepath=off', 'log', '--use-mailmap', '--no-merges', '--no-color', '--date=iso-strict', FORMAT, '-z'];
+export function gitLogArgs(withLines: boolean, withoutMailmapBlob = false): string[] {
+  const common = ['-c', 'core.quotepath=off', ...(withoutMailmapBlob ? ['-c', 'mailmap.blob='] : []), 'log', '--use-mailmap', '--no-merges', '--no-color', '--date=iso-strict', FORMAT, '-z'];
   // With lines: --numstat with -M, so a renamed file counts only its edits and binary files show "-".
   // Without: --name-only and no rename detection, which reads trees only, never file contents.
   return withLines ? [...common, '-M', '--numstat', 'HEAD'] : [...common, '--no-renames', '--name-only', 'HEAD'];
@@ -130,8 +138,9 @@ export function streamLog(
   path: string,
   withLines: boolean,
   onCommit: (c: CommitRecord) => void,
+  withoutMailmapBlob = false,
 ): Promise<{ status: number; stderr: string }> {
-  const child = spawn('git', ['-C', path, ...gitLogArgs(withLines)], { env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', ['-C', path, ...gitLogArgs(withLines, withoutMailmapBlob)], { env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const c: CommitRecord = { hash: '', name: '', email: '', date: '', timestamp: 0, root: false, subject: '', body: '', fileCount: 0, paths: [], added: [], removed: [] };
   let open = false;
   let pending = '';

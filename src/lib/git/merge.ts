@@ -11,7 +11,7 @@ import { readIfExists } from '../atomic-write.ts';
 import { activityFile, markdownFile, monthFile, profileFile } from '../content-files.ts';
 import { isFrontmatterFailure, parseFrontmatter } from '../frontmatter.ts';
 import { parseActivityCsv } from '../content-read.ts';
-import { profileSchema, monthSchema, type DayActivity, type MonthInput } from '../content-schema.ts';
+import { profileSchema, monthSchema, type DayActivity, type MonthInput, type ProfileInput } from '../content-schema.ts';
 import type { Problem } from '../problems.ts';
 import { sortedRecord, topKeys, type RepoContribution } from './aggregate.ts';
 import { draftNarrative, fingerprintOf, isUneditedDraft } from './narrative.ts';
@@ -292,7 +292,7 @@ export function planImport(input: PlanInput): Plan {
   next.repositories = repositories;
   const valid = profileSchema.safeParse(next);
   if (!valid.success) throw new GitInputError(`${paths.profile}: the merged profile is invalid (${valid.error.issues[0]!.path.join('.')}: ${valid.error.issues[0]!.message})`);
-  if (profileText === undefined) write(paths.profile, profileFile(next, ''));
+  if (profileText === undefined) write(paths.profile, profileFile(next as ProfileInput, ''));
   else if (canonical(next) !== canonical(raw)) write(paths.profile, markdownFile(next, '') + summary);
 
   // ---- bookkeeping: written first, so a crash midway never leaves a written month looking foreign
