@@ -74,6 +74,8 @@ function contentFor(size: BenchSize, seed: number): { dir: string; slugs: string
 interface BuildRun {
   ok: boolean;
   ms: number;
+  /** User + system CPU time: less sensitive than wall time to other load on a shared machine. */
+  cpuMs: number | undefined;
   maxRssMiB: number | undefined;
   /** Seconds from start at which a log line first showed each phase marker. */
   phases: Record<string, number>;
@@ -92,23 +94,23 @@ const PHASE_MARKERS: [string, RegExp][] = [
 
 const HAS_GNU_TIME = (() => {
   if (!existsSync('/usr/bin/time')) return false;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
-  return r.status === 0 && /^\d+\s*$/.test(r.stderr.trim().split('\n').pop() ?? '');
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'true'], { encoding: 'utf8' });
+  return r.status === 0 && /^\d+ [\d.]+ [\d.]+$/.test(r.stderr.trim().split('\n').pop() ?? '');
 })();
 
 /** Runs a command, timing it and measuring peak RSS with GNU time (or rusage of a wrapper child). */
-async function timed(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; ms: number; maxRssMiB?: number; output: string; phases: Record<string, number> }> {
+async function timed(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; ms: number; cpuMs?: number; maxRssMiB?: number; output: string; phases: Record<string, number> }> {
   const rssFile = join(WORK, `rss-${process.pid}-${randomBytes(4).toString('hex')}.txt`);
   let argv: string[];
   let exe: string;
   if (HAS_GNU_TIME) {
     exe = '/usr/bin/time';
-    argv = ['-f', '%M', '-o', rssFile, cmd, ...args];
+    argv = ['-f', '%M %U %S', '-o', rssFile, cmd, ...args];
   } else {
     // No GNU time: a tiny Node wrapper runs the command and reports its children's maxRSS.
     exe = process.execPath;
     const wrapper = `const { spawnSync } = require('node:child_process'); const r = spawnSync(${JSON.stringify(cmd)}, ${JSON.stringify(args)}, { stdio: 'inherit' });
-require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)); process.exit(r.status ?? 1);`;
+const u = process.resourceUsage(); require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, [u.maxRSS, 0, 0].join(' ')); process.exit(r.status ?? 1);`;
     argv = ['-e', wrapper];
   }
   const phases: Record<string, number> = {};
@@ -129,15 +131,17 @@ require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.reso
   });
   const ms = performance.now() - start;
   let maxRssMiB: number | undefined;
+  let cpuMs: number | undefined;
   try {
-    // Both GNU time's %M and Node's maxRSS are in KiB.
-    const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-    if (Number.isFinite(kib)) maxRssMiB = kib / 1024;
+    // GNU time's %M and Node's maxRSS are both KiB; %U/%S are seconds of CPU (the wrapper cannot see them).
+    const [kib, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+    if (Number.isFinite(kib)) maxRssMiB = kib! / 1024;
+    if (HAS_GNU_TIME && Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
   } catch {
     maxRssMiB = undefined;
   }
   rmSync(rssFile, { force: true });
-  return { code, ms, maxRssMiB, output: chunks.join(''), phases };
+  return { code, ms, cpuMs, maxRssMiB, output: chunks.join(''), phases };
 }
 
 interface BuildPaths {
@@ -149,17 +153,21 @@ interface BuildPaths {
 }
 
 /**
- * Copies the project's sources into a private root (node_modules linked), so builds measure one fixed
- * version of the code: other people editing src/ mid-run would otherwise change page dependency hashes
- * between the cold and the warm build and make every incremental figure meaningless.
+ * Copies the project's sources into a private root, so builds measure one fixed version of the code:
+ * other people editing src/ mid-run would otherwise change page dependency hashes between the cold and
+ * the warm build. node_modules is a folder of links to the project's packages, so the caches Astro keeps
+ * in node_modules/.astro (content store, incremental manifest) are private to the benchmark.
  */
 function snapshotProject(dir: string, incremental: boolean): { root: string; via: 'npm run build' | 'astro build()'; incrementalInConfig: boolean } {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
   for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public']) {
     if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (name === '.astro' || name === '.cache' || name === '.vite') continue;
+    symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   const configPath = join(dir, 'astro.config.mjs');
   let config = readFileSync(configPath, 'utf8');
   const incrementalInConfig = /incrementalBuild\s*:\s*true/.test(config);
@@ -172,35 +180,46 @@ function snapshotProject(dir: string, incremental: boolean): { root: string; via
   return { root: dir, via: existsSync(join(dir, 'src', 'cli', 'build.ts')) ? 'npm run build' : 'astro build()', incrementalInConfig };
 }
 
-/** Removes every cache a build of `content` in `root` could reuse: output, content store, incremental manifest. */
+/** Points the snapshot's `content/` at a generated content folder (builds then use the default path). */
+function useContent(root: string, dir: string): string {
+  const link = join(root, 'content');
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(dir, link, 'dir');
+  return link;
+}
+
+/** Removes every cache a build in `root` could reuse: output, content store, incremental manifest. */
 function removeCaches(p: BuildPaths): void {
   rmSync(p.outDir, { recursive: true, force: true });
-  // npm run build keeps a cache per content folder in <root>/.engfolio and stages next to the output;
-  // astro build() below uses <root>/.astro-bench-cache; .astro holds generated types.
-  for (const dir of ['.engfolio', '.astro', '.astro-bench-cache']) rmSync(join(p.root, dir), { recursive: true, force: true });
+  // node_modules/.astro: content store and incremental manifest; .astro: generated types;
+  // .engfolio: npm run build's staging folders.
+  for (const dir of [join('node_modules', '.astro'), '.astro', '.engfolio']) rmSync(join(p.root, dir), { recursive: true, force: true });
   rmSync(join(dirname(p.outDir), '.engfolio'), { recursive: true, force: true });
 }
 
 /** One real build of the project copy: `node src/cli/build.ts` when it exists, else Astro's build(). */
 async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_CONTENT: p.content, ENGFOLIO_OUT_DIR: p.outDir, FORCE_COLOR: '0', NO_COLOR: '1' };
+  // The content is the snapshot's default content/ folder: `npm run build` keeps a persistent cache only
+  // for that one (a --content build gets a throw-away cache, so it could never rebuild incrementally).
+  const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_OUT_DIR: p.outDir, FORCE_COLOR: '0', NO_COLOR: '1' };
+  delete env.ENGFOLIO_CONTENT;
   delete env.SITE;
   delete env.BASE_PATH;
   const nodeArgs = p.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${p.cpuProfDir}`] : [];
   let args: string[];
   if (via === 'npm run build') {
-    // The same entry as `npm run build -- --content … --out … --verbose` (verbose: Astro's log names
-    // each page and whether it was reused, which the figures below count).
-    args = [...nodeArgs, join(p.root, 'src', 'cli', 'build.ts'), '--content', p.content, '--out', p.outDir, '--verbose'];
+    // The same entry as `npm run build -- --out … --verbose` (verbose: Astro's log names each page and
+    // whether it was reused, which the figures below count).
+    args = [...nodeArgs, join(p.root, 'src', 'cli', 'build.ts'), '--out', p.outDir, '--verbose'];
   } else {
-    const inline = { root: p.root, outDir: p.outDir, cacheDir: join(p.root, '.astro-bench-cache'), logLevel: 'info' };
+    const inline = { root: p.root, outDir: p.outDir, logLevel: 'info' };
     const script = `const { build } = await import(${JSON.stringify(import.meta.resolve('astro'))});\nawait build(${JSON.stringify(inline)});`;
     args = [...nodeArgs, '--input-type=module', '-e', script];
   }
   const r = await timed(process.execPath, args, { cwd: p.root, env });
   const pagesReused = (r.output.match(/\((?:cached|restored)\)/g) ?? []).length;
   const pagesListed = (r.output.match(/├─ \S+/g) ?? []).length;
-  return { ok: r.code === 0, ms: r.ms, maxRssMiB: r.maxRssMiB, phases: r.phases, pagesRendered: pagesListed - pagesReused, pagesReused, output: r.output };
+  return { ok: r.code === 0, ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, phases: r.phases, pagesRendered: pagesListed - pagesReused, pagesReused, output: r.output };
 }
 
 function walk(dir: string, visit: (path: string, size: number) => void): void {
@@ -286,6 +305,7 @@ function checkEdit(outDir: string, slug: string, month: string, marker: string, 
 interface HugoRun {
   version: string;
   ms: number;
+  cpuMs?: number;
   maxRssMiB?: number;
   htmlPages: number;
   bytes: number;
@@ -326,7 +346,7 @@ async function hugoBuild(content: string, slugs: string[], work: string, version
   const r = await timed('hugo', ['--quiet', '--source', site, '--contentDir', hc, '--destination', out, '--cacheDir', cache], { cwd: work, env: process.env });
   if (r.code !== 0) return { version, ms: r.ms, htmlPages: 0, bytes: 0, error: r.output.slice(-2000) };
   const stats = outputStats(out, slugs);
-  return { version, ms: r.ms, maxRssMiB: r.maxRssMiB, ...stats };
+  return { version, ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, ...stats };
 }
 
 /** Runs the other engineers' micro-benchmarks when their files exist. */
@@ -392,9 +412,7 @@ async function main(): Promise<void> {
       (c.generateMs ? ` (generated in ${s(c.generateMs)})` : ' (cached)'));
     // Content and output sit inside the build root: the content store wants root-relative file paths,
     // and an outDir outside the working directory makes Astro share `.astro/.prerender/` across builds.
-    const contentLink = join(snapshot.root, `bench-content-${name}`);
-    rmSync(contentLink, { force: true });
-    symlinkSync(c.dir, contentLink, 'dir');
+    const contentLink = useContent(snapshot.root, c.dir);
     const paths: BuildPaths = {
       root: snapshot.root,
       content: contentLink,
@@ -411,9 +429,9 @@ async function main(): Promise<void> {
       continue;
     }
     const coldStats = outputStats(paths.outDir, c.slugs);
-    console.log(`cold   ${s(cold.ms)}  ${phaseLine(cold.phases, cold.ms)}`);
+    console.log(`cold   ${s(cold.ms)} (CPU ${cold.cpuMs === undefined ? '?' : s(cold.cpuMs)})  ${phaseLine(cold.phases, cold.ms)}`);
     const warm = await projectBuild({ ...paths, cpuProfDir: undefined }, snapshot.via);
-    console.log(`warm   ${s(warm.ms)}  ${phaseLine(warm.phases, warm.ms)}  (reused ${warm.pagesReused} of ${warm.pagesReused + warm.pagesRendered} pages)`);
+    console.log(`warm   ${s(warm.ms)} (CPU ${warm.cpuMs === undefined ? "?" : s(warm.cpuMs)})  ${phaseLine(warm.phases, warm.ms)}  (reused ${warm.pagesReused} of ${warm.pagesReused + warm.pagesRendered} pages)`);
     const editSlug = c.slugs[Math.floor(c.slugs.length / 2)]!;
     const editMonth = c.months[Math.floor(c.months.length / 2)]!;
     const edit = editOneMonth(c.dir, editSlug, editMonth);
@@ -425,7 +443,7 @@ async function main(): Promise<void> {
     } finally {
       edit.restore();
     }
-    console.log(`edit   ${s(edited.ms)}  ${phaseLine(edited.phases, edited.ms)}  (reused ${edited.pagesReused} of ${edited.pagesReused + edited.pagesRendered} pages)`);
+    console.log(`edit   ${s(edited.ms)} (CPU ${edited.cpuMs === undefined ? "?" : s(edited.cpuMs)})  ${phaseLine(edited.phases, edited.ms)}  (reused ${edited.pagesReused} of ${edited.pagesReused + edited.pagesRendered} pages)`);
     for (const p of check.pages) {
       if (p.found === 'missing') console.log(`  (edit check: ${p.page} is not in the output)`);
     }
@@ -438,9 +456,10 @@ async function main(): Promise<void> {
     if (hugo) {
       hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo);
       if (hugoRun.error) console.log(`hugo failed: ${hugoRun.error}`);
-      else console.log(`hugo   ${s(hugoRun.ms)}  ${hugoRun.htmlPages} pages, peak ${mib(hugoRun.maxRssMiB)}`);
+      else console.log(`hugo   ${s(hugoRun.ms)} (CPU ${hugoRun.cpuMs === undefined ? '?' : s(hugoRun.cpuMs)})  ${hugoRun.htmlPages} pages, peak ${mib(hugoRun.maxRssMiB)}`);
     }
     const ratio = hugoRun && !hugoRun.error ? cold.ms / hugoRun.ms : undefined;
+    const cpuRatio = hugoRun?.cpuMs && cold.cpuMs ? cold.cpuMs / hugoRun.cpuMs : undefined;
     const pp = coldStats.profilePage;
     results.push({
       size: name,
@@ -448,18 +467,20 @@ async function main(): Promise<void> {
       months: size.months,
       contentFiles: c.files,
       contentBytes: c.bytes,
-      cold: { ms: cold.ms, maxRssMiB: cold.maxRssMiB, phases: cold.phases, pagesPerSecond: coldStats.htmlPages / (cold.ms / 1000) },
-      warm: { ms: warm.ms, maxRssMiB: warm.maxRssMiB, phases: warm.phases, pagesReused: warm.pagesReused, pagesRendered: warm.pagesRendered },
-      edit: { ms: edited.ms, maxRssMiB: edited.maxRssMiB, phases: edited.phases, pagesReused: edited.pagesReused, pagesRendered: edited.pagesRendered, check },
+      cold: { ms: cold.ms, cpuMs: cold.cpuMs, maxRssMiB: cold.maxRssMiB, phases: cold.phases, pagesPerSecond: coldStats.htmlPages / (cold.ms / 1000) },
+      warm: { ms: warm.ms, cpuMs: warm.cpuMs, maxRssMiB: warm.maxRssMiB, phases: warm.phases, pagesReused: warm.pagesReused, pagesRendered: warm.pagesRendered },
+      edit: { ms: edited.ms, cpuMs: edited.cpuMs, maxRssMiB: edited.maxRssMiB, phases: edited.phases, pagesReused: edited.pagesReused, pagesRendered: edited.pagesRendered, check },
       output: coldStats,
       hugo: hugoRun,
       ratioToHugo: ratio,
+      cpuRatioToHugo: cpuRatio,
     });
     rows.push([
       name,
       `${size.profiles}×${size.months}`,
       String(coldStats.htmlPages),
       s(cold.ms),
+      cold.cpuMs !== undefined ? s(cold.cpuMs) : '—',
       (coldStats.htmlPages / (cold.ms / 1000)).toFixed(0),
       s(warm.ms),
       `${s(edited.ms)}${check.lost ? ' LOST' : ''}`,
@@ -469,9 +490,23 @@ async function main(): Promise<void> {
       pp ? `${kb(pp.medianGzip)} / ${kb(pp.largestGzip)}` : '—',
       hugoRun && !hugoRun.error ? s(hugoRun.ms) : '—',
       ratio !== undefined ? `${ratio.toFixed(2)}×` : '—',
+      cpuRatio !== undefined ? `${cpuRatio.toFixed(2)}×` : '—',
     ]);
   }
-  const head = ['size', 'shape', 'pages', 'cold', 'pages/s', 'warm', '1-month edit', 'peak RSS', 'output', 'profile HTML med/max', 'gzip med/max', 'hugo cold', 'ours/hugo'];
+  // The shipped example (content/): its profile page size is a target of its own.
+  let example: OutputStats['profilePage'] | undefined;
+  if (o.sizes.includes('S') && existsSync(join(ROOT, 'content', 'profiles'))) {
+    useContent(snapshot.root, join(ROOT, 'content'));
+    const paths: BuildPaths = { root: snapshot.root, content: join(snapshot.root, 'content'), outDir: join(snapshot.root, 'bench-out-example') };
+    removeCaches(paths);
+    const build = await projectBuild(paths, snapshot.via);
+    const slugs = readdirSync(join(ROOT, 'content', 'profiles')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    example = build.ok ? outputStats(paths.outDir, slugs).profilePage : undefined;
+    console.log(build.ok && example
+      ? `\nexample content/: largest profile page ${kb(example.largestHtml)} HTML, ${kb(example.largestGzip)} gzip (${example.largestSlug})`
+      : `\nexample content/: build failed\n${build.output.slice(-2000)}`);
+  }
+  const head = ['size', 'shape', 'pages', 'cold', 'cold CPU', 'pages/s', 'warm', '1-month edit', 'peak RSS', 'output', 'profile HTML med/max', 'gzip med/max', 'hugo cold', 'ours/hugo', 'CPU ours/hugo'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
@@ -484,7 +519,7 @@ async function main(): Promise<void> {
   console.log('');
   const extra = await extraBenches();
   mkdirSync(dirname(o.json), { recursive: true });
-  writeFileSync(o.json, JSON.stringify({ env, seed: o.seed, results, scalingMtoL: scaling, extra }, null, 2) + '\n');
+  writeFileSync(o.json, JSON.stringify({ env, seed: o.seed, results, example, scalingMtoL: scaling, extra }, null, 2) + '\n');
   console.log(`\nwrote ${relative(process.cwd(), o.json) || o.json}`);
   if (lostEdits) {
     console.log('\nLOST EDITS: see the warnings above.');
