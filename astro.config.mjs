@@ -29,6 +29,8 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'none'",
         "connect-src 'none'",
+        "frame-src 'none'",
+        "worker-src 'none'",
       ],
     },
   },

@@ -1,13 +1,14 @@
 // `npm run build [--strict] [--out <dir>] [--content <dir>] [--offline]`: checks the content (same
 // messages as `npm run check`), builds the site with Astro into a staging folder, runs post-build
 // steps on it, and swaps it into the output folder only when everything succeeded.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
 import { buildAside, WORK_DIR } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
+import { writeOfflineSite } from '../lib/offline/site.ts';
 
 interface BuildOptions {
   out: string;
@@ -18,10 +19,11 @@ interface BuildOptions {
 }
 
 const USAGE = `usage: npm run build -- [--strict] [--out <dir>] [--content <dir>] [--offline] [--verbose]
-  --out <dir>      output folder (default dist/)
+  --out <dir>      output folder (default dist/, or dist-offline/ with --offline)
   --content <dir>  content folder (default content/, or $ENGFOLIO_CONTENT)
   --strict         treat content warnings as errors
-  --offline        make the site work opened from disk (file://)
+  --offline        make the site work opened from disk (file://), with a single-file
+                   export per profile in single-file/<slug>.html
   --verbose        show Astro's full log
 The site URL and base path come from $SITE and $BASE_PATH.`;
 
@@ -51,7 +53,8 @@ function parseCommandLine(argv: string[], root: string): BuildOptions {
     process.exit(0);
   }
   return {
-    out: resolve(root, values.out ?? 'dist'),
+    // The offline copy goes to its own folder by default, so dist/ stays the copy to publish.
+    out: resolve(root, values.out ?? (values.offline ? 'dist-offline' : 'dist')),
     content: values.content ? resolve(values.content) : contentDir(root),
     strict: (values.strict ?? false) || process.env.ENGFOLIO_STRICT === '1',
     offline: values.offline ?? false,
@@ -60,14 +63,20 @@ function parseCommandLine(argv: string[], root: string): BuildOptions {
 }
 
 /**
- * OFFLINE HOOK — the offline rewrite (file:// support) plugs in here: it receives the complete built
- * site (the staging folder, before the swap) and rewrites it in place. If it throws, the build fails
- * and the previous output folder stays untouched. Replace the body; keep the signature.
+ * The offline rewrite (file:// support): it receives the complete built site (the staging folder,
+ * before the swap) and turns it into the offline copy in place. If it throws, the build fails and
+ * the previous output folder stays untouched.
  */
 async function makeOffline(siteDir: string): Promise<void> {
-  void siteDir;
-  throw new UsageError('--offline is not implemented yet');
+  const offlineDir = `${siteDir}.offline`;
+  const result = await writeOfflineSite(siteDir, offlineDir, { base: process.env.BASE_PATH || '/', siteUrl: process.env.SITE || undefined });
+  for (const m of result.missing) console.warn(`warning offline copy — link to a file the site does not have: ${m}`);
+  rmSync(siteDir, { recursive: true, force: true });
+  renameSync(offlineDir, siteDir);
+  offlineSummary = `offline copy: open index.html from disk; single-file exports: ${result.singleFiles.join(', ') || 'none'}`;
 }
+
+let offlineSummary = '';
 
 /** Post-build steps, run on the staged site in order. Each is one call on the built folder. */
 async function postBuild(siteDir: string, options: BuildOptions): Promise<void> {
@@ -80,6 +89,9 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions): 
   process.env.ENGFOLIO_STRICT = options.strict ? '1' : '';
   // Tells the loader the content was already checked and reported (it may skip re-printing warnings).
   process.env.ENGFOLIO_CHECKED = '1';
+  // Vite-style variables inherited from a parent tool (a test runner sets BASE_URL=/) would override
+  // the configured base path: the base comes from BASE_PATH only.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   const { build } = await import('astro');
   const defaultContent = resolve(root, 'content');
   // Other content (tests, benchmarks, --content) gets a private, throw-away cache folder, so it never
@@ -131,11 +143,6 @@ async function main(): Promise<number> {
     console.error(`build: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  // OFFLINE HOOK: remove this early exit once makeOffline is implemented.
-  if (options.offline) {
-    console.error('build: --offline is not implemented yet');
-    return 2;
-  }
   const rel = relative(root, options.out);
   const shownOut = rel && !rel.startsWith('..') ? rel : options.out;
   const started = performance.now();
@@ -163,6 +170,7 @@ async function main(): Promise<number> {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(`build: ${pages} page(s) in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);
+  if (offlineSummary) console.error(`build: ${offlineSummary}`);
   return 0;
 }
 

@@ -13,9 +13,9 @@ export function isSafeUrl(url: string): boolean {
   return SAFE_URL.test(cleaned);
 }
 
-/** True for an absolute http(s) URL (a link that leaves the site). */
+/** True for an absolute http(s) or protocol-relative URL (a link that leaves the site). */
 export function isExternalUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url.trim());
+  return /^(https?:)?\/\//i.test(url.trim());
 }
 
 const neutralize = defineMdastPlugin({

@@ -3,5 +3,5 @@ import { join } from 'node:path';
 
 /** The content folder of a project root (`ENGFOLIO_CONTENT` overrides it, for tests and benchmarks). */
 export function contentDir(root: string): string {
-  return process.env.ENGFOLIO_CONTENT ?? join(root, 'content');
+  return process.env.ENGFOLIO_CONTENT || join(root, 'content');
 }

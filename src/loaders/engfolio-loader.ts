@@ -26,7 +26,10 @@ function check(ctx: LoaderContext, m: ContentModel): void {
   if (reportedRun === syncRun) return;
   reportedRun = syncRun;
   const strict = process.env.ENGFOLIO_STRICT === '1';
-  for (const p of m.problems) if (p.severity === 'warning' && !strict) ctx.logger.warn(formatProblem(p));
+  // `npm run build` has already printed every problem; only a bare `astro build`/`astro dev` needs them here.
+  if (process.env.ENGFOLIO_CHECKED !== '1') {
+    for (const p of m.problems) if (p.severity === 'warning' && !strict) ctx.logger.warn(formatProblem(p));
+  }
   const errors = errorsOf(m.problems, strict);
   if (errors.length) throw new ContentError(errors);
 }

@@ -34,7 +34,12 @@ describe('month heatmap of the example profile', () => {
     expect(svg).toContain('<title>Sep 2025: 36 commits, 6 features</title>');
     expect(svg).toContain('<title>Nov 2025: no entry</title>');
     expect(layoutMonths([{ month: '2025-01', commits: 1, features: 1 }], 'commits').cells[0]!.title).toBe('Jan 2025: 1 commit, 1 feature');
-    expect(svg).toMatch(/role="img" aria-label="Commits per month, Oct 2024 to Feb 2026: 270 commits in 13 months with an entry; busiest Nov 2024 \(78\)\."/);
+    // Months without an entry have no anchor to go to, so they are not links.
+    expect(svg).not.toContain('href="#2025-11"');
+    expect(layout.cells.filter((c) => c.href).map((c) => c.key).sort()).toEqual(example.map((m) => m.month).sort());
+    // Linked cells make the chart a labelled group (an img may not contain links); without links it is an img.
+    expect(heatmapSvg(layoutMonths(example, 'commits'), { id: 'c' })).toMatch(/role="img" aria-label="Commits per month/);
+    expect(svg).toMatch(/role="group" aria-label="Commits per month, Oct 2024 to Feb 2026: 270 commits in 13 months with an entry; busiest Nov 2024 \(78\)\."/);
   });
   it('gives the small months and the big ones different levels', () => {
     const level = (k: string) => layout.cells.find((c) => c.key === k)!.level!;

@@ -41,12 +41,8 @@ describe('renderMarkdown with the XSS corpus', () => {
 });
 
 describe('protocol-relative links', () => {
-  // KNOWN DEFECT (src/lib/markdown.ts, owned by the pages engineer): `//host/x` passes isSafeUrl as
-  // "relative" but isExternalUrl misses it, so it leaves the site without rel="noopener noreferrer"
-  // (and under file:// it becomes file://host/x). Proposed fix: isExternalUrl = /^(https?:)?\/\//i.
-  // `it.fails` keeps the suite green while the defect exists and turns red once it is fixed: then
-  // change it to `it`.
-  it.fails('get rel="noopener noreferrer" like other external links', () => {
+  // `//host/x` leaves the site like an https link, so it gets the same rel.
+  it('get rel="noopener noreferrer" like other external links', () => {
     expect(renderMarkdown('[x](//evil.example/48)')).toContain('rel="noopener noreferrer"');
   });
 });

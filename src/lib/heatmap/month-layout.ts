@@ -50,7 +50,8 @@ export function layoutMonths(
         ? `${monthName(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}`
         : `${monthName(key)}: no entry`;
       const cell: Cell = { x: LEFT + i * STEP, y, key, level: m ? scale.level(m[metric]) : null, title };
-      if (options.href) cell.href = options.href(key);
+      // Only months with an entry have a work-history anchor to link to.
+      if (options.href && m) cell.href = options.href(key);
       cells.push(cell);
     }
   });

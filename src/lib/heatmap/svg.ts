@@ -53,8 +53,10 @@ export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
   const { cell, width } = layout;
   const height = layout.height + (options.legend ? LEGEND_HEIGHT : 0);
   const id = escapeXml(options.id);
+  // A chart whose cells are links is a labelled group: role="img" would hide (and forbid) its links.
+  const role = layout.cells.some((c) => c.href) ? 'group' : 'img';
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="heat" role="img" aria-label="${escapeXml(layout.summary)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="heat" role="${role}" aria-label="${escapeXml(layout.summary)}">`,
   ];
   if (options.css) out.push(`<style>${options.css}</style>`);
   const radius = Math.max(2, Math.round(cell / 6));
