@@ -1,7 +1,7 @@
 // /profile.schema.json: the JSON Schema of every /<slug>/profile.json, shipped with the site.
 import type { APIRoute } from 'astro';
-import { profileJsonSchemaDocument } from '../lib/exports/profile-json.ts';
-import { SCHEMA_PATH } from '../lib/exports/links.ts';
+import { profileJsonSchemaDocument } from '../lib/formats/profile-json.ts';
+import { SCHEMA_PATH } from '../lib/formats/links.ts';
 import { href } from '../lib/url.ts';
 
 export const GET: APIRoute = ({ site }) => {

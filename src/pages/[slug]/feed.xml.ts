@@ -1,8 +1,8 @@
 // /<slug>/feed.xml: an Atom feed of the profile's monthly summaries.
 import type { APIRoute } from 'astro';
 import { siteProfiles, type SiteProfile } from '../../data/profiles.ts';
-import { buildProfileFeed } from '../../lib/exports/feed.ts';
-import { exportLinks } from '../../lib/exports/links.ts';
+import { buildProfileFeed } from '../../lib/formats/feed.ts';
+import { exportLinks } from '../../lib/formats/links.ts';
 
 export async function getStaticPaths() {
   const profiles = await siteProfiles();

@@ -1,8 +1,8 @@
 // /<slug>/profile.json: the whole profile as versioned data (format: /profile.schema.json).
 import type { APIRoute } from 'astro';
 import { siteProfiles, type SiteProfile } from '../../data/profiles.ts';
-import { exportLinks } from '../../lib/exports/links.ts';
-import { buildProfileJson } from '../../lib/exports/profile-json.ts';
+import { exportLinks } from '../../lib/formats/links.ts';
+import { buildProfileJson } from '../../lib/formats/profile-json.ts';
 
 export async function getStaticPaths() {
   const profiles = await siteProfiles();

@@ -1,8 +1,8 @@
 // /<slug>/resume.json: the profile in JSON Resume format (https://jsonresume.org/schema).
 import type { APIRoute } from 'astro';
 import { siteProfiles, type SiteProfile } from '../../data/profiles.ts';
-import { exportLinks } from '../../lib/exports/links.ts';
-import { buildJsonResume } from '../../lib/exports/resume.ts';
+import { exportLinks } from '../../lib/formats/links.ts';
+import { buildJsonResume } from '../../lib/formats/resume.ts';
 
 export async function getStaticPaths() {
   const profiles = await siteProfiles();

@@ -4,12 +4,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { profileSchema } from '../../src/lib/content-schema.ts';
 import { buildProfileView } from '../../src/lib/profile-view.ts';
-import { buildProfileJson, profileJsonSchemaDocument, PROFILE_JSON_VERSION } from '../../src/lib/exports/profile-json.ts';
-import { exportLinks } from '../../src/lib/exports/links.ts';
-import { buildProfileFeed } from '../../src/lib/exports/feed.ts';
-import { buildJsonResume } from '../../src/lib/exports/resume.ts';
-import { buildPersonJsonLd, jsonLdScriptText } from '../../src/lib/exports/json-ld.ts';
-import { markdownToPlainText } from '../../src/lib/exports/plain-text.ts';
+import { buildProfileJson, profileJsonSchemaDocument, PROFILE_JSON_VERSION } from '../../src/lib/formats/profile-json.ts';
+import { exportLinks } from '../../src/lib/formats/links.ts';
+import { buildProfileFeed } from '../../src/lib/formats/feed.ts';
+import { buildJsonResume } from '../../src/lib/formats/resume.ts';
+import { buildPersonJsonLd, jsonLdScriptText } from '../../src/lib/formats/json-ld.ts';
+import { markdownToPlainText } from '../../src/lib/formats/plain-text.ts';
 
 const profile = profileSchema.parse({
   name: 'Ada <Lovelace>',
