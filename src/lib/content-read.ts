@@ -264,15 +264,66 @@ function unwrap(schema: unknown, key: PropertyKey | undefined): unknown {
   return s?.shape?.[key as string];
 }
 
-function readMarkdown(path: string, file: string, problems: Problem[]): { fm: ParsedFrontmatter; source: string } | undefined {
-  const source = readText(path, file, problems);
-  if (source === undefined) return undefined;
-  const fm = parseFrontmatter(source);
-  if (isFrontmatterFailure(fm)) {
-    problems.push({ severity: 'error', file, line: fm.line, message: fm.message });
+interface CheckedFile {
+  fm?: ParsedFrontmatter;
+  source?: string;
+  data?: unknown;
+  problems: Problem[];
+}
+
+/**
+ * Parsed and validated files of this process, keyed by schema, path and exact source text. It lives on
+ * globalThis because `npm run build` reads the content twice in one process, once for its check and once
+ * in the content loader (a second instance of this module inside Vite); YAML parsing is most of the cost
+ * of a read, so the second read only re-parses files whose text changed. The namespace is a hash of the
+ * reading code, so results of other code (astro dev after an edit to this file) are never reused.
+ */
+const memo: Map<string, { source: string; checked: CheckedFile }> | undefined = (() => {
+  try {
+    const code = createHash('sha256');
+    for (const file of ['./content-read.ts', './content-schema.ts', './frontmatter.ts']) code.update(readFileSync(new URL(file, import.meta.url)));
+    const key = Symbol.for(`engfolio.content-read.${code.digest('hex').slice(0, 16)}`);
+    const store = globalThis as unknown as Record<symbol, Map<string, { source: string; checked: CheckedFile }>>;
+    return (store[key] ??= new Map());
+  } catch {
+    // Bundled (the sources are not next to this module): no memo, every read parses.
     return undefined;
   }
-  return { fm, source };
+})();
+
+/** Reads, parses and validates one Markdown file against `schema`, reusing this process's earlier result for the same text. */
+function readChecked<S extends z.ZodType>(
+  kind: string,
+  schema: S,
+  path: string,
+  file: string,
+  problems: Problem[],
+  seen: Set<string>,
+): { fm: ParsedFrontmatter; source: string; data: z.output<S> | undefined } | undefined {
+  const own: Problem[] = [];
+  const source = readText(path, file, own);
+  if (source === undefined) {
+    problems.push(...own);
+    return undefined;
+  }
+  const key = `${kind}\0${path}\0${file}`;
+  seen.add(key);
+  let checked = memo?.get(key)?.source === source ? memo.get(key)!.checked : undefined;
+  if (!checked) {
+    const fm = parseFrontmatter(source);
+    if (isFrontmatterFailure(fm)) {
+      own.push({ severity: 'error', file, line: fm.line, message: fm.message });
+      checked = { problems: own };
+    } else {
+      const data = validate(schema, fm.data, fm, file, own);
+      checked = { fm, source, data, problems: own };
+    }
+    memo?.set(key, { source, checked });
+  }
+  // On a hit `own` is dropped: readText's warnings for this same text are already in checked.problems.
+  problems.push(...checked.problems);
+  if (!checked.fm) return undefined;
+  return { fm: checked.fm, source, data: checked.data as z.output<S> | undefined };
 }
 
 /** Parses `date,count[,features]` CSV text into days, reporting bad rows. */
@@ -360,6 +411,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
   const activity: ActivityEntry[] = [];
   const bySlug = new Map<string, string>();
   const frontmatterOf = new Map<string, ParsedFrontmatter>();
+  const seen = new Set<string>();
 
   const profilesDir = join(contentDir, 'profiles');
   const profileFiles: { slug: string; base: string; path: string; file: string }[] = [];
@@ -387,9 +439,9 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
     }
     if (other) continue;
     bySlug.set(slug, file);
-    const read = readMarkdown(path, file, problems);
+    const read = readChecked('profile', profileSchema, path, file, problems, seen);
     if (!read) continue;
-    const data = validate(profileSchema, read.fm.data, read.fm, file, problems);
+    const data = read.data;
     if (!data) continue;
     frontmatterOf.set(slug, read.fm);
     profiles.push({ slug, file, data, summary: read.fm.body, digest: digestOf(read.source) });
@@ -442,9 +494,9 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
         });
         continue;
       }
-      const read = readMarkdown(path, file, problems);
+      const read = readChecked('month', monthSchema, path, file, problems, seen);
       if (!read) continue;
-      const data = validate(monthSchema, read.fm.data, read.fm, file, problems);
+      const data = read.data;
       if (!data) continue;
       if (data.month !== undefined && data.month !== base) {
         const owner = claimed.get(data.month);
@@ -494,5 +546,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
     }
   }
 
+  // Forget files this read no longer saw (deleted, renamed), so the memo never outgrows the content.
+  if (memo) for (const key of memo.keys()) if (key.startsWith(`profile\0${contentDir}`) || key.startsWith(`month\0${contentDir}`)) if (!seen.has(key)) memo.delete(key);
   return { profiles, months, activity, problems };
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,5 +94,26 @@ describe('bench content generator', () => {
     expect(tree(b)).toEqual(tree(a));
     generate(c, SMALL, 7);
     expect(tree(c)).not.toEqual(tree(a));
+  });
+
+  it('reads generated content the same way twice in one process, and sees an edit made between reads', () => {
+    // readContent reuses its parse of unchanged files within a process (npm run build reads twice).
+    const dir = tempDir();
+    generate(dir, SMALL);
+    const first = readContent(dir, dir);
+    const again = readContent(dir, dir);
+    expect(again).toEqual(first);
+    const month = first.months[3]!;
+    const path = join(dir, month.file);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^commits: \d+$/m, 'commits: -1') + '\nEdited narrative.\n');
+    const edited = readContent(dir, dir);
+    expect(edited.months.find((m) => m.file === month.file)).toBeUndefined();
+    expect(edited.problems.filter((p) => p.severity === 'error')).toEqual([expect.objectContaining({ file: month.file, field: 'commits' })]);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^commits: -1$/m, `commits: ${month.data.commits}`));
+    const fixed = readContent(dir, dir);
+    expect(fixed.problems).toEqual([]);
+    const back = fixed.months.find((m) => m.file === month.file)!;
+    expect(back.narrative).toContain('Edited narrative.');
+    expect(back.digest).not.toBe(month.digest);
   });
 });
