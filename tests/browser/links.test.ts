@@ -4,16 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl, type CrawlResult } from '../support/crawl.ts';
 import { servedSite } from '../support/fixtures.ts';
 import type { StaticServer } from '../support/server.ts';
+import { BASE_PATH_BUILD } from '../support/site-pages.ts';
 
 describe.each([
-  { name: 'root site', base: '/' },
-  { name: 'site under a base path', base: '/engfolio-test/' },
-])('links of the $name', ({ base }) => {
+  { name: 'root site', build: {} },
+  { name: 'site under a base path', build: BASE_PATH_BUILD },
+])('links of the $name', ({ build }) => {
   let server: StaticServer;
   let result: CrawlResult;
 
   beforeAll(async () => {
-    server = await servedSite({ base });
+    server = await servedSite(build);
     result = await crawl(server.baseUrl);
   });
   afterAll(() => server?.close());

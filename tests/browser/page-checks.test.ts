@@ -43,7 +43,7 @@ async function check(path: string): Promise<{ watched: string[]; overflow: strin
       headings: await headingProblems(page),
       images: await unnamedImages(page),
       watched: watch.problems(),
-      axe: await axeViolations(browser, url, options),
+      axe: (await axeViolations(browser, url, options)).get('light') ?? ['axe did not run'],
     };
   } finally {
     await context.close();
@@ -73,6 +73,15 @@ describe('page checks', () => {
       expect.arrayContaining([expect.stringMatching(/^axe color-contrast /), expect.stringMatching(/^axe image-alt /)]),
     );
   });
+});
+
+it('axe checks each colour scheme it is given', async () => {
+  const found = await axeViolations(browser, `${server.baseUrl}dark-only/`, contextOptions('desktop', 'light'), ['light', 'dark']);
+  expect(found.get('light')).toEqual([]);
+  expect(found.get('dark')).toEqual([
+    expect.stringMatching(/^axe color-contrast .* — h1 — /),
+    expect.stringMatching(/^axe color-contrast .* — p — /),
+  ]);
 });
 
 describe('crawl', () => {

@@ -4,7 +4,7 @@
 // Screenshots of the index and a profile page go to test-results/screenshots/ for people to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 import { crawl } from '../support/crawl.ts';
 import { servedSite, sharedBrowser } from '../support/fixtures.ts';
@@ -17,7 +17,6 @@ import {
   unnamedImages,
   VIEWPORTS,
   watchPage,
-  type ColorScheme,
   type ViewportName,
 } from '../support/page-checks.ts';
 import { firstProfile, pageKind, pageLabel } from '../support/site-pages.ts';
@@ -34,42 +33,47 @@ afterAll(async () => {
   await server.close();
 });
 
-const combos = COLOR_SCHEMES.flatMap((scheme) =>
-  (Object.keys(VIEWPORTS) as ViewportName[]).map((viewport) => ({ scheme, viewport })),
-);
-
 it('the crawl finds the index and a profile page', () => {
   expect(pageKind(pages[0]?.url ?? '', server.baseUrl)).toBe('index');
   expect(profile, `no profile page among ${pages.map((p) => p.url).join(', ')}`).toBeDefined();
 });
 
-describe.each(pages.map((p) => ({ url: p.url, path: new URL(p.url).pathname })))('page $path', ({ url }) => {
-  it.concurrent.each(combos)('$scheme, $viewport', async ({ scheme, viewport }: { scheme: ColorScheme; viewport: ViewportName }) => {
-    const options = contextOptions(viewport, scheme);
-    // The page as a reader gets it, CSP enforced: CSP violations surface as console errors here.
-    const context = await browser.newContext(options);
+// One test per page covering its four combinations (each problem line says which): pages run in
+// parallel, and axe is injected once per width rather than once per combination.
+it.concurrent.each(pages.map((p) => ({ url: p.url, path: new URL(p.url).pathname })))(
+  'page $path: light and dark, phone and desktop',
+  async ({ url }) => {
     const problems: string[] = [];
-    try {
-      const page = await context.newPage();
-      const watch = watchPage(page);
-      await page.goto(url, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready);
-      problems.push(
-        ...(await horizontalOverflow(page)),
-        ...(await headingProblems(page)),
-        ...(await unnamedImages(page)),
-      );
-      if (screenshotted.has(url)) {
-        mkdirSync(SCREENSHOTS, { recursive: true });
-        const label = pageLabel(url, server.baseUrl);
-        const name = `${label === 'index' ? label : `${pageKind(url, server.baseUrl)}-${label}`}-${scheme}-${viewport}.png`;
-        await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+    for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+      for (const scheme of COLOR_SCHEMES) {
+        const label = `[${scheme} ${viewport}]`;
+        // The page as a reader gets it, CSP enforced: CSP violations surface as console errors here.
+        const context = await browser.newContext(contextOptions(viewport, scheme));
+        try {
+          const page = await context.newPage();
+          const watch = watchPage(page);
+          await page.goto(url, { waitUntil: 'load' });
+          await page.evaluate(() => document.fonts.ready);
+          const found = [
+            ...(await horizontalOverflow(page)),
+            ...(await headingProblems(page)),
+            ...(await unnamedImages(page)),
+          ];
+          if (screenshotted.has(url)) {
+            mkdirSync(SCREENSHOTS, { recursive: true });
+            const name = pageLabel(url, server.baseUrl);
+            const file = `${name === 'index' ? name : `${pageKind(url, server.baseUrl)}-${name}`}-${scheme}-${viewport}.png`;
+            await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
+          }
+          found.push(...watch.problems());
+          problems.push(...found.map((p) => `${label} ${p}`));
+        } finally {
+          await context.close();
+        }
       }
-      problems.push(...watch.problems());
-    } finally {
-      await context.close();
+      const axe = await axeViolations(browser, url, contextOptions(viewport, 'light'), COLOR_SCHEMES);
+      for (const [scheme, violations] of axe) problems.push(...violations.map((v) => `[${scheme} ${viewport}] ${v}`));
     }
-    problems.push(...(await axeViolations(browser, url, options)));
     expect(problems).toEqual([]);
-  });
-});
+  },
+);

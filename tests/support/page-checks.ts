@@ -5,7 +5,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /** The two widths every page is checked at. */
 export const VIEWPORTS = {
-  phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
   desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
 } satisfies Record<string, BrowserContextOptions>;
 
@@ -133,37 +133,51 @@ const axeSource: string = (createRequire(import.meta.url)('axe-core') as { sourc
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
- * Returns a problem line per axe-core violation (rule, impact, elements, how to fix) of the page at
- * `url`, loaded in its own context that bypasses CSP: the site's strict CSP would block the injected
- * axe script, and the page's own CSP is checked elsewhere in a context that does not bypass it.
+ * Returns, per colour scheme, a problem line per axe-core violation (rule, impact, element, how to
+ * fix) of the page at `url`. The page loads once in its own context that bypasses CSP: the site's
+ * strict CSP would block the injected axe script, and the page's own CSP is checked elsewhere, in a
+ * context that does not bypass it. Schemes are switched in place, so axe is injected once per call.
  */
-export async function axeViolations(browser: Browser, url: string, options: BrowserContextOptions): Promise<string[]> {
+export async function axeViolations(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions,
+  schemes: readonly ColorScheme[] = [options.colorScheme === 'dark' ? 'dark' : 'light'],
+): Promise<Map<ColorScheme, string[]>> {
   const context = await browser.newContext({ ...options, bypassCSP: true });
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-      interface AxeViolation {
-        id: string;
-        impact: string | null;
-        help: string;
-        helpUrl: string;
-        nodes: { target: unknown[]; failureSummary?: string }[];
-      }
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        helpUrl: v.helpUrl,
-        nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary ?? '' })),
-      }));
-    }, AXE_TAGS);
-    return violations.flatMap((v) =>
-      v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target} — ${n.summary.replace(/\s+/g, ' ')} [${v.helpUrl}]`),
-    );
+    const found = new Map<ColorScheme, string[]>();
+    for (const scheme of schemes) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const violations = await page.evaluate(async (tags) => {
+        interface AxeViolation {
+          id: string;
+          impact: string | null;
+          help: string;
+          helpUrl: string;
+          nodes: { target: unknown[]; failureSummary?: string }[];
+        }
+        const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          helpUrl: v.helpUrl,
+          nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary ?? '' })),
+        }));
+      }, AXE_TAGS);
+      found.set(
+        scheme,
+        violations.flatMap((v) =>
+          v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target} — ${n.summary.replace(/\s+/g, ' ')} [${v.helpUrl}]`),
+        ),
+      );
+    }
+    return found;
   } finally {
     await context.close();
   }

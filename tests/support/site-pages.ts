@@ -23,3 +23,9 @@ export function pageLabel(url: string, baseUrl: string): string {
 export function firstProfile(pages: Resource[], baseUrl: string): Resource | undefined {
   return pages.find((p) => pageKind(p.url, baseUrl) === 'profile');
 }
+
+/**
+ * The GitHub Pages project-site build every base-path test shares (one build per run): a site URL
+ * as Pages sets it and the base path `/engfolio-test/`.
+ */
+export const BASE_PATH_BUILD = { base: '/engfolio-test/', site: 'https://example.github.io' } as const;
