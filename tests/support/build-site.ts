@@ -42,11 +42,11 @@ await build({ root: ${JSON.stringify(PROJECT_ROOT)}, outDir: ${JSON.stringify(ou
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, BASE_PATH: base, ENGFOLIO_OUT_DIR: outDir };
   if (options.site) env.SITE = options.site;
   else delete env.SITE;
-  // Vitest marks its own processes; an Astro build must not think it runs under a test runner.
-  delete env.VITEST;
-  delete env.VITEST_MODE;
-  delete env.TEST;
-  delete env.NODE_ENV;
+  // Vitest marks its own process and puts Vite's import.meta.env values into process.env; the build
+  // inherits them, and Astro lets BASE_URL=/ override the configured base at prerender time.
+  for (const name of ['VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) {
+    if (!options.env || !(name in options.env)) delete env[name];
+  }
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: PROJECT_ROOT, env });
