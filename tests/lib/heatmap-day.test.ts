@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { utcDay, utcMonday, utcSunday } from 'd3-time';
 import { dateToDay, dayName, dayYears, layoutDayYear, type DayValue } from '../../src/lib/heatmap/day-layout.ts';
 import { heatmapSvg } from '../../src/lib/heatmap/svg.ts';
+import { dayCalendars } from '../../src/lib/heatmap/day-calendars.ts';
+import { nextChartId } from '../../src/lib/heatmap/ids.ts';
 import { dayTableRows } from '../../src/lib/heatmap/table.ts';
 import { parseActivityCsv } from '../../src/lib/content-read.ts';
 import type { Problem } from '../../src/lib/problems.ts';
@@ -19,8 +21,10 @@ describe('day calendar', () => {
   it('lays out a year as weeks × weekdays with titles in calendar days', () => {
     const layout = layoutDayYear([{ date: '2025-09-03', count: 4 }, { date: '2025-01-01', count: 1, features: 1 }], 2025, { weekStart: 'monday' });
     expect(layout.cells).toHaveLength(365);
-    expect(layout.cells.find((c) => c.key === '2025-09-03')!.title).toBe('Wed 3 Sep 2025: 4 commits');
-    expect(layout.cells.find((c) => c.key === '2025-01-01')!.title).toBe('Wed 1 Jan 2025: 1 commit, 1 feature');
+    // The year is the calendar's own label, so day titles leave it out.
+    expect(layout.cells.find((c) => c.key === '2025-09-03')!.title).toBe('Wed 3 Sep: 4 commits');
+    expect(layout.cells.find((c) => c.key === '2025-01-01')!.title).toBe('Wed 1 Jan: 1 commit, 1 feature');
+    expect(layout.summary).toBe('Commits per day in 2025: 5 commits on 2 days with data; busiest Wed 3 Sep 2025 (4).');
     expect(layout.cells.find((c) => c.key === '2025-01-02')!.level).toBeNull();
     expect(layout.labels.map((l) => l.text)).toEqual(['2025', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Wed', 'Fri']);
     expect(layoutDayYear([], 2024, { weekStart: 'sunday' }).cells).toHaveLength(366);
@@ -68,6 +72,9 @@ describe('day calendar', () => {
   it('rejects a repeated or malformed day', () => {
     expect(() => layoutDayYear([{ date: '2025-01-01', count: 1 }, { date: '2025-01-01', count: 2 }], 2025, { weekStart: 'monday' })).toThrow(/each day once, found 2025-01-01 twice/);
     expect(() => layoutDayYear([{ date: '2025-1-01', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/YYYY-MM-DD, found "2025-1-01"/);
+    expect(() => layoutDayYear([{ date: '2025-02-29', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/calendar day, found "2025-02-29"/);
+    expect(() => layoutDayYear([{ date: '2025-04-31', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/calendar day, found "2025-04-31"/);
+    expect(layoutDayYear([{ date: '2024-02-29', count: 1 }], 2024, { weekStart: 'monday' }).cells.find((c) => c.key === '2024-02-29')!.title).toBe('Thu 29 Feb: 1 commit');
   });
   it('gives the same titles, rows and columns in any time zone (spawned under other TZs)', () => {
     const script = `import { layoutDayYear } from './src/lib/heatmap/day-layout.ts'; import { heatmapSvg } from './src/lib/heatmap/svg.ts';
@@ -77,8 +84,9 @@ describe('day calendar', () => {
     const outputs = ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Berlin'].map(run);
     for (const o of outputs) expect(o.stderr).toBe('');
     expect(new Set(outputs.map((o) => o.stdout)).size).toBe(1);
-    expect(outputs[0]!.stdout).toContain('<title>Sun 31 Mar 2024: 3 commits</title>');
-    expect(outputs[0]!.stdout).toContain('<title>Tue 31 Dec 2024: 9 commits</title>');
+    expect(outputs[0]!.stdout).toContain('<title>Sun 31 Mar: 3 commits</title>');
+    expect(outputs[0]!.stdout).toContain('<title>Tue 31 Dec: 9 commits</title>');
+    expect(outputs[0]!.stdout).toContain('busiest Tue 31 Dec 2024 (9)');
   });
   it('never uses local-time Date methods in the heatmap modules', () => {
     for (const f of ['day-layout.ts', 'month-layout.ts', 'table.ts', 'scale.ts', 'svg.ts', 'layout.ts']) {
@@ -86,6 +94,39 @@ describe('day calendar', () => {
       expect(src, f).not.toMatch(/\.(getDate|getDay|getMonth|getFullYear|getHours|toISOString|toLocale\w*)\(|\btimeDay\b|\btimeMonday\b/);
     }
     expect(dayName('2024-02-29')).toBe('Thu 29 Feb 2024');
+  });
+});
+
+describe('day calendars of a page', () => {
+  it('give every chart of a page its own ids, every cell a shape its chart defines, and days without data a quiet class of their own', () => {
+    fc.assert(
+      fc.property(days, fc.constantFrom('commits' as const, 'features' as const), (series, metric) => {
+        const page = {};
+        nextChartId(page); // the month chart comes first on the profile page
+        const { years } = dayCalendars(series, metric, 'monday', () => nextChartId(page));
+        expect(years.map((y) => y.year)).toEqual(dayYears(series));
+        const ids = years.flatMap((y) => [...y.svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.every((id) => !id.startsWith('h0'))).toBe(true);
+        for (const { year, svg } of years) {
+          const defined = new Set([...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
+          const used = [...svg.matchAll(/<use href="#([^"]+)"/g)].map((m) => m[1]!);
+          expect(used).toHaveLength(layoutDayYear(series, year, { weekStart: 'monday' }).cells.length);
+          expect(used.filter((u) => !defined.has(u))).toEqual([]);
+          // Every defined shape is used, and "no data" (n) is never the month chart's dashed "no entry" (e).
+          expect([...defined].filter((d) => !used.includes(d))).toEqual([]);
+          expect(svg).not.toMatch(/class="heat-e"/);
+          const withData = series.filter((d) => d.date.startsWith(`${year}-`)).length;
+          expect(svg.split('<title>').length - 1).toBe(withData);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+  it('restart ids on each page', () => {
+    const a = {};
+    const b = {};
+    expect([nextChartId(a), nextChartId(a), nextChartId(b), nextChartId(a)]).toEqual(['h0', 'h1', 'h0', 'h2']);
   });
 });
 

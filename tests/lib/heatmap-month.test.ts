@@ -30,7 +30,10 @@ describe('month heatmap of the example profile', () => {
   });
   it('titles and links each cell', () => {
     const svg = heatmapSvg(layout, { id: 'c' });
-    expect(svg).toContain('<a href="#2025-09"><use href="#c" x="');
+    // Each cell uses its level's square (36 commits is in the top bin, 21–78); no-entry months the dashed one.
+    expect(svg).toContain('<a href="#2025-09"><use href="#cb4" x="');
+    expect(svg).toContain('<use href="#ce" x="254" y="36"><title>Nov 2025: no entry</title></use>');
+    expect(svg).toContain('<rect id="ce" class="heat-e" ');
     expect(svg).toContain('<title>Sep 2025: 36 commits, 6 features</title>');
     expect(svg).toContain('<title>Nov 2025: no entry</title>');
     expect(layoutMonths([{ month: '2025-01', commits: 1, features: 1 }], 'commits').cells[0]!.title).toBe('Jan 2025: 1 commit, 1 feature');
@@ -65,7 +68,12 @@ describe('month heatmap invariants (property-based)', () => {
         const levelOf = (k: string) => layout.cells.find((c) => c.key === k)!.level!;
         for (let i = 1; i < sorted.length; i++) expect(levelOf(sorted[i]!.month)).toBeGreaterThanOrEqual(levelOf(sorted[i - 1]!.month));
         for (const m of months) expect(levelOf(m.month) === 0).toBe(m[metric] === 0);
-        expect(heatmapSvg(layoutMonths([...months].reverse(), metric), { id: 'c' })).toBe(heatmapSvg(layout, { id: 'c' }));
+        const svg = heatmapSvg(layout, { id: 'c' });
+        expect(heatmapSvg(layoutMonths([...months].reverse(), metric), { id: 'c' })).toBe(svg);
+        // Every cell is a <use> of a square the chart defines, with the class of its level (e = no entry).
+        const defined = new Map([...svg.matchAll(/<rect id="([^"]+)" class="heat-([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+        const used = [...svg.matchAll(/<use href="#([^"]+)"/g)].map((m) => defined.get(m[1]!));
+        expect(used).toEqual(layout.cells.map((c) => (c.level === null ? 'e' : `b${c.level}`)));
       }),
       { numRuns: 100 },
     );

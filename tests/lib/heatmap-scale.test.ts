@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
+import { scaleQuantile } from 'd3-scale';
 import { binLabel, contrastRatio, heatBins, palette, quantileBins, sqrtQuantizeBins } from '../../src/lib/heatmap/scale.ts';
 import { HEATMAP_SCHEMES, readSiteConfig } from '../../src/lib/site-config.ts';
 import { heatmapCss, heatmapPageCss, heatmapSvg } from '../../src/lib/heatmap/svg.ts';
@@ -19,6 +20,17 @@ describe('colour bins', () => {
     expect(heatBins(example).bins.map(binLabel)).toEqual(['0', '1–7', '8–9', '10–20', '21–78']);
     expect(sqrtQuantizeBins(example).bins.map(binLabel)).toEqual(['0', '1–8', '9–24', '25–47', '48–78']);
     expect(spread(example, quantileBins(example).level)).toBeGreaterThan(spread(example, sqrtQuantizeBins(example).level));
+  });
+  it('quantileBins gives the levels d3 scaleQuantile gives over the positive values (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 500 }), { maxLength: 300 }), (values) => {
+        const positive = values.filter((v) => v > 0);
+        const d3 = scaleQuantile<number>().domain(positive.length ? positive : [1]).range([1, 2, 3, 4]);
+        const ours = quantileBins(values);
+        for (let v = 0; v <= 501; v++) expect(ours.level(v)).toBe(v === 0 ? 0 : d3(v));
+      }),
+      { numRuns: 100 },
+    );
   });
   it('quantile separates small values better than quantize-over-sqrt on skewed daily series', () => {
     fc.assert(
@@ -62,6 +74,11 @@ describe('colours', () => {
         for (let i = 2; i < theme.levels.length; i++) expect(contrastRatio(theme.levels[i]!, theme.levels[i - 1]!)).toBeGreaterThan(1.2);
         // The dashed "no entry" outline stands out against the background (WCAG 1.4.11 asks 3:1 of graphics).
         expect(contrastRatio(theme.emptyStroke, theme.background)).toBeGreaterThanOrEqual(3);
+        // A calendar's "no data" outline is quieter than that, yet visible, and not the zero colour.
+        const noData = contrastRatio(theme.noDataStroke, theme.background);
+        expect(noData).toBeLessThan(contrastRatio(theme.emptyStroke, theme.background));
+        expect(noData).toBeGreaterThanOrEqual(1.3);
+        expect(theme.noDataStroke).not.toBe(theme.levels[0]);
       }
     }
   });
@@ -75,7 +92,10 @@ describe('standalone SVG', () => {
     const svg = heatmapSvg(layoutMonths([{ month: '2025-09', commits: 36, features: 6 }], 'commits'), { id: 'c', css: heatmapCss('greens'), legend: true });
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
     expect(svg).toContain('@media (prefers-color-scheme:dark)');
-    expect(svg.match(/(?:href|src)="([^"]*)"/g)!.every((h) => h === 'href="#c"')).toBe(true);
+    const refs = [...svg.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]!);
+    const ids = new Set([...svg.matchAll(/ id="([^"]+)"/g)].map((m) => `#${m[1]}`));
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.filter((r) => !ids.has(r))).toEqual([]);
     expect(svg).not.toMatch(/url\(|@import|style="/);
     expect(svg).toContain('>Less</text>');
     expect(svg).toContain('>no entry</text>');

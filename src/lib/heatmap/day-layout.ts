@@ -48,20 +48,49 @@ export function dayYears(days: readonly DayValue[]): number[] {
   return [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort((a, b) => b - a);
 }
 
-const byYearCache = new WeakMap<readonly DayValue[], Map<number, Map<string, DayValue>>>();
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Day of the year (0-based) of each month's first day in a common year. */
+const MONTH_START = MONTH_DAYS.map((_, m) => MONTH_DAYS.slice(0, m).reduce((a, b) => a + b, 0));
 
-/** Groups days by year once per series (checking keys and repeats), so laying out N years reads the series once. */
-function daysByYear(days: readonly DayValue[]): Map<number, Map<string, DayValue>> {
+function isLeap(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** Returns the number written in `s[from … to)`, which must be ASCII digits. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
+/** A year's days indexed by day of the year (0 = Jan 1); undefined where the series has no data. */
+type YearDays = (DayValue | undefined)[];
+
+const byYearCache = new WeakMap<readonly DayValue[], Map<number, YearDays>>();
+
+/**
+ * Groups days by year once per series, indexed by day of the year (checking keys, calendar days and
+ * repeats), so laying out N years reads the series once and the layout looks days up by position.
+ */
+function daysByYear(days: readonly DayValue[]): Map<number, YearDays> {
   let grouped = byYearCache.get(days);
   if (grouped) return grouped;
   grouped = new Map();
   for (const d of days) {
-    if (!DAY_KEY.test(d.date)) throw new Error(`day heatmap: expected a day as YYYY-MM-DD, found "${d.date}"`);
-    const year = Number(d.date.slice(0, 4));
+    const key = d.date;
+    if (!DAY_KEY.test(key)) throw new Error(`day heatmap: expected a day as YYYY-MM-DD, found "${key}"`);
+    // Digits read by char code: Number(key.slice()) three times per day was most of this loop's cost.
+    const year = digits(key, 0, 4);
+    const m = digits(key, 5, 7) - 1;
+    const day = digits(key, 8, 10);
+    const leapDay = m === 1 && isLeap(year) ? 1 : 0;
+    if (day > MONTH_DAYS[m]! + leapDay) throw new Error(`day heatmap: expected a calendar day, found "${key}"`);
     let inYear = grouped.get(year);
-    if (!inYear) grouped.set(year, (inYear = new Map()));
-    if (inYear.has(d.date)) throw new Error(`day heatmap: expected each day once, found ${d.date} twice`);
-    inYear.set(d.date, d);
+    if (!inYear) grouped.set(year, (inYear = new Array<DayValue | undefined>(isLeap(year) ? 366 : 365)));
+    const index = MONTH_START[m]! + (m > 1 && isLeap(year) ? 1 : 0) + day - 1;
+    if (inYear[index]) throw new Error(`day heatmap: expected each day once, found ${key} twice`);
+    inYear[index] = d;
   }
   byYearCache.set(days, grouped);
   return grouped;
@@ -74,7 +103,7 @@ export function layoutDayYear(
   options: { weekStart: WeekStart; metric?: Metric; scale?: BinScale },
 ): HeatmapLayout {
   const metric = options.metric ?? 'commits';
-  const byKey = daysByYear(days).get(year) ?? new Map<string, DayValue>();
+  const byDay = daysByYear(days).get(year);
   const scale = options.scale ?? heatBins(days.map((d) => dayMetric(d, metric)));
   const week = options.weekStart === 'monday' ? utcMonday : utcSunday;
   const firstWeekday = options.weekStart === 'monday' ? 1 : 0;
@@ -84,48 +113,58 @@ export function layoutDayYear(
   const columns = week.count(start, utcDay.offset(end, -1)) + 1;
   const prefix = `${String(year).padStart(4, '0')}-`;
   const jan1Weekday = start.getUTCDay();
+  const leap = isLeap(year);
 
   const cells: Cell[] = [];
   const labels: Label[] = [{ x: 0, y: TOP - 4, text: String(year), anchor: 'start' }];
   let inYear = 0;
   let total = 0;
   let busiest: DayValue | undefined;
+  let busiestValue = -1;
   // Walk the calendar by month and day number (no Date per day: this is the hot loop of a
   // 10-year calendar). Jan 1 sits in column 0; each later first day of a week opens the next column.
   let col = 0;
   let i = 0;
+  let weekday = jan1Weekday;
+  let row = (weekday - firstWeekday + 7) % 7;
   for (let m = 0; m < 12; m++) {
-    const last = new Date(Date.UTC(year, m + 1, 0)).getUTCDate();
-    const mm = m < 9 ? `0${m + 1}` : String(m + 1);
+    const last = MONTH_DAYS[m]! + (m === 1 && leap ? 1 : 0);
+    const monthPrefix = `${prefix}${m < 9 ? '0' : ''}${m + 1}-`;
+    const monthName = MONTH_NAMES[m]!;
     for (let day = 1; day <= last; day++, i++) {
-      const weekday = (jan1Weekday + i) % 7;
-      const row = (weekday - firstWeekday + 7) % 7;
-      if (row === 0 && i > 0) col++;
+      if (i > 0) {
+        weekday = weekday === 6 ? 0 : weekday + 1;
+        row = row === 6 ? 0 : row + 1;
+        if (row === 0) col++;
+      }
       const x = LEFT + col * STEP;
-      const key = `${prefix}${mm}-${day < 10 ? `0${day}` : day}`;
-      if (day === 1) labels.push({ x, y: TOP - 4, text: MONTH_NAMES[m]!, anchor: 'start' });
-      const d = byKey.get(key);
-      const cell: Cell = { x, y: TOP + row * STEP, key, level: null };
+      if (day === 1) labels.push({ x, y: TOP - 4, text: monthName, anchor: 'start' });
+      const d = byDay?.[i];
       if (d) {
-        const v = dayMetric(d, metric);
-        cell.level = scale.level(v);
-        cell.title = `${WEEKDAY_NAMES[weekday]} ${day} ${MONTH_NAMES[m]} ${year}: ${plural(d.count, 'commit')}${d.features === undefined ? '' : `, ${plural(d.features, 'feature')}`}`;
+        const v = metric === 'commits' ? d.count : (d.features ?? 0);
+        // The year is the calendar's own label, so the title leaves it out.
+        const title = `${WEEKDAY_NAMES[weekday]} ${day} ${monthName}: ${d.count === 1 ? '1 commit' : `${d.count} commits`}${d.features === undefined ? '' : `, ${plural(d.features, 'feature')}`}`;
+        cells.push({ x, y: TOP + row * STEP, key: d.date, level: scale.level(v), title });
         inYear++;
         total += v;
-        if (!busiest || v > dayMetric(busiest, metric)) busiest = d;
+        if (v > busiestValue) {
+          busiest = d;
+          busiestValue = v;
+        }
+      } else {
+        cells.push({ x, y: TOP + row * STEP, key: `${monthPrefix}${day < 10 ? '0' : ''}${day}`, level: null });
       }
-      cells.push(cell);
     }
   }
   if (col + 1 !== columns) throw new Error(`day heatmap: internal error, ${col + 1} columns laid out for ${columns} weeks in ${year}`);
   // Weekday labels on every other row, as GitHub does: Mon, Wed, Fri.
-  for (const weekday of [1, 3, 5]) {
-    const row = (weekday - firstWeekday + 7) % 7;
-    labels.push({ x: LEFT - 4, y: TOP + row * STEP + DAY_CELL - 1, text: WEEKDAY_NAMES[weekday]!, anchor: 'end' });
+  for (const wd of [1, 3, 5]) {
+    const r = (wd - firstWeekday + 7) % 7;
+    labels.push({ x: LEFT - 4, y: TOP + r * STEP + DAY_CELL - 1, text: WEEKDAY_NAMES[wd]!, anchor: 'end' });
   }
   const noun = metric === 'commits' ? 'commit' : 'feature';
   const summary = inYear
-    ? `${metric === 'commits' ? 'Commits' : 'Features'} per day in ${year}: ${plural(total, noun)} on ${plural(inYear, 'day')} with data; busiest ${dayName(busiest!.date)} (${dayMetric(busiest!, metric)}).`
+    ? `${metric === 'commits' ? 'Commits' : 'Features'} per day in ${year}: ${plural(total, noun)} on ${plural(inYear, 'day')} with data; busiest ${dayName(busiest!.date)} (${busiestValue}).`
     : `${metric === 'commits' ? 'Commits' : 'Features'} per day in ${year}: no days with data.`;
-  return { width: LEFT + columns * STEP - GAP, height: TOP + 7 * STEP - GAP, cell: DAY_CELL, cells, labels, summary, bins: scale.bins };
+  return { kind: 'day', width: LEFT + columns * STEP - GAP, height: TOP + 7 * STEP - GAP, cell: DAY_CELL, cells, labels, summary, bins: scale.bins };
 }

@@ -1,7 +1,7 @@
 // The shape every heatmap layout has, shared by the month and day layouts and the SVG serializer.
 import type { Bin } from './scale.ts';
 
-/** One square of a heatmap. `level` is null when the series has no entry for it (drawn as an empty outline). */
+/** One square of a heatmap. `level` is null when the series has no entry for it (drawn as an outline, not filled). */
 export interface Cell {
   x: number;
   y: number;
@@ -22,6 +22,8 @@ export interface Label {
 }
 
 export interface HeatmapLayout {
+  /** Month charts draw a missing entry as a dashed outline (it means something); day calendars draw a day without data quietly. */
+  kind: 'month' | 'day';
   width: number;
   height: number;
   /** Side of a cell in user units. */

@@ -63,6 +63,7 @@ export function layoutMonths(
       `${plural(total, metric.slice(0, -1))} in ${plural(keys.length, 'month')} with an entry; busiest ${monthName(busiest!.month)} (${busiest![metric]}).`
     : `${metric === 'commits' ? 'Commits' : 'Features'} per month: no months yet.`;
   return {
+    kind: 'month',
     width: LEFT + 12 * STEP - GAP,
     height: TOP + Math.max(years.length, 1) * STEP - GAP,
     cell: MONTH_CELL,

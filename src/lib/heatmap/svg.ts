@@ -1,19 +1,27 @@
-// Serializes a heatmap layout to a compact SVG string, and the CSS that colours it. Cells are
-// `<use>` of one rounded square per chart, coloured by class (b0 … b4, e = no entry) so the page or
-// the SVG's own <style> themes them; columns of cells share one translated group.
+// Serializes a heatmap layout to a compact SVG string, and the CSS that colours it. Each chart
+// defines one rounded square per level it uses (`<id>b0` … `<id>b4`, `<id>e` = month without an
+// entry, `<id>n` = day without data), carrying the level's class; a cell is a `<use>` of its
+// level's square, so a cell carries no class of its own. Columns of cells share one translated group.
 import { HEATMAP_SCHEMES, type HeatmapScheme } from '../site-config.ts';
 import type { HeatmapLayout } from './layout.ts';
-import { binLabel, paletteCss } from './scale.ts';
+import { binLabel, LEVELS, paletteCss } from './scale.ts';
 
-/** Rules that turn the level classes into colours; the colours themselves are --heat-* properties. */
+/**
+ * Rules that turn the level classes into colours; the colours themselves are --heat-* properties.
+ * The level rules are single class selectors on purpose: they style squares inside `<defs>` that
+ * cells `<use>`, and a single class matches the same in engines that match the original and in
+ * those that match the clone in the use's shadow tree; --heat-* reach the clone by inheritance.
+ */
 const CELL_CSS =
   '.heat{font:10px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
   '.heat text{fill:var(--heat-text)}.heat .r{text-anchor:end}' +
-  '.heat .b0{fill:var(--heat-0)}.heat .b1{fill:var(--heat-1)}.heat .b2{fill:var(--heat-2)}' +
-  '.heat .b3{fill:var(--heat-3)}.heat .b4{fill:var(--heat-4)}' +
-  // No entry: an empty dashed outline, so it differs from zero without relying on colour.
-  '.heat .e{fill:transparent;stroke:var(--heat-empty);stroke-width:1;stroke-dasharray:2 2}' +
-  '.heat a:hover use,.heat a:focus use{stroke:var(--heat-text);stroke-width:1.5;stroke-dasharray:none}';
+  '.heat-b0{fill:var(--heat-0)}.heat-b1{fill:var(--heat-1)}.heat-b2{fill:var(--heat-2)}' +
+  '.heat-b3{fill:var(--heat-3)}.heat-b4{fill:var(--heat-4)}' +
+  // Month without an entry: an empty dashed outline, so it differs from zero without relying on colour.
+  '.heat-e{fill:transparent;stroke:var(--heat-empty);stroke-width:1;stroke-dasharray:2 2}' +
+  // Day without data: a faint solid outline, unfilled, so a sparse calendar stays quiet yet differs from a zero.
+  '.heat-n{fill:transparent;stroke:var(--heat-none);stroke-width:1}' +
+  '.heat a:hover use,.heat a:focus use{stroke:var(--heat-text);stroke-width:1.5}';
 
 /** Returns the standalone SVG's stylesheet: the scheme's --heat-* properties for light and dark, and the cell rules. */
 export function heatmapCss(scheme: HeatmapScheme): string {
@@ -24,7 +32,7 @@ export function heatmapCss(scheme: HeatmapScheme): string {
  * Returns the pages' heatmap stylesheet: the cell rules and every scheme's palette under
  * `.heat-<scheme>` (the class the components put around their charts). It is a static file,
  * src/components/heatmap.css, because the pages' CSP only admits styles Astro bundles and hashes;
- * tests/lib/heatmap-svg.test.ts checks that file equals this, and src/lib/heatmap/write-css.ts
+ * tests/lib/heatmap-scale.test.ts checks that file equals this, and src/lib/heatmap/write-css.ts
  * rewrites it.
  */
 export function heatmapPageCss(): string {
@@ -38,7 +46,11 @@ export function escapeXml(s: string): string {
 }
 
 export interface SvgOptions {
-  /** Id of the cell shape; must be unique in the page that embeds the SVG. */
+  /**
+   * Base of the chart's ids (its level squares are `<id>b0` … `<id>b4`, `<id>e`, `<id>n`). Must be
+   * unique in the page that embeds the SVG, and repeated in every cell, so keep it short: pages
+   * take theirs from nextChartId (h0, h1, …).
+   */
   id: string;
   /** A stylesheet to embed (the standalone SVG); pages style the charts themselves. */
   css?: string;
@@ -48,60 +60,84 @@ export interface SvgOptions {
 
 const LEGEND_HEIGHT = 22;
 
+/** Id suffixes of the level squares: b0 … b4 by level. */
+const LEVEL_SUFFIX = Array.from({ length: LEVELS + 1 }, (_, level) => `b${level}`);
+
 /** Returns the SVG markup of a heatmap layout. */
 export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
   const { cell, width } = layout;
   const height = layout.height + (options.legend ? LEGEND_HEIGHT : 0);
   const id = escapeXml(options.id);
-  // A chart whose cells are links is a labelled group: role="img" would hide (and forbid) its links.
-  const role = layout.cells.some((c) => c.href) ? 'group' : 'img';
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="heat" role="${role}" aria-label="${escapeXml(layout.summary)}">`,
-  ];
-  if (options.css) out.push(`<style>${options.css}</style>`);
-  const radius = Math.max(2, Math.round(cell / 6));
-  out.push(`<defs><rect id="${id}" width="${cell}" height="${cell}" rx="${radius}"/></defs>`);
+  const emptySuffix = layout.kind === 'day' ? 'n' : 'e';
+  const used = new Set<string>();
+  let body = '';
   for (const l of layout.labels) {
-    out.push(`<text x="${l.x}" y="${l.y}"${l.anchor === 'end' ? ' class="r"' : ''}>${escapeXml(l.text)}</text>`);
+    body += `<text x="${l.x}" y="${l.y}"${l.anchor === 'end' ? ' class="r"' : ''}>${escapeXml(l.text)}</text>`;
   }
   const cells = layout.cells;
+  let linked = false;
   for (let i = 0; i < cells.length; ) {
     // A run of cells in one column shares a translated group, so each cell only carries y.
+    const x = cells[i]!.x;
     let j = i + 1;
-    while (j < cells.length && cells[j]!.x === cells[i]!.x) j++;
+    while (j < cells.length && cells[j]!.x === x) j++;
     const grouped = j - i > 1;
-    if (grouped) out.push(`<g transform="translate(${cells[i]!.x})">`);
+    if (grouped) body += `<g transform="translate(${x})">`;
     for (let k = i; k < j; k++) {
       const c = cells[k]!;
-      const pos = grouped ? `y="${c.y}"` : `x="${c.x}" y="${c.y}"`;
-      const cls = c.level === null ? 'e' : `b${c.level}`;
-      const use = c.title
-        ? `<use href="#${id}" ${pos} class="${cls}"><title>${escapeXml(c.title)}</title></use>`
-        : `<use href="#${id}" ${pos} class="${cls}"/>`;
-      out.push(c.href ? `<a href="${escapeXml(c.href)}">${use}</a>` : use);
+      const suffix = c.level === null ? emptySuffix : LEVEL_SUFFIX[c.level]!;
+      used.add(suffix);
+      const open = grouped ? `<use href="#${id}${suffix}" y="${c.y}"` : `<use href="#${id}${suffix}" x="${c.x}" y="${c.y}"`;
+      const use = c.title ? `${open}><title>${escapeXml(c.title)}</title></use>` : `${open}/>`;
+      if (c.href) {
+        linked = true;
+        body += `<a href="${escapeXml(c.href)}">${use}</a>`;
+      } else body += use;
     }
-    if (grouped) out.push('</g>');
+    if (grouped) body += '</g>';
     i = j;
   }
-  if (options.legend) out.push(legendSvg(layout, id, height));
-  out.push('</svg>');
-  return out.join('');
+  if (options.legend) {
+    body += legendSvg(layout, id, emptySuffix, height);
+    used.add(emptySuffix);
+    for (const b of layout.bins) used.add(LEVEL_SUFFIX[b.level]!);
+  }
+  // A chart whose cells are links is a labelled group: role="img" would hide (and forbid) its links.
+  const role = linked ? 'group' : 'img';
+  let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="heat" role="${role}" aria-label="${escapeXml(layout.summary)}">`;
+  if (options.css) out += `<style>${options.css}</style>`;
+  return `${out}<defs>${levelSquares(id, cell, used)}</defs>${body}</svg>`;
+}
+
+/** The squares the cells use, one per level in `used`; outlines sit inside the cell so they do not look bigger. */
+function levelSquares(id: string, cell: number, used: ReadonlySet<string>): string {
+  const radius = Math.max(2, Math.round(cell / 6));
+  let defs = '';
+  for (const suffix of [...LEVEL_SUFFIX, 'e', 'n']) {
+    if (!used.has(suffix)) continue;
+    const shape = suffix.startsWith('b')
+      ? `width="${cell}" height="${cell}" rx="${radius}"`
+      : `x="0.5" y="0.5" width="${cell - 1}" height="${cell - 1}" rx="${radius - 0.5}"`;
+    defs += `<rect id="${id}${suffix}" class="heat-${suffix}" ${shape}/>`;
+  }
+  return defs;
 }
 
 /** "▢ no entry" on the left, "Less ▪ ▪ ▪ More" on the right, each swatch titled with its range. */
-function legendSvg(layout: HeatmapLayout, id: string, height: number): string {
+function legendSvg(layout: HeatmapLayout, id: string, emptySuffix: string, height: number): string {
   const step = layout.cell + 3;
   const y = height - layout.cell - 2;
   const baseline = y + layout.cell - 3;
   const first = layout.cells[0]?.x ?? 0;
+  const empty = layout.kind === 'day' ? 'no data' : 'no entry';
   const parts = [
-    `<use href="#${id}" x="${first}" y="${y}" class="e"><title>no entry</title></use>`,
-    `<text x="${first + layout.cell + 4}" y="${baseline}">no entry</text>`,
+    `<use href="#${id}${emptySuffix}" x="${first}" y="${y}"><title>${empty}</title></use>`,
+    `<text x="${first + layout.cell + 4}" y="${baseline}">${empty}</text>`,
   ];
   let x = layout.width - 30 - layout.bins.length * step + 3;
   parts.push(`<text x="${x - 4}" y="${baseline}" class="r">Less</text>`);
   for (const b of layout.bins) {
-    parts.push(`<use href="#${id}" x="${x}" y="${y}" class="b${b.level}"><title>${escapeXml(binLabel(b))}</title></use>`);
+    parts.push(`<use href="#${id}${LEVEL_SUFFIX[b.level]}" x="${x}" y="${y}"><title>${escapeXml(binLabel(b))}</title></use>`);
     x += step;
   }
   parts.push(`<text x="${x + 1}" y="${baseline}">More</text>`);

@@ -19,6 +19,6 @@ export const GET: APIRoute = async ({ params }) => {
     features: m.data.features,
   }));
   const { scheme, metric } = siteConfig.heatmap;
-  const svg = heatmapSvg(layoutMonths(months, metric), { id: 'c', css: heatmapCss(scheme), legend: true });
+  const svg = heatmapSvg(layoutMonths(months, metric), { id: 'h0', css: heatmapCss(scheme), legend: true });
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };

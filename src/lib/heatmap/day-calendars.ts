@@ -1,0 +1,21 @@
+// The day calendars of a profile page for one metric: one scale over the whole series (so years
+// compare), then one SVG per year, newest first. The profile page and the bench both draw through it.
+import type { Metric, WeekStart } from '../site-config.ts';
+import { dayMetric, dayYears, layoutDayYear, type DayValue } from './day-layout.ts';
+import { heatBins, type Bin } from './scale.ts';
+import { heatmapSvg } from './svg.ts';
+
+export interface DayCalendars {
+  /** Legend bins, shared by every year. */
+  bins: Bin[];
+  years: { year: number; svg: string }[];
+}
+
+/** Returns the legend bins and the SVG of each year's calendar (newest first); `nextId` gives each chart its page-unique id. */
+export function dayCalendars(days: readonly DayValue[], metric: Metric, weekStart: WeekStart, nextId: () => string): DayCalendars {
+  const scale = heatBins(days.map((d) => dayMetric(d, metric)));
+  return {
+    bins: scale.bins,
+    years: dayYears(days).map((year) => ({ year, svg: heatmapSvg(layoutDayYear(days, year, { weekStart, metric, scale }), { id: nextId() }) })),
+  };
+}
