@@ -15,7 +15,9 @@ describe.each([
 
   beforeAll(async () => {
     server = await servedSite(build);
-    result = await crawl(server.baseUrl);
+    // A build with a site URL writes absolute canonical and Open Graph URLs: check them here too.
+    const site = 'site' in build ? { [`${build.site}/`]: `${server.origin}/` } : {};
+    result = await crawl(server.baseUrl, undefined, { aliases: site });
   });
   afterAll(() => server?.close());
 

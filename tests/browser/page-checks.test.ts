@@ -108,4 +108,10 @@ describe('crawl', () => {
     expect(result.failures).toHaveLength(2);
     expect(result.brokenFragments).toEqual([{ from: `${server.baseUrl}bad/`, href: '../good/#nowhere' }]);
   });
+
+  it('checks absolute site URLs (Open Graph, canonical) on the local server when told the alias', async () => {
+    const aliased = await crawl(`${server.baseUrl}good/`, undefined, { aliases: { 'https://example.test/': `${server.origin}/` } });
+    expect(aliased.failures.map((r) => new URL(r.url).pathname)).toContain('/fixture/bad/card.png');
+    expect(aliased.failures).toHaveLength(3);
+  });
 });

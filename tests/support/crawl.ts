@@ -69,6 +69,7 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
   image: ['href', 'xlink:href'],
   feimage: ['href', 'xlink:href'],
 };
+const META_URL_PROPERTIES = new Set(['og:url', 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image']);
 const SRCSET_ELEMENTS = new Set(['img', 'source']);
 // Links that name a relation rather than something the page loads or a reader follows.
 const NON_FETCH_RELS = new Set(['preconnect', 'dns-prefetch']);
@@ -118,6 +119,11 @@ export function documentReferences(markup: string): { refs: string[]; ids: Set<s
         const srcset = attr('srcset');
         if (srcset) for (const candidate of srcset.split(',')) refs.push(candidate.trim().split(/\s+/)[0] ?? '');
       }
+      // Open Graph / Twitter card URLs, which are absolute (map the site URL with `aliases`).
+      if (tag === 'meta' && META_URL_PROPERTIES.has((attr('property') ?? attr('name') ?? '').toLowerCase())) {
+        const content = attr('content');
+        if (content) refs.push(content);
+      }
       const style = attr('style');
       if (style) refs.push(...cssReferences(style));
     }
@@ -133,12 +139,29 @@ export function documentReferences(markup: string): { refs: string[]; ids: Set<s
 
 const SKIPPED_SCHEMES = /^(?:mailto|tel|javascript|data|blob|about):/i;
 
+export interface CrawlOptions {
+  /**
+   * URL prefixes to read as others, e.g. `{ 'https://example.github.io/': 'http://127.0.0.1:1234/' }`
+   * so the absolute canonical / Open Graph URLs of a build with a site URL are checked on the local server.
+   */
+  aliases?: Record<string, string>;
+}
+
 /**
  * Returns every resource reachable from `startUrl` through references that stay on its origin
  * (for file: URLs, on file:), loading each once through `load` with a few requests in flight.
  */
-export async function crawl(startUrl: string, load: (url: string) => Promise<Loaded> = httpLoader): Promise<CrawlResult> {
+export async function crawl(
+  startUrl: string,
+  load: (url: string) => Promise<Loaded> = httpLoader,
+  options: CrawlOptions = {},
+): Promise<CrawlResult> {
   const start = new URL(startUrl);
+  const aliases = Object.entries(options.aliases ?? {});
+  const unalias = (url: URL): URL => {
+    const alias = aliases.find(([prefix]) => url.href.startsWith(prefix));
+    return alias ? new URL(alias[1] + url.href.slice(alias[0].length)) : url;
+  };
   const inScope = (u: URL): boolean => (start.protocol === 'file:' ? u.protocol === 'file:' : u.origin === start.origin);
   const byUrl = new Map<string, Resource>();
   const fragmentRefs: { from: string; target: string; fragment: string; href: string }[] = [];
@@ -148,7 +171,7 @@ export async function crawl(startUrl: string, load: (url: string) => Promise<Loa
     if (SKIPPED_SCHEMES.test(raw)) return;
     let u: URL;
     try {
-      u = new URL(raw, baseUrl);
+      u = unalias(new URL(raw, baseUrl));
     } catch {
       // An unparsable reference is a broken link, reported as a failure of its own.
       const key = `invalid:${raw}`;
