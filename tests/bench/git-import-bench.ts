@@ -29,8 +29,8 @@ const EXTS = ['.ts', '.tsx', '.go', '.py', '.rs', '.md', '.json', '.css', '.c', 
 const SUBJECTS = ['feat: add {w}', 'fix: crash in {w}', 'Add {w} support', 'Fix {w} regression', 'refactor {w}', 'chore: bump {w}', 'docs: explain {w}', 'Update {w}', 'Revert "Add {w}"', 'net: fix {w} leak (fixes #{n})'];
 const WORDS = ['cache', 'parser', 'login', 'search', 'upload', 'export', 'router', 'scheduler', 'metrics', 'billing'];
 
-/** Creates (or reuses) the synthetic bare repository and returns its path. */
-export function syntheticRepo(commits: number, seed = SEED): string {
+/** Creates (or reuses) the synthetic bare repository and returns its path; the fast-import stream is written in chunks, never held whole. */
+export async function syntheticRepo(commits: number, seed = SEED): Promise<string> {
   const dir = join(tmpdir(), `engfolio-bench-git-${seed}-${commits}`);
   if (existsSync(join(dir, 'bench-complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
@@ -39,7 +39,15 @@ export function syntheticRepo(commits: number, seed = SEED): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const paths = Array.from({ length: 3000 }, (_, i) => `${pick(DIRS)}/m${i % 97}/file${i}${pick(EXTS)}`);
   const contents = new Map<string, number>();
-  const parts: string[] = [];
+  const child = spawn('git', ['-C', dir, 'fast-import', '--quiet'], { env: gitEnv(), stdio: ['pipe', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  let parts: string[] = [];
+  const flush = async () => {
+    if (!child.stdin.write(parts.join(''))) await new Promise((r) => child.stdin.once('drain', r));
+    parts = [];
+  };
   let time = Date.UTC(2012, 0, 1) / 1000;
   const step = Math.floor((Date.UTC(2024, 11, 31) / 1000 - time) / commits);
   for (let i = 1; i <= commits; i++) {
@@ -61,9 +69,11 @@ export function syntheticRepo(commits: number, seed = SEED): string {
       parts.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(body)}\n${body}\n`);
     }
     parts.push('\n');
+    if (i % 2000 === 0) await flush();
   }
-  const r = spawnSync('git', ['-C', dir, 'fast-import', '--quiet'], { env: gitEnv(), input: parts.join(''), maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`git fast-import failed: ${r.stderr}`);
+  await flush();
+  child.stdin.end();
+  if ((await done) !== 0) throw new Error(`git fast-import failed: ${stderr.split('\n')[0]}`);
   spawnSync('git', ['-C', dir, 'gc', '-q'], { env: gitEnv() });
   writeFileSync(join(dir, 'bench-complete'), `${commits}\n`);
   return dir;
@@ -111,7 +121,7 @@ process.stdout.write(JSON.stringify({ status, maxRss: process.resourceUsage().ma
 /** Builds (or reuses) the synthetic repository and returns the import time, the bare git log time, their ratio and the importer's peak RSS. */
 export async function benchGitImport(opts: { commits?: number } = {}): Promise<{ commits: number; importMs: number; gitLogMs: number; ratio: number; peakRssMb: number }> {
   const commits = opts.commits ?? 200_000;
-  const repo = syntheticRepo(commits);
+  const repo = await syntheticRepo(commits);
   await timeBareGitLog(repo); // warm the page cache
   const gitLogMs = Math.min(await timeBareGitLog(repo), await timeBareGitLog(repo));
   const a = await timeImport(repo);

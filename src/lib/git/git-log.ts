@@ -133,6 +133,124 @@ export function gitLogArgs(withLines: boolean, withoutMailmapBlob = false): stri
   return withLines ? [...common, '-M', '--numstat', 'HEAD'] : [...common, '--no-renames', '--name-only', 'HEAD'];
 }
 
+/** Parses `git log` output (as produced with gitLogArgs) chunk by chunk, calling `onCommit` with ONE reused record. */
+export class LogParser {
+  private readonly c: CommitRecord = { hash: '', name: '', email: '', date: '', timestamp: 0, root: false, subject: '', body: '', fileCount: 0, paths: [], added: [], removed: [] };
+  private readonly withLines: boolean;
+  private readonly onCommit: (c: CommitRecord) => void;
+  private open = false;
+  private pending = '';
+  // A numstat rename entry ("a\td\t") is followed by two NUL-terminated paths: old, then new.
+  private renameLeft = 0;
+  private renameAdded = 0;
+  private renameRemoved = 0;
+  private renameOld = '';
+
+  constructor(withLines: boolean, onCommit: (c: CommitRecord) => void) {
+    this.withLines = withLines;
+    this.onCommit = onCommit;
+  }
+
+  /** Feeds the next chunk of output. */
+  push(chunk: string): void {
+    const text = this.pending ? this.pending + chunk : chunk;
+    let start = 0;
+    for (let nul = text.indexOf('\0'); nul >= 0; nul = text.indexOf('\0', start)) {
+      this.token(text, start, nul);
+      start = nul + 1;
+    }
+    this.pending = start < text.length ? text.slice(start) : '';
+  }
+
+  /** Ends the input: delivers the last commit. */
+  end(): void {
+    if (this.pending) this.token(this.pending, 0, this.pending.length);
+    this.pending = '';
+    if (this.open) this.onCommit(this.c);
+    this.open = false;
+  }
+
+  private addFile(p: string, a: number, r: number): void {
+    const c = this.c;
+    const i = c.fileCount++;
+    c.paths[i] = p;
+    c.added[i] = a;
+    c.removed[i] = r;
+  }
+
+  /** Handles text[from, to): a header, a numstat entry, or a path. */
+  private token(text: string, from: number, to: number): void {
+    if (text.charCodeAt(from) === 10) from++; // the newline between a header and its file list
+    if (from >= to) return;
+    const c = this.c;
+    if (text.charCodeAt(from) === 0x1e) {
+      if (this.open) this.onCommit(c);
+      let i = from + 1;
+      let j = text.indexOf(US, i);
+      c.hash = text.slice(i, j);
+      i = j + 1;
+      j = text.indexOf(US, i);
+      c.name = text.slice(i, j);
+      i = j + 1;
+      j = text.indexOf(US, i);
+      c.email = text.slice(i, j);
+      i = j + 1;
+      j = text.indexOf(US, i);
+      c.date = text.slice(i, j);
+      i = j + 1;
+      j = text.indexOf(US, i);
+      c.timestamp = Number(text.slice(i, j));
+      i = j + 1;
+      j = text.indexOf(US, i);
+      c.root = j === i;
+      i = j + 1;
+      j = text.indexOf(US, i);
+      c.subject = text.slice(i, j);
+      i = j + 1;
+      j = text.lastIndexOf(US, to);
+      c.body = j > i ? text.slice(i, j) : '';
+      c.fileCount = 0;
+      this.renameLeft = 0;
+      this.open = true;
+      return;
+    }
+    if (this.renameLeft === 2) {
+      this.renameOld = text.slice(from, to);
+      this.renameLeft = 1;
+      return;
+    }
+    if (this.renameLeft === 1) {
+      this.addFile(text.slice(from, to), this.renameAdded, this.renameRemoved);
+      this.addFile(this.renameOld, -1, -1);
+      this.renameLeft = 0;
+      return;
+    }
+    if (!this.withLines) {
+      this.addFile(text.slice(from, to), -1, -1);
+      return;
+    }
+    const tab1 = text.indexOf('\t', from);
+    const tab2 = tab1 < 0 || tab1 >= to ? -1 : text.indexOf('\t', tab1 + 1);
+    if (tab2 < 0 || tab2 >= to) return;
+    const a = text.charCodeAt(from) === 45 ? -1 : digits(text, from, tab1);
+    const r = text.charCodeAt(tab1 + 1) === 45 ? -1 : digits(text, tab1 + 1, tab2);
+    if (tab2 === to - 1) {
+      this.renameLeft = 2;
+      this.renameAdded = a;
+      this.renameRemoved = r;
+      return;
+    }
+    this.addFile(text.slice(tab2 + 1, to), a, r);
+  }
+}
+
+/** Reads a decimal number from text[from, to) without allocating. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 /** Reads the history of `path` in one streaming pass, calling `onCommit` with a reused record; resolves with git's exit status and stderr. */
 export function streamLog(
   path: string,
@@ -141,71 +259,9 @@ export function streamLog(
   withoutMailmapBlob = false,
 ): Promise<{ status: number; stderr: string }> {
   const child = spawn('git', ['-C', path, ...gitLogArgs(withLines, withoutMailmapBlob)], { env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  const c: CommitRecord = { hash: '', name: '', email: '', date: '', timestamp: 0, root: false, subject: '', body: '', fileCount: 0, paths: [], added: [], removed: [] };
-  let open = false;
-  let pending = '';
-  // A numstat rename entry ("a\td\t") is followed by two NUL-terminated paths: old, then new.
-  let renameLeft = 0;
-  let renameAdded = 0;
-  let renameRemoved = 0;
-  let renameOld = '';
+  const parser = new LogParser(withLines, onCommit);
   let stderr = '';
   let failure: unknown;
-
-  const addFile = (p: string, a: number, r: number) => {
-    const i = c.fileCount++;
-    c.paths[i] = p;
-    c.added[i] = a;
-    c.removed[i] = r;
-  };
-  const token = (t: string) => {
-    if (t.charCodeAt(0) === 10) t = t.slice(1); // the newline between a header and its file list
-    if (t.charCodeAt(0) === 0x1e) {
-      if (open) onCommit(c);
-      const f = t.split(US);
-      c.hash = f[0]!.slice(1);
-      c.name = f[1]!;
-      c.email = f[2]!;
-      c.date = f[3]!;
-      c.timestamp = Number(f[4]);
-      c.root = f[5] === '';
-      c.subject = f[6]!;
-      c.body = f[7]!;
-      c.fileCount = 0;
-      renameLeft = 0;
-      open = true;
-      return;
-    }
-    if (t === '') return;
-    if (renameLeft === 2) {
-      renameOld = t;
-      renameLeft = 1;
-      return;
-    }
-    if (renameLeft === 1) {
-      addFile(t, renameAdded, renameRemoved);
-      addFile(renameOld, -1, -1);
-      renameLeft = 0;
-      return;
-    }
-    if (!withLines) {
-      addFile(t, -1, -1);
-      return;
-    }
-    const tab1 = t.indexOf('\t');
-    const tab2 = t.indexOf('\t', tab1 + 1);
-    if (tab1 < 0 || tab2 < 0) return;
-    const a = t.charCodeAt(0) === 45 ? -1 : Number(t.slice(0, tab1));
-    const r = t.charCodeAt(tab1 + 1) === 45 ? -1 : Number(t.slice(tab1 + 1, tab2));
-    if (tab2 === t.length - 1) {
-      renameLeft = 2;
-      renameAdded = a;
-      renameRemoved = r;
-      return;
-    }
-    addFile(t.slice(tab2 + 1), a, r);
-  };
-
   return new Promise((resolvePromise, reject) => {
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
@@ -215,17 +271,7 @@ export function streamLog(
     child.stdout.on('data', (chunk: string) => {
       if (failure) return;
       try {
-        let text = pending ? pending + chunk : chunk;
-        let start = 0;
-        for (;;) {
-          // A header ends with NUL; but the next header may start right after a file entry's NUL.
-          const nul = text.indexOf('\0', start);
-          if (nul < 0) break;
-          token(text.slice(start, nul));
-          start = nul + 1;
-        }
-        pending = start < text.length ? text.slice(start) : '';
-        text = '';
+        parser.push(chunk);
       } catch (error) {
         failure = error;
         child.kill();
@@ -235,8 +281,7 @@ export function streamLog(
     child.on('close', (code) => {
       if (failure) return reject(failure);
       try {
-        if (pending) token(pending);
-        if (open && (code ?? 1) === 0) onCommit(c);
+        if ((code ?? 1) === 0) parser.end();
       } catch (error) {
         return reject(error);
       }
