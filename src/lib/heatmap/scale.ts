@@ -60,7 +60,8 @@ export function quantileBins(values: readonly number[]): BinScale {
   // series was the biggest single cost of drawing its calendars.
   const positive = Float64Array.from(values.filter((v) => v > 0)).sort();
   const sorted = positive.length ? positive : Float64Array.of(1);
-  const thresholds = [1, 2, 3].map((i) => quantileSorted(sorted, i / LEVELS)!);
+  // quantileSorted only indexes its argument; @types/d3-array just does not list typed arrays.
+  const thresholds = [1, 2, 3].map((i) => quantileSorted(sorted as unknown as number[], i / LEVELS)!);
   const q = scaleThreshold<number, number>().domain(thresholds).range([1, 2, 3, 4]);
   return fromLevel((v) => q(v), positive.length ? positive[positive.length - 1]! : 0);
 }
