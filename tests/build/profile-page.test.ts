@@ -127,7 +127,8 @@ describe('the built example profile', () => {
 
   it('draws the activity heatmap in the page, with no script', () => {
     expect(sectionText(html, 'activity')).toBeDefined();
-    expect(html).toMatch(/<svg[^>]*role="img"/);
+    // A chart whose cells link to months is a labelled group (an img may not hold links).
+    expect(html).toMatch(/<svg[^>]*role="(img|group)" aria-label="Commits per month/);
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
 
