@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { buildRepo, widgetCommits } from './git-fixture.ts';
-import { inspectRepo, ownerNameFromUrl, streamLog, type CommitRecord } from '../../src/lib/git/git-log.ts';
+import { gitLogArgs, inspectRepo, LogParser, ownerNameFromUrl, streamLog, type CommitRecord } from '../../src/lib/git/git-log.ts';
+import { git } from './git-fixture.ts';
 import { draftNarrative, fingerprintOf, isUneditedDraft, monthTitle } from '../../src/lib/git/narrative.ts';
 
 interface Seen {
@@ -75,6 +76,24 @@ describe('streamLog', () => {
     expect(c!.name).toBe('Zoë');
     expect(c!.files.map((f) => f[0]).sort()).toEqual(['dir with space/naïve\tfile.ts', 'ünï/cödé.py']);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('LogParser', () => {
+  it('gives the same commits however the stream is cut into chunks', () => {
+    for (const withLines of [true, false]) {
+      const output = git(repo, gitLogArgs(withLines));
+      const parse = (size: number) => {
+        const seen: string[] = [];
+        const p = new LogParser(withLines, (c) => seen.push(JSON.stringify([c.hash, c.name, c.date, c.timestamp, c.root, c.subject, c.body, c.paths.slice(0, c.fileCount), c.added.slice(0, c.fileCount), c.removed.slice(0, c.fileCount)])));
+        for (let i = 0; i < output.length; i += size) p.push(output.slice(i, i + size));
+        p.end();
+        return seen;
+      };
+      const whole = parse(output.length);
+      expect(whole).toHaveLength(11);
+      for (const size of [1, 2, 3, 7, 64, 1000]) expect(parse(size)).toEqual(whole);
+    }
   });
 });
 
