@@ -1,6 +1,6 @@
 // Builds the shipped example site with a real Astro build into a throw-away folder.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeBase } from './server.ts';
@@ -66,4 +66,22 @@ await build({ root: ${JSON.stringify(PROJECT_ROOT)}, outDir: ${JSON.stringify(ou
 /** Removes a folder made by `buildSite`. */
 export function removeSiteBuild(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Removes builds left behind by test runs that were killed before their teardown; returns how many. */
+export function removeStaleSiteBuilds(): number {
+  if (!existsSync(BUILDS_DIR)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(BUILDS_DIR)) {
+    const pid = Number(name.split('-')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      // No such process: its run is over, so is its build.
+      rmSync(join(BUILDS_DIR, name), { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

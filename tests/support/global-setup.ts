@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { buildSite, removeSiteBuild, type SiteBuildOptions } from './build-site.ts';
+import { buildSite, removeSiteBuild, removeStaleSiteBuilds, type SiteBuildOptions } from './build-site.ts';
 import { launchChromiumServer } from './chromium.ts';
 
 declare module 'vitest' {
@@ -17,6 +17,7 @@ declare module 'vitest' {
 
 /** Starts the fixture service; returns the teardown that stops Chromium and removes the builds. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  removeStaleSiteBuilds();
   const builds = new Map<string, Promise<string>>();
   let browser: Promise<BrowserServer> | undefined;
 
