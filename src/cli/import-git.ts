@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { contentDir } from '../lib/paths.ts';
 import { slugFor } from '../lib/slug.ts';
 import { MONTH_KEY } from '../lib/content-schema.ts';
-import { RepoAggregator, topKeys, type RepoContribution } from '../lib/git/aggregate.ts';
+import { RepoAggregator, topKeys, type DateRange, type RepoContribution } from '../lib/git/aggregate.ts';
 import { countCommits, GitInputError, inspectRepo, streamLog, type RepoInfo } from '../lib/git/git-log.ts';
 import { planImport } from '../lib/git/merge.ts';
 
@@ -116,6 +116,11 @@ async function progressFor(label: string, path: string): Promise<Progress> {
   };
 }
 
+/** Returns "1985-06-01" or "1985-06-01 to 1987-02-03" for a range of days. */
+function span(r: DateRange): string {
+  return r.from === r.to ? r.from : `${r.from} to ${r.to}`;
+}
+
 type Options = NonNullable<ReturnType<typeof parse>>;
 
 async function importRepo(
@@ -161,12 +166,19 @@ async function importRepo(
   }
   if (agg.total === 0) fail(`${isPrivate ? shown : repo.path}: the repository has no commits (other than merges)`);
   const where = isPrivate ? shown : repo.path;
-  if (agg.matched === 0 && agg.outOfRange === 0 && agg.bogus === 0) {
+  if (agg.matched === 0 && agg.outOfRange === 0 && agg.undated === 0) {
     fail(`${where}: no commit by ${opts.authors.map((a) => `"${a}"`).join(', ')} — most frequent authors: ${agg.topAuthors().join('; ')}`);
   }
   if (agg.matched === 0 && agg.outOfRange > 0) warn(`${where}: no commit by the given authors between ${opts.since ?? 'the start'} and ${opts.until ?? 'now'}`);
   if (info.shallow) warn(`${where}: a shallow clone — its history starts at ${agg.firstDay}; earlier commits are not counted`);
-  if (agg.bogus) warn(`${where}: ${agg.bogus} commit(s) dated before 1990 or in the future were left out`);
+  const implausible = agg.early.commits + agg.future.commits;
+  if (implausible) {
+    const parts = [];
+    if (agg.early.commits) parts.push(`${agg.early.commits} before 1990 (${span(agg.early)})`);
+    if (agg.future.commits) parts.push(`${agg.future.commits} in the future (${span(agg.future)})`);
+    warn(`${where}: ${implausible} commit(s) with implausible author dates — ${parts.join(', ')} — counted on the days they record`);
+  }
+  if (agg.undated) warn(`${where}: ${agg.undated} commit(s) dated after the year 9999 were left out (no calendar day to put them on)`);
   const root = [...agg.roots].sort()[0] ?? '';
   // The key identifies the repository without revealing it: its root commit hash is not public for a private repo.
   const key = createHash('sha256').update(`${root}\0${display}`).digest('hex').slice(0, 16);

@@ -1,6 +1,6 @@
 // `npm run import:git` end to end: a fixture repository built here, the real CLI, real git; figures asserted
 // exactly, then idempotence, the edited-narrative rule, privacy and every bad input.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -396,18 +396,47 @@ describe('imperfect repositories: a warning, and everything else imported', () =
     expect(readContent(content, content).months.every((m) => m.data.linesAdded === undefined)).toBe(true);
   });
 
-  it('bogus dates (before 1990, in the future): left out, counted and warned', async () => {
+  it('bogus dates (before 1990, in the future): counted on the days they record, warned with how many and which days', async () => {
+    const ada = `Ada Lovelace <${ADA}>`;
     const commits: FixtureCommit[] = [
-      { author: `Ada Lovelace <${ADA}>`, date: '1985-06-01T10:00:00+00:00', message: 'Add time machine\n', files: { 'a.c': 'x\n' } },
-      { author: `Ada Lovelace <${ADA}>`, date: '2024-06-01T10:00:00+00:00', message: 'Add parser\n', files: { 'b.c': 'y\n' } },
-      { author: `Ada Lovelace <${ADA}>`, date: '2999-01-01T10:00:00+00:00', message: 'Add flux capacitor\n', files: { 'c.c': 'z\n' } },
+      { author: ada, date: '1985-06-01T10:00:00+00:00', message: 'Add time machine\n', files: { 'a.c': 'x\n' } },
+      // 07:30 UTC on 1990-01-01, but the author lived 1989-12-31: before 1990.
+      { author: ada, date: '1989-12-31T23:30:00-08:00', message: 'Fix time machine\n', files: { 'a.c': 'xx\n' } },
+      { author: ada, date: '2024-06-01T10:00:00+00:00', message: 'Add parser\n', files: { 'b.c': 'y\n' } },
+      { author: ada, date: '2999-01-01T10:00:00+00:00', message: 'Add flux capacitor\n', files: { 'c.c': 'z\n' } },
+      // No four-digit year: no calendar day to count it on.
+      { author: ada, date: '10000-01-01T10:00:00+00:00', message: 'Add warp drive\n', files: { 'd.c': 'w\n' } },
     ];
     const repo = buildRepo(commits);
     temps.push(repo);
     const content = temp();
     const r = await run([repo, '--author', ADA, '--content', content]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/warning: .*2 commit\(s\) dated before 1990 or in the future were left out/);
-    expect(readContent(content, content).months.map((m) => m.month)).toEqual(['2024-06']);
+    expect(r.stderr).toMatch(/warning: .*: 3 commit\(s\) with implausible author dates — 2 before 1990 \(1985-06-01 to 1989-12-31\), 1 in the future \(2999-01-01\) — counted on the days they record\n/);
+    expect(r.stderr).toMatch(/warning: .*: 1 commit\(s\) dated after the year 9999 were left out/);
+    expect(r.stderr).toContain(': 4 of 5 commits counted');
+    const model = readContent(content, content);
+    expect(model.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(model.months.map((m) => [m.month, m.data.commits, m.data.features, m.data.bugs])).toEqual([
+      ['1985-06', 1, 1, 0],
+      ['1989-12', 1, 0, 1],
+      ['2024-06', 1, 1, 0],
+      ['2999-01', 1, 1, 0],
+    ]);
+    expect(readFileSync(join(content, 'activity/ada-lovelace.csv'), 'utf8')).toBe('date,count,features\n1985-06-01,1,1\n1989-12-31,1,0\n2024-06-01,1,1\n2999-01-01,1,1\n');
+
+    // "In the future" depends on the clock; the files must not. Import as if it were 2020: the 2024 commit
+    // is now in the future too, the warning says so, and every file is byte for byte the same.
+    const then = temp();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2020, 0, 1));
+    let past;
+    try {
+      past = await run([repo, '--author', ADA, '--content', then]);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(past.status).toBe(0);
+    expect(past.stderr).toMatch(/4 commit\(s\) with implausible author dates — 2 before 1990 \(1985-06-01 to 1989-12-31\), 2 in the future \(2024-06-01 to 2999-01-01\)/);
+    expect(texts(then)).toEqual(texts(content));
   });
 });

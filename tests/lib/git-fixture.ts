@@ -29,7 +29,7 @@ export function git(cwd: string, args: string[], input?: string | Buffer): strin
 }
 
 function epochAndOffset(date: string): [number, string] {
-  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d):(\d\d)$/.exec(date);
+  const m = /^(\d{4,5})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d):(\d\d)$/.exec(date);
   if (!m) throw new Error(`bad fixture date ${date}`);
   const [, y, mo, d, h, mi, s, sign, oh, om] = m;
   const local = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!) / 1000;

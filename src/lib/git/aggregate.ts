@@ -43,7 +43,7 @@ export interface AggregateOptions {
   /** Keep areas and subjects (false for private repositories). */
   keepNames: boolean;
   lines: boolean;
-  /** "Now" in seconds since the epoch, for the in-the-future check. */
+  /** "Now" in seconds since the epoch: only to report commits dated in the future (they are counted all the same). */
   now: number;
 }
 
@@ -67,6 +67,18 @@ export function areaOf(path: string): string | undefined {
   return top;
 }
 
+/** Commits with implausible dates: how many, and the first and last day they record. */
+export interface DateRange {
+  commits: number;
+  from: string;
+  to: string;
+}
+
+function widen(r: DateRange, day: string): void {
+  if (r.commits++ === 0 || day < r.from) r.from = day;
+  if (day > r.to) r.to = day;
+}
+
 interface PathInfo {
   language: string | undefined;
   area: string | undefined;
@@ -87,8 +99,13 @@ export class RepoAggregator {
   readonly roots: string[] = [];
   total = 0;
   matched = 0;
-  bogus = 0;
   outOfRange = 0;
+  /** Counted commits dated before 1990: how many, first and last day. */
+  readonly early: DateRange = { commits: 0, from: '', to: '' };
+  /** Counted commits dated more than a day after `now`: how many, first and last day. */
+  readonly future: DateRange = { commits: 0, from: '', to: '' };
+  /** Matching commits whose date has no four-digit year (after 9999): no calendar day to put them on. */
+  undated = 0;
   /** The earliest author day of any commit (for the shallow-clone warning). */
   firstDay: string | undefined;
   private readonly authors: Set<string>;
@@ -116,20 +133,26 @@ export class RepoAggregator {
   add(c: CommitRecord): void {
     this.total++;
     if (c.root) this.roots.push(c.hash);
+    // `YYYY-MM-DDT…`; after the year 9999 git writes five digits, and there is no day key for that.
+    const dated = c.date.charCodeAt(4) === 45;
     const day = c.date.slice(0, 10);
-    if (this.firstDay === undefined || day < this.firstDay) this.firstDay = day;
+    if (dated && (this.firstDay === undefined || day < this.firstDay)) this.firstDay = day;
     const who = `${c.name} <${c.email}>`;
     this.authorsSeen.set(who, (this.authorsSeen.get(who) ?? 0) + 1);
     if (!this.authors.has(c.email.toLowerCase()) && !this.authors.has(c.name.toLowerCase())) return;
+    if (!dated) {
+      this.undated++;
+      return;
+    }
     const month = day.slice(0, 7);
     if ((this.opts.since && month < this.opts.since) || (this.opts.until && month > this.opts.until)) {
       this.outOfRange++;
       return;
     }
-    if (day < BEFORE_1990 || c.timestamp > this.opts.now + 86_400) {
-      this.bogus++;
-      return;
-    }
+    // Implausible dates are counted on the day they record (the figures never depend on the clock);
+    // they are only tallied here for the warning.
+    if (day < BEFORE_1990) widen(this.early, day);
+    else if (c.timestamp > this.opts.now + 86_400) widen(this.future, day);
     this.matched++;
     this.matchedNames.set(c.name, (this.matchedNames.get(c.name) ?? 0) + 1);
     const { kind } = classifyCommit(c.subject, c.body);

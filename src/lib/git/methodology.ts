@@ -4,7 +4,7 @@ import { CLASSIFIER_RULES } from './classify.ts';
 /** How the git importer counts commits, days, features and bugs, languages, areas and lines (Markdown). */
 export const GIT_METHODOLOGY = `These figures were counted from git history by \`npm run import:git\`.
 
-- **Commits**: every non-merge commit reachable from each repository's HEAD whose author, after the repository's \`.mailmap\`, matches one of the given emails or names (case-insensitive). Merge commits are not counted. Commits dated before 1990 or in the future are left out and reported.
+- **Commits**: every non-merge commit reachable from each repository's HEAD whose author, after the repository's \`.mailmap\`, matches one of the given emails or names (case-insensitive). Merge commits are not counted. Commits with implausible author dates (before 1990, or later than the day of the import) are counted on the day they record, and the import reports how many and which days; the only commits left out for their date are those after the year 9999, which have no calendar day.
 - **Days and months**: a commit belongs to the calendar day of its author date in the author's own recorded UTC offset — the day the author lived — never the time zone of the machine that imported it.
 - **Features and bug fixes**, in this order of rules:
 ${CLASSIFIER_RULES.map((r, i) => `  ${i + 1}. ${r}`).join('\n')}
