@@ -2,7 +2,7 @@
 // and a desktop width: no console error, no failed request, no sideways scrolling, no axe-core
 // WCAG 2.1 A/AA violation, one h1 and no skipped heading level, a name for every image and chart.
 // Screenshots of the index and a profile page go to test-results/screenshots/ for people to look at.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/build-site.ts';
@@ -22,6 +22,8 @@ import {
 import { firstProfile, pageKind, pageLabel } from '../support/site-pages.ts';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
+// Only this run's pictures: a page renamed since the last run leaves no stale screenshot behind.
+rmSync(SCREENSHOTS, { recursive: true, force: true });
 
 const server = await servedSite();
 const browser = await sharedBrowser();
