@@ -16,6 +16,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: site ? [sitemap()] : [],
   devToolbar: { enabled: false },
+  // Pages and endpoints return a cacheKey (the digests of every entry they read, src/data/profiles.ts):
+  // a rebuild re-renders only what changed.
+  experimental: { incrementalBuild: true },
   // Narratives are rendered by src/lib/markdown.ts; Astro's own Markdown pipeline is unused.
   markdown: { syntaxHighlight: false },
   // A strict policy in a <meta> tag (GitHub Pages cannot send headers): Astro adds hashed

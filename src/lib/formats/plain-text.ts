@@ -1,13 +1,16 @@
 // Markdown reduced to plain text, for formats whose fields are plain strings (JSON Resume, JSON-LD).
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import type { Nodes, Root } from 'mdast';
+// Parsed with satteri's native CommonMark parser (GFM off, like remark-parse alone): same text as
+// remark on every generated narrative, ~15× faster (resume.json reads every month of a profile).
+import { markdownToMdast } from 'satteri';
+import type { Nodes } from 'mdast';
 
 const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'code', 'table', 'tableRow']);
+const PARSE = { position: false, features: { gfm: false, frontmatter: false } } as const;
 
 /** Returns the text of Markdown without its markup; blocks are separated by blank lines. */
 export function markdownToPlainText(markdown: string): string {
-  const tree = unified().use(remarkParse).parse(markdown) as Root;
+  if (!markdown.trim()) return '';
+  const tree = markdownToMdast(markdown, PARSE) as unknown as Nodes;
   const blocks: string[] = [];
   let current = '';
   const visit = (node: Nodes): void => {

@@ -6,7 +6,7 @@ import { buildProfileJson } from '../../lib/formats/profile-json.ts';
 
 export async function getStaticPaths() {
   const profiles = await siteProfiles();
-  return profiles.map((view) => ({ params: { slug: view.slug }, props: { view } }));
+  return profiles.map((view) => ({ params: { slug: view.slug }, props: { view }, cacheKey: view.cacheKey }));
 }
 
 export const GET: APIRoute<{ view: SiteProfile }> = ({ props, site }) => {
