@@ -2,7 +2,7 @@
 // from a fixed seed, cached under the OS temp folder): import time against the bare `git log` it reads, and
 // the importer's peak RSS. Run alone with `npx node tests/bench/git-import-bench.ts [commits]`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,20 +29,63 @@ const EXTS = ['.ts', '.tsx', '.go', '.py', '.rs', '.md', '.json', '.css', '.c', 
 const SUBJECTS = ['feat: add {w}', 'fix: crash in {w}', 'Add {w} support', 'Fix {w} regression', 'refactor {w}', 'chore: bump {w}', 'docs: explain {w}', 'Update {w}', 'Revert "Add {w}"', 'net: fix {w} leak (fixes #{n})'];
 const WORDS = ['cache', 'parser', 'login', 'search', 'upload', 'export', 'router', 'scheduler', 'metrics', 'billing'];
 
-/** Creates (or reuses) the synthetic bare repository and returns its path; the fast-import stream is written in chunks, never held whole. */
+/** Runs a git command in `cwd` (always explicit: the bench must not depend on the process's own folder); throws with git's first error line. */
+function gitIn(cwd: string, args: string[]): void {
+  const r = spawnSync('git', args, { cwd, env: gitEnv(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args[0]} failed in ${cwd}: ${(r.stderr || r.error?.message || '').split('\n')[0]}`);
+}
+
+const PARTIAL = '.partial-';
+const STALE_PARTIAL_MS = 3 * 3600_000;
+
+/**
+ * Creates (or reuses) the synthetic bare repository and returns its path; the fast-import stream is written
+ * in chunks, never held whole. The repository is built in a private temp folder and renamed into place
+ * once complete, so benches running at the same time never delete or write into each other's folder.
+ */
 export async function syntheticRepo(commits: number, seed = SEED): Promise<string> {
-  const dir = join(tmpdir(), `engfolio-bench-git-${seed}-${commits}`);
+  const name = `engfolio-bench-git-${seed}-${commits}`;
+  const dir = join(tmpdir(), name);
   if (existsSync(join(dir, 'bench-complete'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  spawnSync('git', ['init', '-q', '--bare', '-b', 'main', dir], { env: gitEnv() });
+  // Partial folders of killed runs (a complete build takes minutes, not hours).
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith(name + PARTIAL)) continue;
+    const path = join(tmpdir(), entry);
+    if (Date.now() - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { recursive: true, force: true });
+  }
+  const work = mkdtempSync(join(tmpdir(), name + PARTIAL));
+  try {
+    gitIn(work, ['init', '-q', '--bare', '-b', 'main', '.']);
+    await fastImport(work, commits, seed);
+    gitIn(work, ['gc', '-q']);
+    writeFileSync(join(work, 'bench-complete'), `${commits}\n`);
+    try {
+      // An incomplete folder from an older version of this bench is in the way: it is nobody's work in progress.
+      if (existsSync(dir) && !existsSync(join(dir, 'bench-complete'))) rmSync(dir, { recursive: true, force: true });
+      renameSync(work, dir);
+    } catch (error) {
+      // Another bench finished the same repository first: use theirs.
+      if (!existsSync(join(dir, 'bench-complete'))) throw error;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** Streams the synthetic history for `commits` commits into `git fast-import` in the bare repository `dir`. */
+async function fastImport(dir: string, commits: number, seed: number): Promise<void> {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const paths = Array.from({ length: 3000 }, (_, i) => `${pick(DIRS)}/m${i % 97}/file${i}${pick(EXTS)}`);
   const contents = new Map<string, number>();
-  const child = spawn('git', ['-C', dir, 'fast-import', '--quiet'], { env: gitEnv(), stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, env: gitEnv(), stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d));
-  const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  const done = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
   let parts: string[] = [];
   const flush = async () => {
     if (!child.stdin.write(parts.join(''))) await new Promise((r) => child.stdin.once('drain', r));
@@ -73,17 +116,14 @@ export async function syntheticRepo(commits: number, seed = SEED): Promise<strin
   }
   await flush();
   child.stdin.end();
-  if ((await done) !== 0) throw new Error(`git fast-import failed: ${stderr.split('\n')[0]}`);
-  spawnSync('git', ['-C', dir, 'gc', '-q'], { env: gitEnv() });
-  writeFileSync(join(dir, 'bench-complete'), `${commits}\n`);
-  return dir;
+  if ((await done) !== 0) throw new Error(`git fast-import failed: ${stderr.trim().split('\n')[0]}`);
 }
 
 function timeBareGitLog(repo: string): Promise<number> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     // stdout drained through a pipe, as the importer reads it
-    const child = spawn('git', ['-C', repo, ...gitLogArgs(true)], { env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('git', gitLogArgs(true), { cwd: repo, env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
     child.stdout.on('data', () => {});
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`git log exited ${code}`))));
