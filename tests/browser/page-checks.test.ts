@@ -90,10 +90,10 @@ describe('crawl', () => {
     result = await crawl(`${server.baseUrl}good/`);
   });
 
-  it('follows links, stylesheets, images, SVG <use> and CSS url() on the same origin', () => {
+  it('follows links, stylesheets, feeds, images, SVG <use> and CSS url() on the same origin', () => {
     const urls = result.resources.map((r) => r.url.slice(server.baseUrl.length));
     expect(urls).toEqual(
-      expect.arrayContaining(['good/', 'good/style.css', 'good/dot.svg', 'good/shapes.svg', 'bad/', 'bad/missing.css']),
+      expect.arrayContaining(['good/', 'good/style.css', 'good/feed.xml', 'good/dot.svg', 'good/shapes.svg', 'bad/', 'bad/missing.css']),
     );
     expect(result.pages.map((p) => p.url.slice(server.baseUrl.length))).toEqual(['good/', 'bad/']);
   });
@@ -111,7 +111,9 @@ describe('crawl', () => {
 
   it('checks absolute site URLs (Open Graph, canonical) on the local server when told the alias', async () => {
     const aliased = await crawl(`${server.baseUrl}good/`, undefined, { aliases: { 'https://example.test/': `${server.origin}/` } });
-    expect(aliased.failures.map((r) => new URL(r.url).pathname)).toContain('/fixture/bad/card.png');
-    expect(aliased.failures).toHaveLength(3);
+    expect(aliased.failures.map((r) => new URL(r.url).pathname)).toEqual(
+      expect.arrayContaining(['/fixture/bad/card.png', '/fixture/good/gone/']),
+    );
+    expect(aliased.failures).toHaveLength(4);
   });
 });

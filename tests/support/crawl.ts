@@ -1,5 +1,7 @@
-// Crawls a built site from its home page: follows every same-origin reference in HTML, SVG and CSS
-// (links, stylesheets, images, SVG <use>, srcset, url(…)) and reports each URL with its status.
+// Crawls a built site from its home page: follows every same-origin reference in HTML, SVG, CSS and
+// feeds/sitemaps (links, stylesheets, images, SVG <use>, srcset, url(…), Atom/RSS links, sitemap
+// <loc>) and reports each URL with its status.
+import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'parse5';
 
 /** One fetched URL. */
@@ -137,6 +139,28 @@ export function documentReferences(markup: string): { refs: string[]; ids: Set<s
   return { refs: refs.map((r) => r.trim()).filter(Boolean), ids, base };
 }
 
+const XML_TYPES = new Set(['application/xml', 'text/xml', 'application/atom+xml', 'application/rss+xml']);
+const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false });
+
+/** Returns the URLs a feed or sitemap points at: Atom `<link href>`, RSS `<link>`, sitemap `<loc>`. */
+export function xmlReferences(xml: string): string[] {
+  const refs: string[] = [];
+  const visit = (node: unknown, key: string): void => {
+    if (Array.isArray(node)) return node.forEach((n) => visit(n, key));
+    if (typeof node === 'string') {
+      if (key === 'loc' || key === 'link') refs.push(node);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (key === 'link' && typeof record['@href'] === 'string') refs.push(record['@href']);
+    if (key === 'link' && typeof record['#text'] === 'string') refs.push(record['#text']);
+    for (const [k, v] of Object.entries(record)) if (!k.startsWith('@') && k !== '#text') visit(v, k);
+  };
+  visit(xmlParser.parse(xml), '');
+  return refs.map((r) => r.trim()).filter(Boolean);
+}
+
 const SKIPPED_SCHEMES = /^(?:mailto|tel|javascript|data|blob|about):/i;
 
 export interface CrawlOptions {
@@ -204,6 +228,8 @@ export async function crawl(
       resource.ids = found.ids;
       const baseUrl = found.base !== undefined ? new URL(found.base, url).href : url;
       for (const ref of found.refs) enqueue(ref, url, baseUrl);
+    } else if (XML_TYPES.has(loaded.contentType)) {
+      for (const ref of xmlReferences(loaded.body)) enqueue(ref, url, url);
     } else if (loaded.contentType === 'text/css') {
       for (const ref of cssReferences(loaded.body)) enqueue(ref, url, url);
     }
