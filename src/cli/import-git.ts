@@ -156,6 +156,7 @@ async function importRepo(
       agg = makeAgg();
       result = await run();
     }
+    progress.tick(agg.total);
   } finally {
     progress.stop();
   }

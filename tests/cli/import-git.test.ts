@@ -162,6 +162,49 @@ describe('author matching', () => {
   });
 });
 
+describe('repository names', () => {
+  it('come from origin, else the folder; <path>=<owner/name> overrides; a malformed override is an error', async () => {
+    const renamed = temp();
+    expect((await run([`${widgets}=acme/renamed`, '--author', ADA, '--content', renamed])).status).toBe(0);
+    const model = readContent(renamed, renamed);
+    expect(model.profiles[0]!.data.repositories.map((r) => r.name)).toEqual(['acme/renamed']);
+    expect(model.months.every((m) => m.data.repositories.join() === 'acme/renamed')).toBe(true);
+
+    // A remote that is a path on this machine names no owner: the folder name is used.
+    const local = join(temp(), 'gadgets');
+    git(temp(), ['clone', '-q', widgets, local]);
+    const byFolder = temp();
+    const r = await run([local, '--author', ADA, '--content', byFolder]);
+    expect(r.stderr).toContain('gadgets: 9 of 11 commits counted');
+    expect(readContent(byFolder, byFolder).profiles[0]!.data.repositories.map((x) => x.name)).toEqual(['gadgets']);
+
+    const bad = temp();
+    const e = await run([`${widgets}=just-a-name`, '--author', ADA, '--content', bad]);
+    expect(e.status).toBe(1);
+    expect(e.stderr).toMatch(/^error: .*=just-a-name: expected <path>=<owner\/name>, found "just-a-name" after "="$/m);
+    expect(readdirSync(bad)).toEqual([]);
+  });
+});
+
+describe('progress', () => {
+  const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  it('draws a bar per repository (commits done of total) on a terminal, and stays silent otherwise', () => {
+    const content = temp();
+    // `script` gives the command a pseudo-terminal; everything it wrote is in the typescript on stdout.
+    const command = [process.execPath, CLI, widgets, '--author', ADA, '--content', content].map(sh).join(' ');
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, TERM: 'xterm' } });
+    expect(tty.status).toBe(0);
+    // The total is every non-merge commit the pass reads (11), not only the matching ones (9).
+    expect(tty.stdout).toMatch(/acme\/widgets \[[^\]]*\] 0\/11 commits/);
+    expect(tty.stdout).toMatch(/acme\/widgets \[[^\]]*\] 11\/11 commits/);
+    expect(tty.stdout).toContain('acme/widgets: 9 of 11 commits counted');
+
+    const piped = spawnCli([widgets, '--author', ADA, '--content', temp()]);
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toMatch(/^acme\/widgets: 9 of 11 commits counted\nprofile "ada-lovelace": \d+ file\(s\) written, 0 removed\n$/);
+  });
+});
+
 describe('re-imports', () => {
   it('with new commits rewrites only what differs; an edited narrative is never touched, a generated one is refreshed', async () => {
     const repo = temp();
@@ -368,6 +411,31 @@ describe('imperfect repositories: a warning, and everything else imported', () =
       ['2024-03', 2, undefined],
     ]);
     expect(model.profiles[0]!.data.skills.languages).toEqual(['TypeScript', 'TSX']);
+  });
+
+  it('missing blobs in a repository that is not marked partial: one warning, imported again without line counts', async () => {
+    const source = join(temp(), 'source');
+    cpSync(widgets, source, { recursive: true });
+    git(source, ['config', 'uploadpack.allowFilter', 'true']);
+    const clone = join(temp(), 'damaged');
+    git(temp(), ['clone', '-q', '--filter=blob:none', `file://${source}`, clone]); // the checkout fetches HEAD's blobs only
+    renameSync(source, source + '-gone');
+    // Forget that it is a partial clone: git now meets missing blobs it cannot fetch.
+    git(clone, ['config', '--unset', 'remote.origin.promisor']);
+    git(clone, ['config', '--unset', 'remote.origin.partialclonefilter']);
+    spawnSync('git', ['-C', clone, 'config', '--unset', 'extensions.partialclone']); // set by newer git only
+    const content = temp();
+    const r = await run([clone, '--author', ADA, '--content', content]);
+    expectNoStack(r.stderr);
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('warning'))).toEqual([
+      'warning: damaged: some file contents are missing from the repository — line counts are skipped',
+    ]);
+    expect(readContent(content, content).months.map((m) => [m.month, m.data.commits, m.data.linesAdded])).toEqual([
+      ['2024-01', 2, undefined],
+      ['2024-02', 5, undefined],
+      ['2024-03', 2, undefined],
+    ]);
   });
 
   it('a bare blobless clone whose .mailmap blob is missing: imports without it, says so, fetches nothing', async () => {
