@@ -123,12 +123,19 @@ function span(r: DateRange): string {
 
 type Options = NonNullable<ReturnType<typeof parse>>;
 
+/** Fails when a --private or --alias argument names none of the repositories: a typo there would publish a private name. */
+function checkPrivacyArgs(opts: Options, inspected: { repo: RepoArg; info: RepoInfo }[]): void {
+  const matches = (arg: string) => inspected.some(({ repo, info }) => names(arg, repo, info, repo.override ?? info.displayName));
+  for (const p of opts.privates) if (!matches(p)) fail(`--private ${p}: names none of the repositories given — use its path as given or its owner/name (nothing was written)`);
+  for (const k of opts.aliases.keys()) if (!matches(k)) fail(`--alias ${k}=…: names none of the repositories given — use its path as given or its owner/name (nothing was written)`);
+}
+
 async function importRepo(
   repo: RepoArg,
+  info: RepoInfo,
   opts: Options,
   warn: (m: string) => void,
 ): Promise<{ contribution: RepoContribution; agg: RepoAggregator; label: string }> {
-  const info = inspectRepo(repo.path);
   const display = repo.override ?? info.displayName;
   let alias: string | undefined;
   for (const [k, label] of opts.aliases) if (names(k, repo, info, display)) alias = label;
@@ -206,14 +213,17 @@ async function main(argv: string[], say: (line: string) => void): Promise<void> 
   }
   const warn = (m: string) => say(`warning: ${m}`);
   const contributions: RepoContribution[] = [];
-  const names = new Map<string, number>();
-  for (const repo of opts.repos) {
-    const { contribution, agg, label } = await importRepo(repo, opts, warn);
+  const authorNames = new Map<string, number>();
+  // Every repository is checked before any history is read, so a bad one fails fast.
+  const inspected = opts.repos.map((repo) => ({ repo, info: inspectRepo(repo.path) }));
+  checkPrivacyArgs(opts, inspected);
+  for (const { repo, info } of inspected) {
+    const { contribution, agg, label } = await importRepo(repo, info, opts, warn);
     contributions.push(contribution);
-    for (const [n, k] of agg.matchedNames) names.set(n, (names.get(n) ?? 0) + k);
+    for (const [n, k] of agg.matchedNames) authorNames.set(n, (authorNames.get(n) ?? 0) + k);
     say(`${label}: ${agg.matched} of ${agg.total} commits counted`);
   }
-  const fallbackName = topKeys(names, 1)[0];
+  const fallbackName = topKeys(authorNames, 1)[0];
   const slug = opts.slug ?? slugFor(opts.name ?? fallbackName ?? '');
   const plan = planImport({ contentDir: opts.content, slug, name: opts.name, fallbackName, force: opts.force, contributions });
   for (const w of plan.warnings) warn(w);

@@ -368,6 +368,15 @@ describe('bad input: one clear line, exit 1, nothing written', () => {
     expect(r.stderr).toMatch(/^error: .*: not a git repository\n$/);
     expect(readdirSync(content)).toEqual([]);
   });
+  it('a --private or --alias that names none of the repositories (a typo would publish the name)', async () => {
+    await expectError([widgets, '--author', ADA, '--private', 'acme/widget'], /^error: --private acme\/widget: names none of the repositories given/m);
+    await expectError([widgets, '--author', ADA, '--alias', 'widgets=Client work'], /^error: --alias widgets=…: names none of the repositories given/m);
+  });
+  it('--private by owner/name works like --private by path', async () => {
+    const content = temp();
+    expect((await run([widgets, '--author', ADA, '--private', 'acme/widgets', '--content', content])).status).toBe(0);
+    for (const text of Object.values(texts(content))) expect(text).not.toMatch(/acme|widgets|search page/i);
+  });
   it('one bad repository among good ones writes nothing', async () => {
     await expectError([widgets, temp(), '--author', ADA], /not a git repository/);
   });
