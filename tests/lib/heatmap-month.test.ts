@@ -88,3 +88,11 @@ describe('month heatmap invariants (property-based)', () => {
     expect(layout.summary).toBe('Commits per month: no months yet.');
   });
 });
+
+describe('month labels', () => {
+  it('are short names by default and initials for small charts', () => {
+    const texts = (l: ReturnType<typeof layoutMonths>) => l.labels.filter((x) => !/^\d{4}$/.test(x.text)).map((x) => x.text);
+    expect(texts(layoutMonths(example, 'commits'))).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+    expect(texts(layoutMonths(example, 'commits', { monthLabels: 'initial' })).join('')).toBe('JFMAMJJASOND');
+  });
+});

@@ -25,7 +25,12 @@ export function monthName(key: string): string {
 export function layoutMonths(
   months: readonly MonthValue[],
   metric: Metric,
-  options: { href?: (month: string) => string; scale?: BinScale } = {},
+  options: {
+    href?: (month: string) => string;
+    scale?: BinScale;
+    /** Column labels: `short` ("Jan") or `initial` ("J", for small charts where short names would touch). */
+    monthLabels?: 'short' | 'initial';
+  } = {},
 ): HeatmapLayout {
   const byKey = new Map<string, MonthValue>();
   for (const m of months) {
@@ -39,7 +44,13 @@ export function layoutMonths(
   if (keys.length) for (let y = Number(keys.at(-1)!.slice(0, 4)); y >= Number(keys[0]!.slice(0, 4)); y--) years.push(y);
 
   const cells: Cell[] = [];
-  const labels: Label[] = MONTH_NAMES.map((name, i) => ({ x: LEFT + i * STEP, y: TOP - 4, text: name, anchor: 'start' as const }));
+  const initials = options.monthLabels === 'initial';
+  const labels: Label[] = MONTH_NAMES.map((name, i) => ({
+    x: LEFT + i * STEP + (initials ? 5 : 0),
+    y: TOP - 4,
+    text: initials ? name[0]! : name,
+    anchor: 'start' as const,
+  }));
   years.forEach((year, row) => {
     const y = TOP + row * STEP;
     labels.push({ x: LEFT - 5, y: y + MONTH_CELL - 4, text: String(year), anchor: 'end' });
