@@ -1,11 +1,12 @@
 // `npm run build [--strict] [--out <dir>] [--content <dir>] [--offline]`: checks the content (same
 // messages as `npm run check`), builds the site with Astro into a staging folder, runs post-build
 // steps on it, and swaps it into the output folder only when everything succeeded.
-import { readdirSync, renameSync, rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
-import { buildAside, WORK_DIR } from '../lib/build-swap.ts';
+import { buildAside, fillPlaceholders, seedPlaceholders, type Placeholders } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
@@ -83,8 +84,95 @@ async function postBuild(siteDir: string, options: BuildOptions): Promise<void> 
   if (options.offline) await makeOffline(siteDir);
 }
 
+/** Astro's default cache folder: content data store and incremental-build manifest. */
+const ASTRO_CACHE = join('node_modules', '.astro');
+/** Where the caches of other content folders live, one per content folder and output folder. */
+const CONTENT_CACHES = join(ASTRO_CACHE, 'engfolio-content');
+/** Written in a cache folder: which content and output it belongs to, and which build made the output. */
+const CACHE_STAMP = 'engfolio-cache.json';
+const MANIFEST = 'incremental-build.json';
+
+interface CacheStamp {
+  content: string;
+  out: string;
+  /** sha256 of the incremental manifest of the build whose site is now in `out`. */
+  manifest?: string;
+}
+
+/**
+ * Returns the cache folder of a build. The project's own content uses Astro's default; any other
+ * content folder (tests, benchmarks, --content) gets a persistent one keyed by its content and output
+ * paths, so it never touches the project's data store yet still rebuilds incrementally. Caches of
+ * content folders that are gone (or of outputs gone for a day) are removed.
+ */
+function cacheDirFor(root: string, options: BuildOptions): string {
+  if (options.content === resolve(root, 'content')) return resolve(root, ASTRO_CACHE);
+  const parent = resolve(root, CONTENT_CACHES);
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    try {
+      const stampFile = join(parent, name, CACHE_STAMP);
+      const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as CacheStamp;
+      const stale = !existsSync(stamp.content) || (!existsSync(stamp.out) && Date.now() - statSync(stampFile).mtimeMs > 86_400_000);
+      if (stale) rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // No stamp yet (a build in progress) or unreadable: leave it.
+    }
+  }
+  const key = createHash('sha256').update(`${options.content}\0${options.out}`).digest('hex').slice(0, 16);
+  return join(parent, key);
+}
+
+function readStamp(cacheDir: string): CacheStamp | undefined {
+  try {
+    return JSON.parse(readFileSync(join(cacheDir, CACHE_STAMP), 'utf8')) as CacheStamp;
+  } catch {
+    return undefined;
+  }
+}
+
+function manifestDigest(cacheDir: string): string | undefined {
+  try {
+    return createHash('sha256').update(readFileSync(join(cacheDir, MANIFEST))).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns the output files recorded in Astro's incremental manifest (paths relative to the output). */
+function manifestFiles(cacheDir: string): Set<string> {
+  const files = new Set<string>();
+  try {
+    const m = JSON.parse(readFileSync(join(cacheDir, MANIFEST), 'utf8')) as { routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }> };
+    for (const route of Object.values(m.routes ?? {})) {
+      for (const p of Object.values(route.paths ?? {})) if (typeof p.outputFile === 'string') files.add(decodeURI(p.outputFile));
+    }
+  } catch {
+    // No manifest: nothing to reuse.
+  }
+  return files;
+}
+
+/**
+ * Seeds the staging folder with placeholders for the previous site's pages (see seedPlaceholders), only
+ * when the output folder is exactly the site of the build that wrote the current manifest.
+ */
+function seedFromPrevious(cacheDir: string, options: BuildOptions, staging: string): Placeholders | undefined {
+  if (options.offline || !existsSync(options.out)) return undefined;
+  const stamp = readStamp(cacheDir);
+  const digest = manifestDigest(cacheDir);
+  if (!stamp || !digest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== digest) return undefined;
+  return seedPlaceholders(options.out, staging, manifestFiles(cacheDir));
+}
+
+/** Records which build made the site now in the output folder (an offline copy is never reused). */
+function writeStamp(cacheDir: string, options: BuildOptions): void {
+  const stamp: CacheStamp = { content: options.content, out: options.out, ...(options.offline ? {} : { manifest: manifestDigest(cacheDir) }) };
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(join(cacheDir, CACHE_STAMP), `${JSON.stringify(stamp)}\n`);
+}
+
 /** Runs Astro's build into `outDir` with our content settings. */
-async function astroBuild(root: string, outDir: string, options: BuildOptions): Promise<void> {
+async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string): Promise<void> {
   process.env.ENGFOLIO_CONTENT = options.content;
   process.env.ENGFOLIO_STRICT = options.strict ? '1' : '';
   // Tells the loader the content was already checked and reported (it may skip re-printing warnings).
@@ -93,15 +181,8 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions): 
   // the configured base path: the base comes from BASE_PATH only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   const { build } = await import('astro');
-  const defaultContent = resolve(root, 'content');
-  // Other content (tests, benchmarks, --content) gets a private, throw-away cache folder, so it never
-  // reads or overwrites the content data store of the project's own content in node_modules/.astro.
-  const privateCache = options.content === defaultContent ? undefined : resolve(root, WORK_DIR, `cache-${process.pid}`);
-  try {
-    await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', ...(privateCache ? { cacheDir: privateCache } : {}) });
-  } finally {
-    if (privateCache) rmSync(privateCache, { recursive: true, force: true });
-  }
+  // The staging folder is always fresh: Astro must not empty it, or the placeholders are lost.
+  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false } } });
 }
 
 function countPages(dir: string): number {
@@ -152,11 +233,17 @@ async function main(): Promise<number> {
     return 1;
   }
   let pages = 0;
+  const cacheDir = cacheDirFor(root, options);
   try {
     await buildAside(
       options.out,
       async (staging) => {
-        await astroBuild(root, staging, options);
+        const placeholders = seedFromPrevious(cacheDir, options, staging);
+        await astroBuild(root, staging, options, cacheDir);
+        if (placeholders) {
+          const keep = manifestFiles(cacheDir);
+          fillPlaceholders(placeholders, (rel) => keep.has(rel));
+        }
         pages = countPages(staging);
       },
       (staging) => postBuild(staging, options),
@@ -168,6 +255,7 @@ async function main(): Promise<number> {
     console.error(`build failed; the previous site in ${shownOut}/ is unchanged`);
     return 1;
   }
+  writeStamp(cacheDir, options);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(`build: ${pages} page(s) in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);
   if (offlineSummary) console.error(`build: ${offlineSummary}`);

@@ -1,6 +1,6 @@
 // Build aside, swap on success: a site is produced in a staging folder next to the output folder and
 // only replaces it once complete, so a failed build never leaves a half-written or missing site.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 
 /** Name of the work folder created next to the output folder (gitignored as `.engfolio/`). */
@@ -165,4 +165,84 @@ export async function buildAside(
     throw e;
   }
   return paths.out;
+}
+
+/**
+ * Reuse of the previous site's unchanged pages without copying them. Astro's incremental build keeps a
+ * reused page that already exists in its output folder and otherwise copies it from its cache (25,000
+ * copies on a large site). Hard links of the previous output cannot go into staging: Astro rewrites a
+ * changed page in place, which would change the live site through the shared inode before the swap.
+ * So staging gets an empty placeholder (a fresh inode) per page the previous build recorded; Astro
+ * either leaves it (page reused) or writes the new page into it. Afterwards `fillPlaceholders` swaps
+ * each placeholder still empty for a hard link of the previous page, or removes it when the page is
+ * no longer part of the site. The live output is only ever read.
+ */
+export interface Placeholders {
+  /** The previous site the placeholders stand for. */
+  from: string;
+  /** The folder Astro builds into. */
+  dir: string;
+  /** Output-relative paths of the placeholders created. */
+  files: string[];
+}
+
+/** Creates an empty file in `dir` for each of `files` that exists in `from`; returns what it created. */
+export function seedPlaceholders(from: string, dir: string, files: Iterable<string>): Placeholders {
+  const created: string[] = [];
+  const made = new Set<string>();
+  for (const rel of files) {
+    if (!isSafeRelative(rel)) continue;
+    let st;
+    try {
+      st = lstatSync(join(from, rel));
+    } catch {
+      continue;
+    }
+    if (!st.isFile() || st.size === 0) continue;
+    const parent = dirname(join(dir, rel));
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    writeFileSync(join(dir, rel), '', { flag: 'wx' });
+    created.push(rel);
+  }
+  return { from, dir, files: created };
+}
+
+/**
+ * Replaces every placeholder the build left empty: with a hard link (or, across file systems, a copy) of
+ * the previous page when `keep(rel)` says the page is still in the site, else removes it. Placeholders
+ * the build wrote into are left alone. Returns the counts.
+ */
+export function fillPlaceholders(p: Placeholders, keep: (rel: string) => boolean): { reused: number; removed: number } {
+  let reused = 0;
+  let removed = 0;
+  for (const rel of p.files) {
+    const target = join(p.dir, rel);
+    let st;
+    try {
+      st = statSync(target);
+    } catch {
+      continue; // Removed by the build.
+    }
+    if (st.size !== 0) continue; // Written by the build: the new page.
+    unlinkSync(target);
+    if (!keep(rel)) {
+      removed++;
+      continue;
+    }
+    try {
+      linkSync(join(p.from, rel), target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      copyFileSync(join(p.from, rel), target);
+    }
+    reused++;
+  }
+  return { reused, removed };
+}
+
+function isSafeRelative(rel: string): boolean {
+  return rel !== '' && !isAbsolute(rel) && !rel.split(/[\\/]/).includes('..');
 }

@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAside, stagingPathsFor, WORK_DIR } from '../../src/lib/build-swap.ts';
+import { buildAside, fillPlaceholders, seedPlaceholders, stagingPathsFor, WORK_DIR } from '../../src/lib/build-swap.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = `${root}node_modules/.bin/node`;
@@ -88,10 +88,11 @@ describe('npm run build on bad content after a good build', () => {
     }
   });
 
-  it('refuses --offline for now (exit 2) without touching the output', () => {
-    const r = build('--offline', '--out', out, '--content', content);
-    expect(r.code).toBe(2);
-    expect(r.out).toContain('--offline is not implemented yet');
+  it('builds the offline copy into its own folder without touching the output', () => {
+    const offline = join(tmp, 'offline');
+    const r = build('--offline', '--out', offline, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(existsSync(join(offline, 'index.html'))).toBe(true);
     expect(hashTree(out)).toEqual(good);
   });
 
@@ -186,5 +187,70 @@ describe('buildAside (swap logic)', () => {
     expect(existsSync(dead.staging)).toBe(false);
     expect(existsSync(dead.backup)).toBe(true);
     rmSync(join(tmp, WORK_DIR), { recursive: true, force: true });
+  });
+});
+
+describe('incremental rebuild of a --content folder', () => {
+  let tmp: string;
+  let content: string;
+  let out: string;
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'engfolio-incremental-'));
+    content = join(tmp, 'content');
+    out = join(tmp, 'site');
+    cpSync(join(root, 'tests/fixtures/content-valid'), content, { recursive: true });
+    const r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('shows a one-month edit on the profile and month pages and reuses the unchanged pages in place', () => {
+    const slug = readdirSync(join(content, 'months'))[0]!;
+    const months = readdirSync(join(content, 'months', slug)).filter((f) => f.endsWith('.md')).sort();
+    const edited = months[0]!;
+    const untouchedProfile = readdirSync(join(content, 'profiles')).map((f) => f.slice(0, -3)).find((s) => s !== slug);
+    const file = join(content, 'months', slug, edited);
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nMarker paragraph incrementalmarker42.\n`);
+    const unchangedPage = untouchedProfile ? join(out, untouchedProfile, 'index.html') : join(out, slug, months[1]!.slice(0, -3), 'index.html');
+    const before = statSync(unchangedPage);
+    const beforeText = readFileSync(unchangedPage, 'utf8');
+    const r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(readFileSync(join(out, slug, 'index.html'), 'utf8')).toContain('incrementalmarker42');
+    expect(readFileSync(join(out, slug, edited.slice(0, -3), 'index.html'), 'utf8')).toContain('incrementalmarker42');
+    // The unchanged page is the previous build's file (a hard link), not a copy or a re-render.
+    const after = statSync(unchangedPage);
+    expect(after.ino).toBe(before.ino);
+    expect(readFileSync(unchangedPage, 'utf8')).toBe(beforeText);
+  });
+});
+
+describe('placeholders for reused pages', () => {
+  it('links pages the build left alone, keeps pages it wrote, drops pages no longer in the site, never writes the previous site', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'engfolio-placeholders-'));
+    try {
+      const previous = join(tmp, 'dist');
+      const staging = join(tmp, 'staging');
+      for (const [path, text] of Object.entries({ 'a/index.html': 'old a', 'b/index.html': 'old b', 'gone/index.html': 'old gone' })) {
+        mkdirSync(join(previous, path, '..'), { recursive: true });
+        writeFileSync(join(previous, path), text);
+      }
+      const before = hashTree(previous);
+      const p = seedPlaceholders(previous, staging, ['a/index.html', 'b/index.html', 'gone/index.html', 'missing/index.html', '../escape.html']);
+      expect(p.files.sort()).toEqual(['a/index.html', 'b/index.html', 'gone/index.html']);
+      // The build rewrites b in place (as Astro does for a changed page).
+      writeFileSync(join(staging, 'b/index.html'), 'new b');
+      expect(hashTree(previous)).toEqual(before);
+      const counts = fillPlaceholders(p, (rel) => rel !== 'gone/index.html');
+      expect(counts).toEqual({ reused: 1, removed: 1 });
+      expect(readFileSync(join(staging, 'a/index.html'), 'utf8')).toBe('old a');
+      expect(statSync(join(staging, 'a/index.html')).ino).toBe(statSync(join(previous, 'a/index.html')).ino);
+      expect(readFileSync(join(staging, 'b/index.html'), 'utf8')).toBe('new b');
+      expect(existsSync(join(staging, 'gone/index.html'))).toBe(false);
+      expect(hashTree(previous)).toEqual(before);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
