@@ -13,7 +13,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   outDir: process.env.ENGFOLIO_OUT_DIR || './dist',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: site ? [sitemap()] : [],
   devToolbar: { enabled: false },
   // Pages and endpoints return a cacheKey (the digests of every entry they read, src/data/profiles.ts):
@@ -31,7 +31,8 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'none'",
-        "connect-src 'none'",
+        // 'self' only: pages fetch nothing, but crawlers (and Lighthouse) read /robots.txt from the page.
+        "connect-src 'self'",
         "frame-src 'none'",
         "worker-src 'none'",
       ],
