@@ -1,6 +1,7 @@
 // Frontmatter splitting and line mapping: failures come back as values with a line, never as throws.
 import { describe, expect, it } from 'vitest';
-import { isFrontmatterFailure, parseFrontmatter, type ParsedFrontmatter } from '../../src/lib/frontmatter.ts';
+import { parse } from 'yaml';
+import { isFrontmatterFailure, parseFrontmatter, simpleYaml, type ParsedFrontmatter } from '../../src/lib/frontmatter.ts';
 
 function ok(source: string): ParsedFrontmatter {
   const r = parseFrontmatter(source);
@@ -52,5 +53,33 @@ describe('parseFrontmatter', () => {
   });
   it('keeps YAML tags as plain data (no code, no custom types)', () => {
     expect(ok('---\nname: !!js/function "function(){ return 1 }"\n---\n').data).toEqual({ name: 'function(){ return 1 }' });
+  });
+});
+
+describe('simpleYaml (the fast path for the frontmatter engfolio writes)', () => {
+  const same = [
+    'name: A\nheadline: Backend engineer — search\ncount: 12\nratio: 73.2\nneg: -4\nexp: 1e3\nlead: 007\nplus: +1',
+    'a: "x"\nb: \'y\'\nc: [a, 2, true]\nd: []\ne: ""',
+    'a:\n- 1\n- 2\nb: c',
+    'a: ~\nb:\nc: null\nd: True\ne: FALSE',
+    'repositories:\n  - name: x/y\n    from: 2024-01\n    languages:\n      - Go\n    private: false\n  - name: z',
+    'a: 2025-06\nb: 12:30\nc: http://x.y/z?q=1\nd: yes\ne: 1_000\nf: C#',
+    'quality:\n  Review turnaround: 73.2\n\n# a comment line\nnetwork:\n  people: 3',
+  ];
+  it.each(same)('reads %j exactly as the yaml package does', (text) => {
+    const fast = simpleYaml(text);
+    expect(fast).toBeDefined();
+    expect(fast).toStrictEqual(parse(text));
+  });
+  const fallback = [
+    'a: x # comment', 'a: |\n  x', 'a: b\n  continued', 'a: &x 1\nb: *x', 'a: .inf', 'a: 0x1F', '"q": 1', 'a: [a: b]', 'a: -x',
+    'a: 1\na: 2', '- a', 'x', 'a: b: c', 'a: "unterminated', 'a: "esc\\"aped"', '__proto__: 1', 'a: !!str 1', 'a: {b: 1}',
+  ];
+  it.each(fallback)('leaves %j to the full parser', (text) => expect(simpleYaml(text)).toBeUndefined());
+  it('keeps exact lines for problems on the fast path', () => {
+    const r = ok('---\nname: A\nquality:\n  Review: 1\nrepositories:\n  - name: x\n    to: 2024-13\n---\nBody\n');
+    expect(r.lineOf(['repositories', 0, 'to'])).toBe(7);
+    expect(r.lineOf(['quality', 'Review'])).toBe(4);
+    expect(r.lineOf(['missing'])).toBeUndefined();
   });
 });
