@@ -96,3 +96,18 @@ describe('month labels', () => {
     expect(texts(layoutMonths(example, 'commits', { monthLabels: 'initial' })).join('')).toBe('JFMAMJJASOND');
   });
 });
+
+describe('years', () => {
+  it('draws one row per year that has an entry, however far apart', () => {
+    const layout = layoutMonths(
+      [
+        { month: '1985-06', commits: 1, features: 0 },
+        { month: '2024-02', commits: 3, features: 1 },
+        { month: '2999-01', commits: 1, features: 0 },
+      ],
+      'commits',
+    );
+    expect(layout.cells).toHaveLength(3 * 12);
+    expect(layout.labels.filter((l) => /^\d{4}$/.test(l.text)).map((l) => l.text)).toEqual(['2999', '2024', '1985']);
+  });
+});

@@ -40,8 +40,9 @@ export function layoutMonths(
   }
   const scale = options.scale ?? heatBins(months.map((m) => m[metric]));
   const keys = [...byKey.keys()].sort();
-  const years: number[] = [];
-  if (keys.length) for (let y = Number(keys.at(-1)!.slice(0, 4)); y >= Number(keys[0]!.slice(0, 4)); y--) years.push(y);
+  // One row per year that has an entry, newest first: a stray commit dated 1985 or 2999 must not
+  // draw a thousand empty rows (a year with no entry at all has nothing to show).
+  const years = [...new Set(keys.map((k) => Number(k.slice(0, 4))))].sort((a, b) => b - a);
 
   const cells: Cell[] = [];
   const initials = options.monthLabels === 'initial';
