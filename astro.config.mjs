@@ -13,7 +13,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   outDir: process.env.ENGFOLIO_OUT_DIR || './dist',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   integrations: site ? [sitemap()] : [],
   devToolbar: { enabled: false },
   // Pages and endpoints return a cacheKey (the digests of every entry they read, src/data/profiles.ts):
