@@ -180,6 +180,23 @@ function snapshotProject(dir: string, incremental: boolean): { root: string; via
   return { root: dir, via: existsSync(join(dir, 'src', 'cli', 'build.ts')) ? 'npm run build' : 'astro build()', incrementalInConfig };
 }
 
+/** Removes `project-<pid>` snapshots (and the old shared `project`) whose bench process is gone. */
+function removeDeadSnapshots(dir: string): void {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const pid = /^project-(\d+)$/.exec(name)?.[1];
+    let alive = false;
+    if (pid) {
+      try {
+        process.kill(Number(pid), 0);
+        alive = true;
+      } catch (e) {
+        alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    }
+    if (!alive && (pid || name === 'project')) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
 /** Points the snapshot's `content/` at a generated content folder (builds then use the default path). */
 function useContent(root: string, dir: string): string {
   const link = join(root, 'content');
@@ -390,7 +407,11 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const astroVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')).version as string;
   const hugo = o.hugo ? hugoVersion() : undefined;
-  const snapshot = snapshotProject(join(tmpdir(), `engfolio-bench-${process.getuid?.() ?? 'user'}`, 'project'), o.incremental);
+  // One snapshot per bench process: two benches at once (sizes run by hand in parallel) must not
+  // replace each other's project copy mid-build. Copies left by benches that died are removed.
+  const snapshots = join(tmpdir(), `engfolio-bench-${process.getuid?.() ?? 'user'}`);
+  removeDeadSnapshots(snapshots);
+  const snapshot = snapshotProject(join(snapshots, `project-${process.pid}`), o.incremental);
   const env = {
     node: process.version,
     astro: astroVersion,
