@@ -1,8 +1,10 @@
 // Formatting for people: numbers with separators, months and dates as the export shows them.
 // Months are `YYYY-MM` keys; nothing here goes through a Date in local time.
 
-const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+/** Month names as the export and the pages show them: `Jan` … `Dec`. */
+export const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** Full month names: `January` … `December`. */
+export const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -47,19 +49,4 @@ export function countLabel(n: number, singular: string, plural = `${singular}s`)
 /** Returns `Oct 2024 – Feb 2026`, or one month when both ends are equal. */
 export function monthRange(from: string, to: string): string {
   return from === to ? monthShort(from) : `${monthShort(from)} – ${monthShort(to)}`;
-}
-
-/** Returns the month before/after a `YYYY-MM` key (`delta` in months). */
-export function addMonths(month: string, delta: number): string {
-  const [y, m] = parts(month);
-  const index = y * 12 + (m - 1) + delta;
-  const year = Math.floor(index / 12);
-  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Returns the number of months from `from` to `to`, both included. */
-export function monthSpan(from: string, to: string): number {
-  const [y1, m1] = parts(from);
-  const [y2, m2] = parts(to);
-  return (y2 - y1) * 12 + (m2 - m1) + 1;
 }

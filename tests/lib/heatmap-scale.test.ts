@@ -36,10 +36,13 @@ describe('colour bins', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 40, max: 120 }) }), { minLength: 50, maxLength: 300 }), (values) => {
         const q = quantileBins(values);
-        expect(q.level(1)).toBeLessThan(q.level(3));
         expect(spread(values, q.level)).toBeGreaterThanOrEqual(spread(values, sqrtQuantizeBins(values).level));
+        // 1 and 3 get different colours whenever neither swamps the series (when three quarters of the
+        // days are 1, every quantile threshold is 1 and 1 shares the top colour with everything above).
+        const share = (v: number) => values.filter((x) => x === v).length / values.length;
+        if (share(1) < 0.5 && share(3) > 0.1) expect(q.level(1)).toBeLessThan(q.level(3));
       }),
-      { numRuns: 50 },
+      { numRuns: 300 },
     );
   });
   it('are monotonic in value, give zero its own level, and legend ranges tile 0 … max without gaps (property)', () => {

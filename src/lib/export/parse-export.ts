@@ -4,6 +4,7 @@
 import type { Problem } from '../problems.ts';
 import { splitGluedLists, type GluedList, type Vocabulary } from './split-glued.ts';
 import { defaultVocabulary } from './vocabulary.ts';
+import { MONTHS_LONG, MONTHS_SHORT } from '../format.ts';
 
 /**
  * What an export says. A section the export does not have is absent (its key is left out), never an
@@ -79,8 +80,8 @@ const SECTIONS = [
 type Section = (typeof SECTIONS)[number];
 
 const CHROME = /^(exceeds logo|exceeds|profile)$/i;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH_ABBR = MONTHS.map((m) => m.slice(0, 3));
+const MONTHS: readonly string[] = MONTHS_LONG;
+const MONTH_ABBR: readonly string[] = MONTHS_SHORT;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
 const MONTH_HEADING = new RegExp(`^(${MONTHS.join('|')}) (\\d{4})$`);
 const COUNTS_LINE = new RegExp(`^(${NUMBER}) Commits? [•·|-] (${NUMBER}) Features?$`);

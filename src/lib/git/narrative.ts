@@ -2,8 +2,7 @@
 // draft still as generated from one a person has edited.
 import { createHash } from 'node:crypto';
 import { plainTextToMarkdown } from '../content-files.ts';
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { countLabel, monthLong } from '../format.ts';
 
 export interface NarrativeInput {
   /** `YYYY-MM`. */
@@ -20,7 +19,7 @@ export interface NarrativeInput {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return countLabel(n, one, many);
 }
 
 function list(items: readonly string[]): string {
@@ -29,9 +28,7 @@ function list(items: readonly string[]): string {
 }
 
 /** Returns "January 2024" for `2024-01` (no time zone involved). */
-export function monthTitle(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
+export const monthTitle = monthLong;
 
 /** Returns the generated draft narrative of a month, as Markdown. */
 export function draftNarrative(n: NarrativeInput): string {

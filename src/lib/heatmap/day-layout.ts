@@ -4,7 +4,9 @@
 import { utcDay, utcMonday, utcSunday } from 'd3-time';
 import type { Metric, WeekStart } from '../site-config.ts';
 import { DAY_KEY } from '../content-schema.ts';
-import { MONTH_NAMES, WEEKDAY_NAMES, plural, type Cell, type HeatmapLayout, type Label } from './layout.ts';
+import { WEEKDAY_NAMES, type Cell, type HeatmapLayout, type Label } from './layout.ts';
+import { countLabel as plural, MONTHS_SHORT as MONTH_NAMES } from '../format.ts';
+import { dayOfYear, daysInMonth, isLeapYear } from '../calendar.ts';
 import { heatBins, type BinScale } from './scale.ts';
 
 export interface DayValue {
@@ -48,14 +50,6 @@ export function dayYears(days: readonly DayValue[]): number[] {
   return [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort((a, b) => b - a);
 }
 
-/** Days in each month of a common year. */
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Day of the year (0-based) of each month's first day in a common year. */
-const MONTH_START = MONTH_DAYS.map((_, m) => MONTH_DAYS.slice(0, m).reduce((a, b) => a + b, 0));
-
-function isLeap(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
 
 /** Returns the number written in `s[from … to)`, which must be ASCII digits. */
 function digits(s: string, from: number, to: number): number {
@@ -84,11 +78,10 @@ function daysByYear(days: readonly DayValue[]): Map<number, YearDays> {
     const year = digits(key, 0, 4);
     const m = digits(key, 5, 7) - 1;
     const day = digits(key, 8, 10);
-    const leapDay = m === 1 && isLeap(year) ? 1 : 0;
-    if (day > MONTH_DAYS[m]! + leapDay) throw new Error(`day heatmap: expected a calendar day, found "${key}"`);
+    if (m < 0 || m > 11 || day < 1 || day > daysInMonth(year, m + 1)) throw new Error(`day heatmap: expected a calendar day, found "${key}"`);
     let inYear = grouped.get(year);
-    if (!inYear) grouped.set(year, (inYear = new Array<DayValue | undefined>(isLeap(year) ? 366 : 365)));
-    const index = MONTH_START[m]! + (m > 1 && isLeap(year) ? 1 : 0) + day - 1;
+    if (!inYear) grouped.set(year, (inYear = new Array<DayValue | undefined>(isLeapYear(year) ? 366 : 365)));
+    const index = dayOfYear(year, m + 1, day);
     if (inYear[index]) throw new Error(`day heatmap: expected each day once, found ${key} twice`);
     inYear[index] = d;
   }
@@ -113,7 +106,6 @@ export function layoutDayYear(
   const columns = week.count(start, utcDay.offset(end, -1)) + 1;
   const prefix = `${String(year).padStart(4, '0')}-`;
   const jan1Weekday = start.getUTCDay();
-  const leap = isLeap(year);
 
   const cells: Cell[] = [];
   const labels: Label[] = [{ x: 0, y: TOP - 4, text: String(year), anchor: 'start' }];
@@ -128,7 +120,7 @@ export function layoutDayYear(
   let weekday = jan1Weekday;
   let row = (weekday - firstWeekday + 7) % 7;
   for (let m = 0; m < 12; m++) {
-    const last = MONTH_DAYS[m]! + (m === 1 && leap ? 1 : 0);
+    const last = daysInMonth(year, m + 1);
     const monthPrefix = `${prefix}${m < 9 ? '0' : ''}${m + 1}-`;
     const monthName = MONTH_NAMES[m]!;
     for (let day = 1; day <= last; day++, i++) {

@@ -1,7 +1,8 @@
 // Month heatmap layout: one row per year (newest first), twelve month columns.
 import type { Metric } from '../site-config.ts';
 import { MONTH_KEY } from '../content-schema.ts';
-import { MONTH_NAMES, plural, type Cell, type HeatmapLayout, type Label } from './layout.ts';
+import type { Cell, HeatmapLayout, Label } from './layout.ts';
+import { countLabel as plural, MONTHS_SHORT as MONTH_NAMES, monthShort } from '../format.ts';
 import { heatBins, type BinScale } from './scale.ts';
 
 export interface MonthValue {
@@ -17,9 +18,7 @@ const LEFT = 34;
 const TOP = 14;
 
 /** Returns "Sep 2025" for "2025-09". */
-export function monthName(key: string): string {
-  return `${MONTH_NAMES[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
-}
+export const monthName = monthShort;
 
 /** Returns the month heatmap layout of `months` for `metric`; throws on a bad or repeated month key. */
 export function layoutMonths(

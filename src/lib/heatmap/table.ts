@@ -1,5 +1,6 @@
 // The heatmaps' data as table rows, for the <table> behind each chart (screen readers, no-CSS readers).
-import { MONTH_NAMES } from './layout.ts';
+import { MONTHS_SHORT as MONTH_NAMES } from '../format.ts';
+import { daysInMonth } from '../calendar.ts';
 import type { DayValue } from './day-layout.ts';
 import { monthName, type MonthValue } from './month-layout.ts';
 import { MONTH_KEY } from '../content-schema.ts';
@@ -29,8 +30,7 @@ export interface DayTableRow {
 export function dayTableRows(days: readonly DayValue[], year: number): DayTableRow[] {
   const byKey = new Map(days.map((d) => [d.date, d]));
   return MONTH_NAMES.map((name, m) => {
-    // Day 0 of the next month is the last day of this one (UTC, no local time involved).
-    const last = new Date(Date.UTC(year, m + 1, 0)).getUTCDate();
+    const last = daysInMonth(year, m + 1);
     const row: (string | null)[] = [];
     for (let day = 1; day <= 31; day++) {
       if (day > last) {
