@@ -2,6 +2,8 @@
 // than the glob loader's per-file async reads), validates it with our own checks so errors read as
 // `file:line — field: …`, and stores raw Markdown; pages render it (src/lib/markdown.ts).
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readContent, type ContentModel } from '../lib/content-read.ts';
 import { ContentError, errorsOf, formatProblem } from '../lib/problems.ts';
@@ -17,6 +19,48 @@ function model(ctx: LoaderContext): ContentModel {
   const key = `${dir}:${syncRun}`;
   if (cached?.key !== key) cached = { key, model: readContent(dir, root) };
   return cached.model;
+}
+
+/**
+ * A hash of the code that turns files into entries, mixed into every entry's digest: an entry whose
+ * file is unchanged is kept as stored only while this code is unchanged too (else its data could be
+ * stale). Undefined when the sources are not next to this module (bundled): then every sync replaces
+ * the whole collection.
+ */
+const CODE_HASH = ((): string | undefined => {
+  try {
+    const code = createHash('sha256');
+    for (const file of ['./engfolio-loader.ts', '../lib/content-read.ts', '../lib/content-schema.ts', '../lib/frontmatter.ts']) {
+      code.update(readFileSync(new URL(file, import.meta.url)));
+    }
+    return code.digest('hex').slice(0, 16);
+  } catch {
+    return undefined;
+  }
+})();
+
+interface Entry {
+  id: string;
+  data: Record<string, unknown>;
+  body?: string;
+  filePath: string;
+  digest: string;
+}
+
+/**
+ * Puts a collection's entries in the store. With a code hash, unchanged entries (same digest) are left
+ * as stored and only vanished ids are deleted: Astro then skips re-processing them and, when nothing
+ * changed, rewriting its data store. Without one, the collection is replaced.
+ */
+function replaceEntries(ctx: LoaderContext, entries: Entry[]): void {
+  if (CODE_HASH === undefined) {
+    ctx.store.clear();
+    for (const e of entries) ctx.store.set(e);
+    return;
+  }
+  const ids = new Set(entries.map((e) => e.id));
+  for (const id of ctx.store.keys()) if (!ids.has(id)) ctx.store.delete(id);
+  for (const e of entries) ctx.store.set({ ...e, digest: `${CODE_HASH}${e.digest}` });
 }
 
 let syncRun = 0;
@@ -42,30 +86,24 @@ export function engfolioLoader(collection: 'profiles' | 'months' | 'activity'): 
       if (collection === 'profiles') syncRun++;
       const m = model(ctx);
       check(ctx, m);
-      ctx.store.clear();
       if (collection === 'profiles') {
-        for (const p of m.profiles) {
-          ctx.store.set({ id: p.slug, data: { ...p.data, slug: p.slug }, body: p.summary, filePath: p.file, digest: p.digest });
-        }
+        replaceEntries(ctx, m.profiles.map((p) => ({ id: p.slug, data: { ...p.data, slug: p.slug }, body: p.summary, filePath: p.file, digest: p.digest })));
       } else if (collection === 'months') {
-        for (const mo of m.months) {
-          ctx.store.set({
+        replaceEntries(
+          ctx,
+          m.months.map((mo) => ({
             id: `${mo.profile}/${mo.month}`,
             data: { ...mo.data, month: mo.month, profile: { collection: 'profiles', id: mo.profile } },
             body: mo.narrative,
             filePath: mo.file,
             digest: mo.digest,
-          });
-        }
+          })),
+        );
       } else {
-        for (const a of m.activity) {
-          ctx.store.set({
-            id: a.profile,
-            data: { profile: { collection: 'profiles', id: a.profile }, days: a.days },
-            filePath: a.file,
-            digest: a.digest,
-          });
-        }
+        replaceEntries(
+          ctx,
+          m.activity.map((a) => ({ id: a.profile, data: { profile: { collection: 'profiles', id: a.profile }, days: a.days }, filePath: a.file, digest: a.digest })),
+        );
       }
     },
   };

@@ -224,6 +224,18 @@ describe('incremental rebuild of a --content folder', () => {
     expect(after.ino).toBe(before.ino);
     expect(readFileSync(unchangedPage, 'utf8')).toBe(beforeText);
   });
+
+  it('drops the page of a deleted month and its link from the profile page', () => {
+    const slug = readdirSync(join(content, 'months'))[0]!;
+    const months = readdirSync(join(content, 'months', slug)).filter((f) => f.endsWith('.md')).sort();
+    const gone = months[months.length - 1]!.slice(0, -3);
+    expect(existsSync(join(out, slug, gone, 'index.html'))).toBe(true);
+    rmSync(join(content, 'months', slug, `${gone}.md`));
+    const r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(existsSync(join(out, slug, gone, 'index.html'))).toBe(false);
+    expect(readFileSync(join(out, slug, 'index.html'), 'utf8')).not.toContain(`/${slug}/${gone}/`);
+  });
 });
 
 describe('placeholders for reused pages', () => {
