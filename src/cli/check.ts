@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { readContent, type ContentModel } from '../lib/content-read.ts';
 import { errorsOf, formatProblem, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
+import { readSiteConfig } from '../lib/site-config.ts';
 
 export interface CheckResult {
   model: ContentModel;
@@ -20,11 +21,24 @@ export function runContentCheck(dir: string, root: string, strict: boolean, prin
   const model = readContent(dir, root);
   const problems = sortProblems(model.problems);
   if (!existsSync(dir)) problems.unshift({ severity: 'error', file: dir, message: 'expected a content folder (with profiles/, months/, activity/), found nothing there' });
+  problems.unshift(...siteConfigProblems());
   for (const p of problems) print(formatProblem(p));
   const failed = errorsOf(problems, strict).length > 0;
-  const counts = `${model.profiles.length} profile(s), ${model.months.length} month(s), ${model.activity.length} activity file(s)`;
-  print(`check: ${summarizeProblems(problems, strict)} — read ${counts}${failed ? '' : ', content OK'}`);
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const counts = `${n(model.profiles.length, 'profile')}, ${n(model.months.length, 'month')}, ${n(model.activity.length, 'activity file')}`;
+  print(problems.length === 0 ? `check: content OK — ${counts}` : `check: ${summarizeProblems(problems, strict)} — valid: ${counts}`);
   return { model, problems, failed };
+}
+
+/** The site options from the environment (src/lib/site-config.ts), checked with the content so a typo fails before a build starts. */
+function siteConfigProblems(): Problem[] {
+  try {
+    readSiteConfig();
+    return [];
+  } catch (e) {
+    const [field, ...rest] = (e as Error).message.split(': ');
+    return [{ severity: 'error', file: 'environment', field, message: rest.join(': ') }];
+  }
 }
 
 /** Parses the command line; throws a UsageError for unknown or malformed options. */

@@ -42,5 +42,10 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
   };
 }
 
-/** The config of this build. */
-export const siteConfig: SiteConfig = readSiteConfig();
+let current: SiteConfig | undefined;
+
+/** Returns the config of this build, read from the environment on first use (so importing this module never throws). */
+export function siteConfig(): SiteConfig {
+  current ??= readSiteConfig();
+  return current;
+}

@@ -57,6 +57,13 @@ describe('npm run build on bad content after a good build', () => {
     expect(readdirSync(tmp).sort()).toEqual(['content', 'site']);
   });
 
+  it('shows a profile with no months as an empty state, not a crash', () => {
+    const page = readFileSync(join(out, 'empty-person', 'index.html'), 'utf8');
+    expect(page).toContain('No monthly summaries yet.');
+    expect(page).toContain('Commits per month: no months yet.');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('No months yet');
+  });
+
   it('fails with the content problems and leaves the good output byte-identical', () => {
     cpSync(join(root, 'tests/fixtures/content-errors/profiles/wrong-type.md'), join(content, 'profiles/wrong-type.md'));
     writeFileSync(join(content, 'months/ada-lovelace/2024-03.md'), '---\ncommits: 1\nfeatures: 4\n---\n');

@@ -14,8 +14,14 @@ function check(...args: string[]): { code: number | null; out: string } {
 describe('npm run check', () => {
   it('passes on the shipped content', () => {
     const r = check();
-    expect(r.out).toMatch(/^check: 0 errors, \d+ warnings? in \d+ files? — read \d+ profile\(s\)/m);
+    expect(r.out).toMatch(/^check: content OK — 2 profiles, \d+ months, \d+ activity files?$/m);
     expect(r.code).toBe(0);
+  });
+
+  it('checks the site options from the environment with the content', () => {
+    const r = spawnSync(node, ['src/cli/check.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, ENGFOLIO_STRICT: '', ENGFOLIO_WEEK_START: 'tuesday' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('error environment — ENGFOLIO_WEEK_START: expected one of monday, sunday, found "tuesday"');
   });
 
   it('reports every problem of a folder in one run, then a summary, and exits 1', () => {
@@ -25,7 +31,7 @@ describe('npm run check', () => {
     expect(r.out).toContain('error tests/fixtures/content-errors/activity/ok.csv:2 — date: expected a calendar day as YYYY-MM-DD, found "2024-02-30"');
     const lines = r.out.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('error ')).length).toBe(26);
-    expect(lines.at(-1)).toBe('check: 26 errors, 1 warning in 20 files — read 4 profile(s), 2 month(s), 3 activity file(s)');
+    expect(lines.at(-1)).toBe('check: 26 errors, 1 warning in 20 files — valid: 4 profiles, 2 months, 3 activity files');
     expect(r.out).not.toMatch(/^\s+at /m);
   });
 

@@ -19,14 +19,18 @@ describe('month heatmap of the example profile', () => {
     const coloured = layout.cells.filter((c) => c.level !== null);
     expect(coloured.map((c) => c.key).sort()).toEqual(example.map((m) => m.month).sort());
     expect(coloured).toHaveLength(13);
-    expect(layout.cells).toHaveLength(3 * 12);
+    // Oct 2024 … Feb 2026: 17 months drawn; before the first entry and after the last stays blank.
+    expect(layout.cells).toHaveLength(17);
+    expect(layout.cells.map((c) => c.key).sort()[0]).toBe('2024-10');
+    expect(layout.cells.map((c) => c.key).sort().at(-1)).toBe('2026-02');
     const rowOf = (key: string) => layout.cells.find((c) => c.key === key)!;
     // Newest year first: 2026 on top; columns in month order.
     expect(rowOf('2026-02').y).toBeLessThan(rowOf('2025-02').y);
     expect(rowOf('2025-02').y).toBeLessThan(rowOf('2024-12').y);
-    expect(rowOf('2025-09').x).toBe(rowOf('2024-09').x);
+    expect(rowOf('2025-10').x).toBe(rowOf('2024-10').x);
     expect(rowOf('2025-10').x).toBeGreaterThan(rowOf('2025-09').x);
-    for (const empty of ['2024-09', '2025-07', '2025-08', '2025-11', '2026-01', '2026-03']) expect(rowOf(empty).level).toBeNull();
+    for (const empty of ['2025-07', '2025-08', '2025-11', '2026-01']) expect(rowOf(empty).level).toBeNull();
+    for (const outside of ['2024-09', '2026-03']) expect(layout.cells.find((c) => c.key === outside)).toBeUndefined();
   });
   it('titles and links each cell', () => {
     const svg = heatmapSvg(layout, { id: 'c' });
@@ -107,7 +111,7 @@ describe('years', () => {
       ],
       'commits',
     );
-    expect(layout.cells).toHaveLength(3 * 12);
+    expect(layout.cells).toHaveLength(7 + 12 + 1); // 1985-06…12, 2024, 2999-01
     expect(layout.labels.filter((l) => /^\d{4}$/.test(l.text)).map((l) => l.text)).toEqual(['2999', '2024', '1985']);
   });
 });

@@ -69,7 +69,7 @@ describe('singleFilePage', () => {
   const style = 'main{color:red}';
   const html = page(
     `<meta http-equiv="content-security-policy" content="style-src 'self' ${cspHash(style)};"><link rel="icon" href="/x/favicon.svg"><link rel="stylesheet" href="/x/site.css"><link rel="alternate" type="application/atom+xml" href="/x/p/feed.xml"><style>${style}</style>`,
-    '<a href="/x/">Home</a><a href="/x/p/#skills">Skills</a><a href="/x/p/2025-01/">Jan</a><a href="/x/p/2024-01/">Old</a><a href="https://e.org/">E</a>' +
+    '<a href="/x/">Home</a><a href="/x/p/#skills">Skills</a><a href="/x/p/2025-01/">Jan</a><a href="/x/p/2024-01/">Old</a><a href="https://e.org/">E</a><a href="/x/p/profile.json">JSON</a>' +
       '<li id="2025-01"></li><img src="/x/p/activity.svg" alt="Activity">',
   );
 
@@ -81,7 +81,8 @@ describe('singleFilePage', () => {
     expect(styleTexts(out)).toEqual([inlined, style]);
     expect(out).toContain(`style-src 'self' ${cspHash(style)} ${cspHash(inlined)};`);
     expect(out).not.toContain('application/atom+xml');
-    expect(out).toContain('<a>Home</a><a href="#skills">Skills</a><a href="#2025-01">Jan</a><a>Old</a><a href="https://e.org/">E</a>');
+    expect(out).toContain('<a>Home</a><a href="#skills">Skills</a><a href="#2025-01">Jan</a><a>Old</a><a href="https://e.org/">E</a><li');
+    expect(out).not.toContain('JSON');
     expect(out).toContain(`<img src="data:image/svg+xml;base64,${Buffer.from(files['p/activity.svg']!).toString('base64')}" alt="Activity">`);
   });
 

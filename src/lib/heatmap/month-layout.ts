@@ -56,6 +56,9 @@ export function layoutMonths(
     labels.push({ x: LEFT - 5, y: y + MONTH_CELL - 4, text: String(year), anchor: 'end' });
     for (let i = 0; i < 12; i++) {
       const key = `${year}-${String(i + 1).padStart(2, '0')}`;
+      // Before the first entry and after the last there is no period to speak of: leave it blank
+      // rather than calling every future month "no entry".
+      if (key < keys[0]! || key > keys.at(-1)!) continue;
       const m = byKey.get(key);
       const title = m
         ? `${monthName(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}`

@@ -123,6 +123,12 @@ export function singleFilePage(html: string, options: SingleFileOptions): string
       const value = attr(el, name);
       if (value === undefined) continue;
       const next = navigate(value);
+      // A download (JSON, feed, SVG) that cannot be reached from a lone file is dropped; a link to a
+      // page stays as its text (an <a> without href, styled as plain text).
+      if (next === null && !siteTarget(value, pageFile, base)!.file.endsWith('.html')) {
+        editor.remove();
+        return;
+      }
       if (next !== value) editor.setAttribute(name, next);
     }
     for (const name of resourceNames) {

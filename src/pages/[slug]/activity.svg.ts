@@ -14,7 +14,7 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute<{ view: SiteProfile }> = ({ props }) => {
   const months = props.view.months.map((m) => ({ month: m.month, commits: m.commits, features: m.features }));
-  const { scheme, metric } = siteConfig.heatmap;
+  const { scheme, metric } = siteConfig().heatmap;
   const svg = heatmapSvg(layoutMonths(months, metric), { id: 'h0', css: heatmapCss(scheme), legend: true });
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };
