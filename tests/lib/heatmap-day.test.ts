@@ -131,14 +131,19 @@ describe('day calendars of a page', () => {
 });
 
 describe('day table', () => {
-  it('has twelve month rows of 31 columns, with impossible days marked and data as text', () => {
-    const rows = dayTableRows([{ date: '2024-02-29', count: 4, features: 1 }, { date: '2024-01-05', count: 0 }], 2024);
-    expect(rows).toHaveLength(12);
-    expect(rows[1]!.days[28]).toBe('4 (1)');
-    expect(rows[1]!.days[29]).toBeNull();
-    expect(rows[0]!.days[4]).toBe('0');
-    expect(rows[0]!.days[5]).toBe('');
-    expect(rows[3]!.days[30]).toBeNull();
+  it('lists the days of the year that have data, newest first, zero days included', () => {
+    const rows = dayTableRows(
+      [
+        { date: '2024-01-05', count: 0 },
+        { date: '2024-02-29', count: 4, features: 1 },
+        { date: '2023-12-31', count: 2 },
+      ],
+      2024,
+    );
+    expect(rows).toEqual([
+      { date: '2024-02-29', label: 'Thu 29 Feb 2024', count: 4, features: 1 },
+      { date: '2024-01-05', label: 'Fri 5 Jan 2024', count: 0 },
+    ]);
   });
 });
 

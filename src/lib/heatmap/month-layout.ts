@@ -78,7 +78,8 @@ export function layoutMonths(
     : `${metric === 'commits' ? 'Commits' : 'Features'} per month: no months yet.`;
   return {
     kind: 'month',
-    width: LEFT + 12 * STEP - GAP,
+    // A little room past the last column: the "Dec" label is wider than a cell.
+    width: LEFT + 12 * STEP + 2,
     height: TOP + Math.max(years.length, 1) * STEP - GAP,
     cell: MONTH_CELL,
     cells,

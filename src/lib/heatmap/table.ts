@@ -1,7 +1,5 @@
 // The heatmaps' data as table rows, for the <table> behind each chart (screen readers, no-CSS readers).
-import { MONTHS_SHORT as MONTH_NAMES } from '../format.ts';
-import { daysInMonth } from '../calendar.ts';
-import type { DayValue } from './day-layout.ts';
+import { dayName, type DayValue } from './day-layout.ts';
 import { monthName, type MonthValue } from './month-layout.ts';
 import { MONTH_KEY } from '../content-schema.ts';
 
@@ -21,25 +19,18 @@ export function monthTableRows(months: readonly MonthValue[]): MonthRow[] {
 }
 
 export interface DayTableRow {
-  month: string;
-  /** Days 1 … 31: the text of the day ("4", or "4 (1)" with features), "" for no data, null when the month has no such day. */
-  days: (string | null)[];
+  date: string;
+  /** "Tue 3 Sep 2025". */
+  label: string;
+  count: number;
+  features?: number;
 }
 
-/** Returns a year of days as twelve month rows of 31 day columns. */
+/** Returns the days of `year` that have data, newest first (a 12×31 grid of mostly empty cells reads worse and weighs ten times more). */
 export function dayTableRows(days: readonly DayValue[], year: number): DayTableRow[] {
-  const byKey = new Map(days.map((d) => [d.date, d]));
-  return MONTH_NAMES.map((name, m) => {
-    const last = daysInMonth(year, m + 1);
-    const row: (string | null)[] = [];
-    for (let day = 1; day <= 31; day++) {
-      if (day > last) {
-        row.push(null);
-        continue;
-      }
-      const d = byKey.get(`${year}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
-      row.push(d ? (d.features === undefined ? String(d.count) : `${d.count} (${d.features})`) : '');
-    }
-    return { month: name, days: row };
-  });
+  const prefix = `${String(year).padStart(4, '0')}-`;
+  return days
+    .filter((d) => d.date.startsWith(prefix))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .map((d) => (d.features === undefined ? { date: d.date, label: dayName(d.date), count: d.count } : { date: d.date, label: dayName(d.date), count: d.count, features: d.features }));
 }
