@@ -7,22 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gitEnv, gitLogArgs } from '../../src/lib/git/git-log.ts';
+import { mulberry32 } from './generate.ts';
 
 const SEED = 20240131;
 const AUTHOR = 'dev0@example.com';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (the content generator's mulberry32). */
+const prng = mulberry32;
 
 const DIRS = ['src/api', 'src/web', 'src/core', 'lib', 'packages/ui', 'packages/db', 'cmd/tool', 'docs', 'vendor/dep', 'scripts', 'tests'];
 const EXTS = ['.ts', '.tsx', '.go', '.py', '.rs', '.md', '.json', '.css', '.c', '.h'];
