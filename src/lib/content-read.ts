@@ -291,6 +291,13 @@ const memo: Map<string, { source: string; checked: CheckedFile }> | undefined = 
   }
 })();
 
+/** Drops this process's remembered reads (a build calls it once its content is in the data store); returns how many. */
+export function forgetContentReads(): number {
+  const n = memo?.size ?? 0;
+  memo?.clear();
+  return n;
+}
+
 /** Reads, parses and validates one Markdown file against `schema`, reusing this process's earlier result for the same text. */
 function readChecked<S extends z.ZodType>(
   kind: string,

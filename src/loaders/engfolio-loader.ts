@@ -5,7 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readContent, type ContentModel } from '../lib/content-read.ts';
+import { forgetContentReads, readContent, type ContentModel } from '../lib/content-read.ts';
 import { ContentError, errorsOf, formatProblem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 
@@ -104,6 +104,13 @@ export function engfolioLoader(collection: 'profiles' | 'months' | 'activity'): 
           ctx,
           m.activity.map((a) => ({ id: a.profile, data: { profile: { collection: 'profiles', id: a.profile }, days: a.days }, filePath: a.file, digest: a.digest })),
         );
+        // Activity loads last. In `npm run build` (one sync, then rendering) the read model and the
+        // remembered reads are dead weight from here on: free them before pages render (`astro dev`
+        // keeps them, to re-read only changed files on the next sync).
+        if (process.env.ENGFOLIO_CHECKED === '1') {
+          cached = undefined;
+          forgetContentReads();
+        }
       }
     },
   };
