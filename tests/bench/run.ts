@@ -452,6 +452,7 @@ async function main(): Promise<void> {
     const coldStats = outputStats(paths.outDir, c.slugs);
     console.log(`cold   ${s(cold.ms)} (CPU ${cold.cpuMs === undefined ? '?' : s(cold.cpuMs)})  ${phaseLine(cold.phases, cold.ms)}`);
     const warm = await projectBuild({ ...paths, cpuProfDir: undefined }, snapshot.via);
+    if (!warm.ok) console.error(`warm build failed:\n${warm.output.slice(-4000)}`);
     console.log(`warm   ${s(warm.ms)} (CPU ${warm.cpuMs === undefined ? "?" : s(warm.cpuMs)})  ${phaseLine(warm.phases, warm.ms)}  (reused ${warm.pagesReused} of ${warm.pagesReused + warm.pagesRendered} pages)`);
     const editSlug = c.slugs[Math.floor(c.slugs.length / 2)]!;
     const editMonth = c.months[Math.floor(c.months.length / 2)]!;
@@ -463,6 +464,10 @@ async function main(): Promise<void> {
       check = checkEdit(paths.outDir, editSlug, editMonth, edit.marker, edit.file);
     } finally {
       edit.restore();
+    }
+    if (!edited.ok) {
+      console.error(`edit build failed:\n${edited.output.slice(-4000)}`);
+      process.exitCode = 1;
     }
     console.log(`edit   ${s(edited.ms)} (CPU ${edited.cpuMs === undefined ? "?" : s(edited.cpuMs)})  ${phaseLine(edited.phases, edited.ms)}  (reused ${edited.pagesReused} of ${edited.pagesReused + edited.pagesRendered} pages)`);
     for (const p of check.pages) {
