@@ -16,5 +16,9 @@ export function href(path: string): string {
 export const profileHref = (slug: string): string => href(`${slug}/`);
 /** URL of a month page. */
 export const monthHref = (slug: string, month: string): string => href(`${slug}/${month}/`);
+/** What a profile's Markdown resolves site-relative URLs against (its folder; `/x` under the base). */
+export function profileUrlContext(slug: string): { base: string; pageDir: string } {
+  return { base: href(''), pageDir: profileHref(slug) };
+}
 /** URL of a month's entry in the profile's work history. */
 export const monthAnchorHref = (slug: string, month: string): string => href(`${slug}/#${month}`);

@@ -56,3 +56,22 @@ describe('isSafeUrl', () => {
     (url) => expect(isSafeUrl(url)).toBe(false),
   );
 });
+
+describe('site-relative URLs', () => {
+  const urls = { base: '/repo/', pageDir: '/repo/tejun-heo/' };
+  it('resolve against the profile folder and the base path, so one narrative works on every page', () => {
+    const html = renderMarkdown('[a](./notes.html) [b](../mira/#2024-03) [c](/other/) [d](#top) [e](notes/x.md)\n', urls);
+    expect(html).toContain('href="/repo/tejun-heo/notes.html"');
+    expect(html).toContain('href="/repo/mira/#2024-03"');
+    expect(html).toContain('href="/repo/other/"');
+    expect(html).toContain('href="#top"');
+    expect(html).toContain('href="/repo/tejun-heo/notes/x.md"');
+  });
+  it('turn images from other sites into links (the CSP admits only the site’s own images)', () => {
+    const html = renderMarkdown('![Diagram](https://example.org/d.png) ![](https://example.org/e.png) ![local](./x.png)\n', urls);
+    expect(html).toContain('<a href="https://example.org/d.png" rel="noopener noreferrer">Diagram (image)</a>');
+    expect(html).toContain('<a href="https://example.org/e.png" rel="noopener noreferrer">https://example.org/e.png</a>');
+    expect(html).toContain('<img src="/repo/tejun-heo/x.png" alt="local">');
+    expect(html).not.toMatch(/<img[^>]+https:/);
+  });
+});

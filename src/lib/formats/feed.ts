@@ -1,7 +1,7 @@
 // The Atom feed of a profile's monthly summaries, written with the `feed` package.
 import { Feed } from 'feed';
 import { monthLong } from '../format.ts';
-import { renderMarkdown } from '../markdown.ts';
+import { renderMarkdown, type RenderOptions } from '../markdown.ts';
 import type { ProfileView } from '../profile-view.ts';
 import type { ExportLinks } from './links.ts';
 
@@ -17,8 +17,8 @@ export function monthStart(month: string): Date {
 const PLACEHOLDER_ORIGIN = 'https://engfolio-relative.invalid';
 
 /** Returns the Atom XML of a profile's feed: one entry per month, newest first. */
-export function buildProfileFeed(view: ProfileView, siteLinks: ExportLinks, options: { absolute: boolean }): string {
-  const xml = atom(view, options.absolute ? siteLinks : placeholderLinks(siteLinks), options.absolute);
+export function buildProfileFeed(view: ProfileView, siteLinks: ExportLinks, options: { absolute: boolean; urls?: RenderOptions }): string {
+  const xml = atom(view, options.absolute ? siteLinks : placeholderLinks(siteLinks), options.absolute, options.urls);
   return options.absolute ? xml : xml.split(PLACEHOLDER_ORIGIN).join('');
 }
 
@@ -35,7 +35,7 @@ function placeholderLinks(links: ExportLinks): ExportLinks {
   };
 }
 
-function atom(view: ProfileView, links: ExportLinks, absolute: boolean): string {
+function atom(view: ProfileView, links: ExportLinks, absolute: boolean, urls?: RenderOptions): string {
   const name = view.profile.name;
   // Atom ids must be IRIs that never change: the page URL when the site URL is known, a URN otherwise.
   const feedId = absolute ? links.profileUrl : `urn:engfolio:${view.slug}`;
@@ -54,7 +54,7 @@ function atom(view: ProfileView, links: ExportLinks, absolute: boolean): string 
   });
   for (const m of view.months) {
     const figures = `${m.commits} commits, ${m.features} features${m.bugs !== undefined ? `, ${m.bugs} bugs` : ''}`;
-    const narrative = renderMarkdown(m.narrative);
+    const narrative = renderMarkdown(m.narrative, urls);
     feed.addItem({
       title: `${monthLong(m.month)} — ${name}`,
       id: absolute ? links.monthUrl(m.month) : `urn:engfolio:${view.slug}:${m.month}`,

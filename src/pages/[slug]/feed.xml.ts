@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { siteProfiles, type SiteProfile } from '../../data/profiles.ts';
 import { buildProfileFeed } from '../../lib/formats/feed.ts';
 import { exportLinks } from '../../lib/formats/links.ts';
+import { profileUrlContext } from '../../lib/url.ts';
 
 export async function getStaticPaths() {
   const profiles = await siteProfiles();
@@ -10,6 +11,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute<{ view: SiteProfile }> = ({ props, site }) => {
-  const xml = buildProfileFeed(props.view, exportLinks(props.view.slug, site), { absolute: site !== undefined });
+  const xml = buildProfileFeed(props.view, exportLinks(props.view.slug, site), { absolute: site !== undefined, urls: profileUrlContext(props.view.slug) });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };
