@@ -90,6 +90,8 @@ describe('JSON Resume and JSON-LD', () => {
   it('builds a schema.org Person whose script text cannot close the script element', () => {
     const ld = buildPersonJsonLd(view, exportLinks('ada', new URL(site)));
     expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'Person', name: 'Ada <Lovelace>', url: 'https://ex.github.io/ada/', sameAs: ['https://ada.example'] });
+    // Without a site URL there is no absolute URL to give, and schema.org wants one.
+    expect(buildPersonJsonLd(view, exportLinks('ada', undefined))).not.toHaveProperty('url');
     const text = jsonLdScriptText({ ...ld, name: '</script><b>' });
     expect(text).not.toContain('<');
     expect(JSON.parse(text).name).toBe('</script><b>');

@@ -12,7 +12,8 @@ export function buildPersonJsonLd(view: ProfileView, links: ExportLinks): Record
     '@context': 'https://schema.org',
     '@type': 'Person',
     name: profile.name,
-    url: links.profileUrl,
+    // schema.org wants an absolute URL: without a known site URL (SITE) there is none to give.
+    ...(/^https?:\/\//.test(links.profileUrl) ? { url: links.profileUrl } : {}),
     ...(profile.headline ? { jobTitle: profile.headline, description: profile.headline } : {}),
     ...(organization ? { worksFor: { '@type': 'Organization', name: organization } } : {}),
     ...(knowsAbout.length ? { knowsAbout } : {}),
