@@ -249,6 +249,8 @@ async function main(): Promise<number> {
       (staging) => postBuild(staging, options),
       // Astro must build inside the project: it resolves its build chunks' imports from node_modules.
       root,
+      // Deleting the previous site (seconds on a large one) happens after this command returns.
+      'background',
     );
   } catch (e) {
     for (const line of describeFailure(e)) console.error(line);

@@ -1,5 +1,7 @@
 // Build aside, swap on success: a site is produced in a staging folder next to the output folder and
 // only replaces it once complete, so a failed build never leaves a half-written or missing site.
+import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 
@@ -33,7 +35,8 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Removes staging folders left by builds that died (their process is gone); returns the paths removed.
+ * Removes staging folders left by builds that died (their process is gone), and starts the background
+ * removal of superseded sites (`discard-*`) left over; returns the paths removed.
  * A `previous-*` folder of a dead build is kept and reported instead: if the crash hit mid-swap, it may
  * be the only copy of the last good site.
  */
@@ -50,9 +53,14 @@ export function removeStaleStaging(outDir: string): { removed: string[]; orphane
     return { removed, orphanedBackups };
   }
   for (const entry of entries) {
-    const m = /^(staging|previous)-(.+)-(\d+)$/.exec(entry);
+    const m = /^(staging|previous|discard)-(.+)-(\d+)$/.exec(entry);
     if (!m || m[2] !== name || isAlive(Number(m[3]))) continue;
-    if (m[1] === 'staging') {
+    if (m[1] === 'discard') {
+      // A superseded site whose background removal was cut short (or is still running: a second
+      // remover of the same folder is harmless).
+      removeInBackground(join(work, entry));
+      removed.push(join(work, entry));
+    } else if (m[1] === 'staging') {
       rmSync(join(work, entry), { recursive: true, force: true });
       removed.push(join(work, entry));
     } else {
@@ -85,11 +93,32 @@ function removeWorkDirIfEmpty(paths: StagingPaths): void {
 }
 
 /**
- * Puts the staged site in place of the output folder: out → backup, staging → out, then deletes the
- * backup. If the second rename fails the backup is renamed back, so `out` is the old site or the new
- * one, never neither. Throws after restoring.
+ * Deletes a folder in a detached, low-priority process that outlives this one, then the work folder
+ * if that left it empty. Deleting a 25,000-page site takes seconds; the build need not wait for it.
  */
-export function swapIntoPlace(paths: StagingPaths): void {
+export function removeInBackground(dir: string): void {
+  const script = "const fs=require('node:fs'),path=require('node:path');const d=process.argv[1];try{fs.rmSync(d,{recursive:true,force:true,maxRetries:3})}catch{}try{fs.rmdirSync(path.dirname(d))}catch{}";
+  const child = spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore' });
+  child.on('error', () => {
+    // No process could be started: the next build's removeStaleStaging tries again.
+  });
+  if (child.pid !== undefined) {
+    try {
+      setPriority(child.pid, 19);
+    } catch {
+      // Not allowed to lower its priority: it still runs, only less politely.
+    }
+  }
+  child.unref();
+}
+
+/**
+ * Puts the staged site in place of the output folder: out → backup, staging → out, then deletes the
+ * backup (or, with `removePrevious: 'background'`, renames it to a `discard-*` folder that a detached
+ * process deletes). If the second rename fails the backup is renamed back, so `out` is the old site or
+ * the new one, never neither. Throws after restoring. Returns the folder left to the background removal.
+ */
+export function swapIntoPlace(paths: StagingPaths, removePrevious: 'now' | 'background' = 'now'): string | undefined {
   const hadPrevious = existsSync(paths.out);
   mkdirSync(dirname(paths.out), { recursive: true });
   if (hadPrevious) {
@@ -102,8 +131,19 @@ export function swapIntoPlace(paths: StagingPaths): void {
     if (hadPrevious) renameSync(paths.backup, paths.out);
     throw e;
   }
+  if (hadPrevious && removePrevious === 'background') {
+    const discard = join(dirname(paths.backup), basename(paths.backup).replace(/^previous-/, 'discard-'));
+    try {
+      renameSync(paths.backup, discard);
+      removeInBackground(discard);
+      return discard;
+    } catch {
+      // A leftover folder of that name (a reused pid): delete the backup now instead.
+    }
+  }
   if (hadPrevious) rmSync(paths.backup, { recursive: true, force: true });
   removeWorkDirIfEmpty(paths);
+  return undefined;
 }
 
 /** Moves a folder, copying when a rename cannot cross file systems. */
@@ -130,12 +170,14 @@ function isInside(dir: string, parent: string): boolean {
  * `produceInside`: a folder `produce` must write under (Astro resolves its build chunks' imports
  * from the project's node_modules, so it must build inside the project). When `outDir` lies
  * elsewhere, the site is built in `<produceInside>/.engfolio/` and then moved next to `outDir`.
+ * `removePrevious`: whether the superseded site is deleted before returning or in the background.
  */
 export async function buildAside(
   outDir: string,
   produce: (dir: string) => Promise<void>,
   finish: (siteDir: string) => Promise<void> = async () => {},
   produceInside?: string,
+  removePrevious: 'now' | 'background' = 'now',
 ): Promise<string> {
   removeStaleStaging(outDir);
   const paths = prepareStaging(outDir);
@@ -159,7 +201,7 @@ export async function buildAside(
     throw e;
   }
   try {
-    swapIntoPlace(paths);
+    swapIntoPlace(paths, removePrevious);
   } catch (e) {
     discardStaging(paths);
     throw e;

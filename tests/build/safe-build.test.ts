@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAside, fillPlaceholders, seedPlaceholders, stagingPathsFor, WORK_DIR } from '../../src/lib/build-swap.ts';
+import { buildAside, fillPlaceholders, seedPlaceholders, stagingPathsFor, swapIntoPlace, WORK_DIR } from '../../src/lib/build-swap.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = `${root}node_modules/.bin/node`;
@@ -50,7 +50,8 @@ describe('npm run build on bad content after a good build', () => {
     expect(r.code).toBe(0);
     good = hashTree(out);
   });
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // maxRetries: a build's detached process may still be deleting the superseded site in tmp.
+  afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 5 }));
 
   it('built a site', () => {
     expect(Object.keys(good)).toContain('index.html');
@@ -119,7 +120,8 @@ describe('buildAside (swap logic)', () => {
     tmp = mkdtempSync(join(tmpdir(), 'engfolio-swap-'));
     out = join(tmp, 'dist');
   });
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // maxRetries: a build's detached process may still be deleting the superseded site in tmp.
+  afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 5 }));
 
   function writeOld(): Record<string, string> {
     rmSync(out, { recursive: true, force: true });
@@ -185,6 +187,41 @@ describe('buildAside (swap logic)', () => {
     }
   });
 
+  it('with background removal, swaps in the new site at once and a detached process deletes the old one', async () => {
+    writeOld();
+    await buildAside(out, async (dir) => writeFileSync(join(dir, 'index.html'), '<p>bg</p>'), undefined, undefined, 'background');
+    // The swap is done when buildAside returns: only the new site is in the output folder.
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<p>bg</p>');
+    const work = join(tmp, WORK_DIR);
+    for (let i = 0; i < 200 && existsSync(work); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(work)).toBe(false);
+  });
+
+  it('swapIntoPlace hands the previous site to the background removal under a discard- name', async () => {
+    writeOld();
+    const paths = stagingPathsFor(out, 424242);
+    mkdirSync(paths.staging, { recursive: true });
+    writeFileSync(join(paths.staging, 'index.html'), 'new');
+    const discard = swapIntoPlace(paths, 'background');
+    expect(discard).toBe(join(tmp, WORK_DIR, 'discard-dist-424242'));
+    expect(readdirSync(out)).toEqual(['index.html']);
+    const work = join(tmp, WORK_DIR);
+    for (let i = 0; i < 200 && existsSync(work); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(work)).toBe(false);
+  });
+
+  it('restarts the removal of a superseded site left by a dead build', async () => {
+    writeOld();
+    const leftover = join(tmp, WORK_DIR, 'discard-dist-999999999');
+    mkdirSync(join(leftover, 'x'), { recursive: true });
+    writeFileSync(join(leftover, 'x', 'index.html'), 'old');
+    await buildAside(out, async (dir) => writeFileSync(join(dir, 'index.html'), 'z'));
+    for (let i = 0; i < 200 && existsSync(leftover); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(leftover)).toBe(false);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('z');
+  });
+
   it('removes staging left by a dead build, keeps its backup', async () => {
     writeOld();
     const dead = stagingPathsFor(out, 999999999);
@@ -210,7 +247,8 @@ describe('incremental rebuild of a --content folder', () => {
     const r = build('--out', out, '--content', content);
     expect(r.code, r.out).toBe(0);
   });
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // maxRetries: a build's detached process may still be deleting the superseded site in tmp.
+  afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 5 }));
 
   it('shows a one-month edit on the profile and month pages and reuses the unchanged pages in place', () => {
     const slug = readdirSync(join(content, 'months'))[0]!;
