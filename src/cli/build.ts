@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
-import { buildAside, fillPlaceholders, seedPlaceholders, type Placeholders } from '../lib/build-swap.ts';
+import { buildAside, fillPlaceholders, seedPlaceholdersInWorker, type Placeholders } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
@@ -153,15 +153,16 @@ function manifestFiles(cacheDir: string): Set<string> {
 }
 
 /**
- * Seeds the staging folder with placeholders for the previous site's pages (see seedPlaceholders), only
- * when the output folder is exactly the site of the build that wrote the current manifest.
+ * Starts seeding the staging folder with placeholders for the previous site's pages (see
+ * seedPlaceholders) in a worker thread, only when the output folder is exactly the site of the build
+ * that wrote the current incremental manifest (read now, before Astro rewrites it).
  */
-function seedFromPrevious(cacheDir: string, options: BuildOptions, staging: string): Placeholders | undefined {
-  if (options.offline || !existsSync(options.out)) return undefined;
+function seedFromPrevious(cacheDir: string, options: BuildOptions, staging: string): Promise<Placeholders | undefined> {
+  if (options.offline || !existsSync(options.out)) return Promise.resolve(undefined);
   const stamp = readStamp(cacheDir);
   const digest = manifestDigest(cacheDir);
-  if (!stamp || !digest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== digest) return undefined;
-  return seedPlaceholders(options.out, staging, manifestFiles(cacheDir));
+  if (!stamp || !digest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== digest) return Promise.resolve(undefined);
+  return seedPlaceholdersInWorker(options.out, staging, manifestFiles(cacheDir));
 }
 
 /** Records which build made the site now in the output folder (an offline copy is never reused). */
@@ -171,8 +172,11 @@ function writeStamp(cacheDir: string, options: BuildOptions): void {
   writeFileSync(join(cacheDir, CACHE_STAMP), `${JSON.stringify(stamp)}\n`);
 }
 
-/** Runs Astro's build into `outDir` with our content settings. */
-async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string): Promise<void> {
+/**
+ * Runs Astro's build into `outDir` with our content settings. `beforePages` is awaited once the content
+ * is synced and before Vite bundles and pages are written (Astro's astro:build:start hook).
+ */
+async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, beforePages: () => Promise<unknown>): Promise<void> {
   process.env.ENGFOLIO_CONTENT = options.content;
   process.env.ENGFOLIO_STRICT = options.strict ? '1' : '';
   // Tells the loader the content was already checked and reported (it may skip re-printing warnings).
@@ -182,7 +186,8 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   const { build } = await import('astro');
   // The staging folder is always fresh: Astro must not empty it, or the placeholders are lost.
-  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false } } });
+  const barrier = { name: 'engfolio-before-pages', hooks: { 'astro:build:start': async () => void (await beforePages()) } };
+  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false } }, integrations: [barrier] });
 }
 
 function countPages(dir: string): number {
@@ -238,8 +243,17 @@ async function main(): Promise<number> {
     await buildAside(
       options.out,
       async (staging) => {
-        const placeholders = seedFromPrevious(cacheDir, options, staging);
-        await astroBuild(root, staging, options, cacheDir);
+        // The placeholders are created while Astro sets up and syncs the content; it waits for them
+        // before writing any page (a reused page is one whose file already exists).
+        const seeding = seedFromPrevious(cacheDir, options, staging);
+        seeding.catch(() => {}); // Reported through the build's own failure, below.
+        let placeholders: Placeholders | undefined;
+        try {
+          await astroBuild(root, staging, options, cacheDir, () => seeding);
+        } finally {
+          // On failure the staging folder is deleted next: the worker must be done writing into it first.
+          placeholders = await seeding.catch(() => undefined);
+        }
         if (placeholders) {
           const keep = manifestFiles(cacheDir);
           fillPlaceholders(placeholders, (rel) => keep.has(rel));

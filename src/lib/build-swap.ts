@@ -2,6 +2,7 @@
 // only replaces it once complete, so a failed build never leaves a half-written or missing site.
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 
@@ -250,6 +251,27 @@ export function seedPlaceholders(from: string, dir: string, files: Iterable<stri
     created.push(rel);
   }
   return { from, dir, files: created };
+}
+
+/**
+ * Runs seedPlaceholders in a worker thread, so its tens of thousands of mkdir/create calls overlap
+ * whatever the main thread does meanwhile (the content check, Astro's setup); resolves to what it created.
+ */
+export function seedPlaceholdersInWorker(from: string, dir: string, files: Iterable<string>): Promise<Placeholders> {
+  return new Promise((resolvePlaceholders, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { seedPlaceholders: { from, dir, files: [...files] } } });
+    let result: Placeholders | undefined;
+    worker.once('message', (p: Placeholders) => {
+      result = p;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (result ? resolvePlaceholders(result) : reject(new Error(`placeholder worker exited with code ${code} before finishing`))));
+  });
+}
+
+if (!isMainThread && (workerData as { seedPlaceholders?: unknown } | null)?.seedPlaceholders) {
+  const job = (workerData as { seedPlaceholders: { from: string; dir: string; files: string[] } }).seedPlaceholders;
+  parentPort!.postMessage(seedPlaceholders(job.from, job.dir, job.files));
 }
 
 /**
