@@ -232,13 +232,15 @@ async function main(): Promise<number> {
   const rel = relative(root, options.out);
   const shownOut = rel && !rel.startsWith('..') ? rel : options.out;
   const started = performance.now();
+  const cacheDir = cacheDirFor(root, options);
+  // Validation results of unchanged files are kept between builds (src/lib/content-read.ts).
+  process.env.ENGFOLIO_READ_CACHE = join(cacheDir, 'engfolio-validated');
   const check = runContentCheck(options.content, root, options.strict);
   if (check.failed) {
     console.error(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
     return 1;
   }
   let pages = 0;
-  const cacheDir = cacheDirFor(root, options);
   try {
     await buildAside(
       options.out,

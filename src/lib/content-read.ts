@@ -1,7 +1,7 @@
 // Reads the whole content folder synchronously, validates every file against the content model and
 // cross-checks files against each other, collecting every problem instead of stopping at the first.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { DAY_KEY, MONTH_KEY, monthSchema, profileSchema, type DayActivity, type 
 import type { Problem } from './problems.ts';
 import { slugFor } from './slug.ts';
 import { totalsMismatches } from './profile-stats.ts';
+import { writeFileAtomic, readIfExists } from './atomic-write.ts';
 
 export interface ProfileEntry {
   slug: string;
@@ -278,11 +279,21 @@ interface CheckedFile {
  * of a read, so the second read only re-parses files whose text changed. The namespace is a hash of the
  * reading code, so results of other code (astro dev after an edit to this file) are never reused.
  */
-const memo: Map<string, { source: string; checked: CheckedFile }> | undefined = (() => {
+/** A hash of the reading code (this module, the schema, the frontmatter parser); undefined when bundled. */
+const READ_CODE_HASH: string | undefined = (() => {
   try {
     const code = createHash('sha256');
     for (const file of ['./content-read.ts', './content-schema.ts', './frontmatter.ts']) code.update(readFileSync(new URL(file, import.meta.url)));
-    const key = Symbol.for(`engfolio.content-read.${code.digest('hex').slice(0, 16)}`);
+    return code.digest('hex').slice(0, 16);
+  } catch {
+    return undefined;
+  }
+})();
+
+const memo: Map<string, { source: string; checked: CheckedFile }> | undefined = (() => {
+  try {
+    if (READ_CODE_HASH === undefined) throw new Error('bundled');
+    const key = Symbol.for(`engfolio.content-read.${READ_CODE_HASH}`);
     const store = globalThis as unknown as Record<symbol, Map<string, { source: string; checked: CheckedFile }>>;
     return (store[key] ??= new Map());
   } catch {
@@ -298,6 +309,81 @@ export function forgetContentReads(): number {
   return n;
 }
 
+/**
+ * A file's validation result as kept on disk between builds: the validated data, its problems and where
+ * the body starts, for one exact source text (its digest). The frontmatter is re-parsed only when a
+ * line number is asked for.
+ */
+interface StoredCheck {
+  digest: string;
+  data?: unknown;
+  problems: Problem[];
+  bodyLength: number;
+  bodyLine: number;
+}
+
+/**
+ * The on-disk cache of validation results (`$ENGFOLIO_READ_CACHE`, set by `npm run build` to a file in its
+ * cache folder): 25,000 unchanged files are then neither parsed nor validated again on the next build.
+ * The file name carries the reading-code hash, so results of other code are never used.
+ */
+interface DiskCache {
+  path: string;
+  entries: Map<string, StoredCheck>;
+  dirty: boolean;
+}
+
+function openDiskCache(): DiskCache | undefined {
+  const base = process.env.ENGFOLIO_READ_CACHE;
+  if (!base || READ_CODE_HASH === undefined) return undefined;
+  const path = `${base}-${READ_CODE_HASH}.json`;
+  let entries = new Map<string, StoredCheck>();
+  try {
+    const text = readIfExists(path);
+    if (text) entries = new Map(Object.entries(JSON.parse(text) as Record<string, StoredCheck>));
+  } catch {
+    // Unreadable or half-written by a killed process: start afresh.
+  }
+  return { path, entries, dirty: false };
+}
+
+function saveDiskCache(cache: DiskCache, seen: Set<string>): void {
+  for (const key of cache.entries.keys()) {
+    if (!seen.has(key)) {
+      cache.entries.delete(key);
+      cache.dirty = true;
+    }
+  }
+  if (!cache.dirty) return;
+  try {
+    mkdirSync(dirname(cache.path), { recursive: true });
+    // Other code versions' caches of the same content are dead weight.
+    const own = basename(cache.path);
+    const stem = own.slice(0, -`-${READ_CODE_HASH}.json`.length);
+    for (const name of readdirSync(dirname(cache.path))) {
+      if (name !== own && name.startsWith(`${stem}-`) && /^-[0-9a-f]{16}\.json$/.test(name.slice(stem.length))) rmSync(join(dirname(cache.path), name), { force: true });
+    }
+    writeFileAtomic(cache.path, JSON.stringify(Object.fromEntries(cache.entries)));
+  } catch {
+    // A cache that cannot be written only costs time on the next build.
+  }
+}
+
+/** Rebuilds a CheckedFile from its stored form; the frontmatter is parsed again only if a line is asked for. */
+function fromStored(stored: StoredCheck, source: string): CheckedFile {
+  let parsed: ParsedFrontmatter | undefined;
+  const full = (): ParsedFrontmatter => (parsed ??= parseFrontmatter(source) as ParsedFrontmatter);
+  const fm: ParsedFrontmatter = {
+    get data() {
+      return full().data;
+    },
+    body: source.slice(source.length - stored.bodyLength),
+    bodyLine: stored.bodyLine,
+    lineOf: (path) => full().lineOf(path),
+  };
+  return { fm, source, data: stored.data, problems: stored.problems };
+}
+
 /** Reads, parses and validates one Markdown file against `schema`, reusing this process's earlier result for the same text. */
 function readChecked<S extends z.ZodType>(
   kind: string,
@@ -306,6 +392,7 @@ function readChecked<S extends z.ZodType>(
   file: string,
   problems: Problem[],
   seen: Set<string>,
+  disk?: DiskCache,
 ): { fm: ParsedFrontmatter; source: string; data: z.output<S> | undefined } | undefined {
   const own: Problem[] = [];
   const source = readText(path, file, own);
@@ -316,6 +403,12 @@ function readChecked<S extends z.ZodType>(
   const key = `${kind}\0${path}\0${file}`;
   seen.add(key);
   let checked = memo?.get(key)?.source === source ? memo.get(key)!.checked : undefined;
+  if (!checked && disk) {
+    const stored = disk.entries.get(key);
+    const digest = digestOf(source);
+    if (stored?.digest === digest && stored.bodyLength <= source.length) checked = fromStored(stored, source);
+    else disk.entries.delete(key);
+  }
   if (!checked) {
     const fm = parseFrontmatter(source);
     if (isFrontmatterFailure(fm)) {
@@ -324,9 +417,14 @@ function readChecked<S extends z.ZodType>(
     } else {
       const data = validate(schema, fm.data, fm, file, own);
       checked = { fm, source, data, problems: own };
+      // Kept on disk only when the body is the end of the source text (it always is for engfolio's files).
+      if (disk && source.endsWith(fm.body)) {
+        disk.entries.set(key, { digest: digestOf(source), data, problems: own, bodyLength: fm.body.length, bodyLine: fm.bodyLine });
+        disk.dirty = true;
+      }
     }
-    memo?.set(key, { source, checked });
   }
+  memo?.set(key, { source, checked });
   // On a hit `own` is dropped: readText's warnings for this same text are already in checked.problems.
   problems.push(...checked.problems);
   if (!checked.fm) return undefined;
@@ -419,6 +517,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
   const bySlug = new Map<string, string>();
   const frontmatterOf = new Map<string, ParsedFrontmatter>();
   const seen = new Set<string>();
+  const disk = openDiskCache();
 
   const profilesDir = join(contentDir, 'profiles');
   const profileFiles: { slug: string; base: string; path: string; file: string }[] = [];
@@ -446,7 +545,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
     }
     if (other) continue;
     bySlug.set(slug, file);
-    const read = readChecked('profile', profileSchema, path, file, problems, seen);
+    const read = readChecked('profile', profileSchema, path, file, problems, seen, disk);
     if (!read) continue;
     const data = read.data;
     if (!data) continue;
@@ -501,7 +600,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
         });
         continue;
       }
-      const read = readChecked('month', monthSchema, path, file, problems, seen);
+      const read = readChecked('month', monthSchema, path, file, problems, seen, disk);
       if (!read) continue;
       const data = read.data;
       if (!data) continue;
@@ -553,6 +652,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
     }
   }
 
+  if (disk) saveDiskCache(disk, seen);
   // Forget files this read no longer saw (deleted, renamed), so the memo never outgrows the content.
   if (memo) for (const key of memo.keys()) if (key.startsWith(`profile\0${contentDir}`) || key.startsWith(`month\0${contentDir}`)) if (!seen.has(key)) memo.delete(key);
   return { profiles, months, activity, problems };

@@ -1,8 +1,11 @@
 // Every content case of issue 6: each bad file in tests/fixtures/content-errors gives exactly the
 // `file:line — field: expected …, found …` message asserted here, all in one read.
 import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readContent } from '../../src/lib/content-read.ts';
+import { forgetContentReads, readContent } from '../../src/lib/content-read.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
@@ -105,5 +108,69 @@ describe('the shipped content', () => {
     const model = readContent(`${root}content`, root);
     expect(model.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
     expect(model.profiles.length).toBeGreaterThan(0);
+  });
+});
+
+describe('validation results kept on disk between builds ($ENGFOLIO_READ_CACHE)', () => {
+  /** Reads a fixture copy with the disk cache at `cache`, as a fresh process would (no in-process memo). */
+  function readWithCache(dir: string, cache: string | undefined) {
+    forgetContentReads();
+    const before = process.env.ENGFOLIO_READ_CACHE;
+    if (cache === undefined) delete process.env.ENGFOLIO_READ_CACHE;
+    else process.env.ENGFOLIO_READ_CACHE = cache;
+    try {
+      return readContent(dir, dir);
+    } finally {
+      if (before === undefined) delete process.env.ENGFOLIO_READ_CACHE;
+      else process.env.ENGFOLIO_READ_CACHE = before;
+      forgetContentReads();
+    }
+  }
+
+  const comparable = (m: ReturnType<typeof readContent>) => ({ ...m, problems: m.problems.map(formatProblem) });
+
+  it('gives the same model and problems (with their lines) from the cache as from a fresh read, for good, warning and bad content', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'engfolio-read-cache-'));
+    try {
+      for (const name of ['content-valid', 'content-warnings', 'content-errors']) {
+        const dir = join(tmp, name);
+        cpSync(fixture(name), dir, { recursive: true });
+        const fresh = comparable(readWithCache(dir, undefined));
+        const cache = join(tmp, `${name}-cache`, 'validated');
+        const filling = comparable(readWithCache(dir, cache));
+        const files = readdirSync(join(tmp, `${name}-cache`));
+        expect(files).toHaveLength(1);
+        expect(Object.keys(JSON.parse(readFileSync(join(tmp, `${name}-cache`, files[0]!), 'utf8'))).length).toBeGreaterThan(0);
+        const fromCache = comparable(readWithCache(dir, cache));
+        expect(filling).toEqual(fresh);
+        expect(fromCache).toEqual(fresh);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('uses a stored result only for the exact text it was made from: an edited file is read again', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'engfolio-read-cache-'));
+    try {
+      const dir = join(tmp, 'content');
+      cpSync(fixture('content-valid'), dir, { recursive: true });
+      const cache = join(tmp, 'cache', 'validated');
+      const first = readWithCache(dir, cache);
+      const profile = first.profiles[0]!;
+      // A stored result is what the next read returns for the same text (so it is really used)…
+      const [cacheFile] = readdirSync(join(tmp, 'cache'));
+      const stored = JSON.parse(readFileSync(join(tmp, 'cache', cacheFile!), 'utf8')) as Record<string, { data: { name: string } }>;
+      const key = Object.keys(stored).find((k) => k.startsWith('profile\0') && k.endsWith(profile.file))!;
+      stored[key]!.data.name = 'Name From The Cache';
+      writeFileSync(join(tmp, 'cache', cacheFile!), JSON.stringify(stored));
+      expect(readWithCache(dir, cache).profiles.find((p) => p.slug === profile.slug)!.data.name).toBe('Name From The Cache');
+      // …and never for an edited text.
+      const path = join(dir, profile.file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^name: .*$/m, 'name: Edited Name'));
+      expect(readWithCache(dir, cache).profiles.find((p) => p.slug === profile.slug)!.data.name).toBe('Edited Name');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
