@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental]`:
+// `npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra]`:
 // generates synthetic content per size, then times a cold build, a warm rebuild and a rebuild after a
 // one-month edit (checking the edit reaches the pages), each in a child process so peak RSS is the
 // build's own; builds the same content with Hugo side by side when `hugo` is on PATH.
@@ -23,11 +23,13 @@ interface Options {
   hugo: boolean;
   cpuProf: boolean;
   incremental: boolean;
+  /** Also run the heatmap and git-import benches (off with --no-extra, for quick build-only runs). */
+  extra: boolean;
   seed: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: ['S', 'M', 'L'], json: join(ROOT, 'bench-results', 'bench.json'), hugo: true, cpuProf: false, incremental: false, seed: DEFAULT_SEED };
+  const o: Options = { sizes: ['S', 'M', 'L'], json: join(ROOT, 'bench-results', 'bench.json'), hugo: true, cpuProf: false, incremental: false, extra: true, seed: DEFAULT_SEED };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -40,9 +42,10 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-hugo') o.hugo = false;
     else if (a === '--cpu-prof') o.cpuProf = true;
     else if (a === '--incremental') o.incremental = true;
+    else if (a === '--no-extra') o.extra = false;
     else if (a === '--seed') o.seed = Number(value());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--seed N]');
+      console.log('usage: npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--seed N]');
       process.exit(0);
     } else fail(`unknown option "${a}" (try --help)`);
   }
@@ -114,18 +117,22 @@ const u = process.resourceUsage(); require('node:fs').writeFileSync(${JSON.strin
     argv = ['-e', wrapper];
   }
   const phases: Record<string, number> = {};
-  const chunks: string[] = [];
+  // Per stream, and markers matched on whole lines: a chunk may end mid-line, and stdout and stderr
+  // chunks interleave (one joined list broke page lines and missed markers).
+  const streams = { out: { chunks: [] as string[], partial: '' }, err: { chunks: [] as string[], partial: '' } };
   const start = performance.now();
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(exe, argv, { cwd: opts.cwd, env: opts.env });
-    const onData = (chunk: Buffer): void => {
+    const onData = (stream: { chunks: string[]; partial: string }) => (chunk: Buffer): void => {
       const text = chunk.toString();
-      chunks.push(text);
+      stream.chunks.push(text);
+      const lines = (stream.partial + text).split('\n');
+      stream.partial = lines.pop() ?? '';
       const at = (performance.now() - start) / 1000;
-      for (const [name, re] of PHASE_MARKERS) if (phases[name] === undefined && re.test(text)) phases[name] = at;
+      for (const line of lines) for (const [name, re] of PHASE_MARKERS) if (phases[name] === undefined && re.test(line)) phases[name] = at;
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout.on('data', onData(streams.out));
+    child.stderr.on('data', onData(streams.err));
     child.on('error', reject);
     child.on('close', resolve);
   });
@@ -141,7 +148,7 @@ const u = process.resourceUsage(); require('node:fs').writeFileSync(${JSON.strin
     maxRssMiB = undefined;
   }
   rmSync(rssFile, { force: true });
-  return { code, ms, cpuMs, maxRssMiB, output: chunks.join(''), phases };
+  return { code, ms, cpuMs, maxRssMiB, output: `${streams.out.chunks.join('')}\n${streams.err.chunks.join('')}`, phases };
 }
 
 interface BuildPaths {
@@ -543,7 +550,7 @@ async function main(): Promise<void> {
     console.log(`\nM→L cold time ratio: ${scaling.toFixed(2)}× for 10× the content`);
   }
   console.log('');
-  const extra = await extraBenches();
+  const extra = o.extra ? await extraBenches() : undefined;
   mkdirSync(dirname(o.json), { recursive: true });
   writeFileSync(o.json, JSON.stringify({ env, seed: o.seed, results, example, scalingMtoL: scaling, extra }, null, 2) + '\n');
   console.log(`\nwrote ${relative(process.cwd(), o.json) || o.json}`);
