@@ -291,10 +291,21 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** Exits once everything written to stdout and stderr has gone out: process.exit drops what a pipe has not taken yet. */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (e) => {
     for (const line of describeFailure(e)) console.error(`build: ${line}`);
-    process.exit(2);
+    exitAfterOutput(2);
   },
 );
