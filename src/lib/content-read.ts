@@ -11,6 +11,7 @@ import type { Problem } from './problems.ts';
 import { slugFor } from './slug.ts';
 import { totalsMismatches } from './profile-stats.ts';
 import { writeFileAtomic, readIfExists } from './atomic-write.ts';
+import { isRealDay } from './calendar.ts';
 
 export interface ProfileEntry {
   slug: string;
@@ -483,14 +484,6 @@ export function parseActivityCsv(text: string, file: string, problems: Problem[]
   }
   days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return days;
-}
-
-/** True for a `YYYY-MM-DD` that names a real calendar day. */
-export function isRealDay(day: string): boolean {
-  if (!DAY_KEY.test(day)) return false;
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d >= 1 && d <= last;
 }
 
 /** The `YYYY-MM` a sloppy month file name means (`2024-3` → `2024-03`), or undefined. */

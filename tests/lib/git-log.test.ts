@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import { buildRepo, widgetCommits } from './git-fixture.ts';
 import { gitLogArgs, inspectRepo, LogParser, ownerNameFromUrl, streamLog, type CommitRecord } from '../../src/lib/git/git-log.ts';
 import { git } from './git-fixture.ts';
-import { draftNarrative, fingerprintOf, isUneditedDraft, monthTitle } from '../../src/lib/git/narrative.ts';
+import { draftNarrative, fingerprintOf, isUneditedDraft } from '../../src/lib/git/narrative.ts';
+import { monthLong } from '../../src/lib/format.ts';
 
 interface Seen {
   subject: string;
@@ -114,6 +115,6 @@ describe('narrative drafts', () => {
     const fp = fingerprintOf(draft);
     expect(isUneditedDraft(`\n${draft}\n`, fp)).toBe(true);
     expect(isUneditedDraft(draft.replace('5 commits', '5 commits!'), fp)).toBe(false);
-    expect(monthTitle('2023-12')).toBe('December 2023');
+    expect(monthLong('2023-12')).toBe('December 2023');
   });
 });

@@ -18,26 +18,21 @@ export interface NarrativeInput {
   notable: readonly string[];
 }
 
-function plural(n: number, one: string, many: string): string {
-  return countLabel(n, one, many);
-}
 
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** Returns "January 2024" for `2024-01` (no time zone involved). */
-export const monthTitle = monthLong;
 
 /** Returns the generated draft narrative of a month, as Markdown. */
 export function draftNarrative(n: NarrativeInput): string {
   const paragraphs: string[] = [];
   const kinds: string[] = [];
-  if (n.features) kinds.push(plural(n.features, 'feature', 'features'));
-  if (n.bugs) kinds.push(plural(n.bugs, 'bug fix', 'bug fixes'));
+  if (n.features) kinds.push(countLabel(n.features, 'feature', 'features'));
+  if (n.bugs) kinds.push(countLabel(n.bugs, 'bug fix', 'bug fixes'));
   const where = n.repositories.length ? ` in ${list([...new Set(n.repositories)])}` : '';
-  paragraphs.push(`${monthTitle(n.month)}: ${plural(n.commits, 'commit', 'commits')}${where}${kinds.length ? `, with ${list(kinds)}` : ''}.`);
+  paragraphs.push(`${monthLong(n.month)}: ${countLabel(n.commits, 'commit', 'commits')}${where}${kinds.length ? `, with ${list(kinds)}` : ''}.`);
   if (n.areas.length) paragraphs.push(`Most of the work touched ${list(n.areas)}.`);
   if (n.notable.length) paragraphs.push(`Notable: ${n.notable.map((s) => `“${s}”`).join('; ')}.`);
   paragraphs.push('(A draft generated from git history: edit it freely, later imports will leave an edited text alone.)');

@@ -17,8 +17,6 @@ const STEP = MONTH_CELL + GAP;
 const LEFT = 34;
 const TOP = 14;
 
-/** Returns "Sep 2025" for "2025-09". */
-export const monthName = monthShort;
 
 /** Returns the month heatmap layout of `months` for `metric`; throws on a bad or repeated month key. */
 export function layoutMonths(
@@ -61,8 +59,8 @@ export function layoutMonths(
       if (key < keys[0]! || key > keys.at(-1)!) continue;
       const m = byKey.get(key);
       const title = m
-        ? `${monthName(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}`
-        : `${monthName(key)}: no entry`;
+        ? `${monthShort(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}`
+        : `${monthShort(key)}: no entry`;
       const cell: Cell = { x: LEFT + i * STEP, y, key, level: m ? scale.level(m[metric]) : null, title };
       // Only months with an entry have a work-history anchor to link to.
       if (options.href && m) cell.href = options.href(key);
@@ -73,8 +71,8 @@ export function layoutMonths(
   const total = months.reduce((s, m) => s + m[metric], 0);
   const busiest = [...byKey.values()].sort((a, b) => b[metric] - a[metric] || (a.month < b.month ? -1 : 1))[0];
   const summary = keys.length
-    ? `${metric === 'commits' ? 'Commits' : 'Features'} per month, ${monthName(keys[0]!)} to ${monthName(keys.at(-1)!)}: ` +
-      `${plural(total, metric.slice(0, -1))} in ${plural(keys.length, 'month')} with an entry; busiest ${monthName(busiest!.month)} (${busiest![metric]}).`
+    ? `${metric === 'commits' ? 'Commits' : 'Features'} per month, ${monthShort(keys[0]!)} to ${monthShort(keys.at(-1)!)}: ` +
+      `${plural(total, metric.slice(0, -1))} in ${plural(keys.length, 'month')} with an entry; busiest ${monthShort(busiest!.month)} (${busiest![metric]}).`
     : `${metric === 'commits' ? 'Commits' : 'Features'} per month: no months yet.`;
   return {
     kind: 'month',

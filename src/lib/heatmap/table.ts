@@ -1,6 +1,7 @@
 // The heatmaps' data as table rows, for the <table> behind each chart (screen readers, no-CSS readers).
 import { dayName, type DayValue } from './day-layout.ts';
-import { monthName, type MonthValue } from './month-layout.ts';
+import type { MonthValue } from './month-layout.ts';
+import { monthShort } from '../format.ts';
 import { MONTH_KEY } from '../content-schema.ts';
 
 export interface MonthRow {
@@ -14,7 +15,7 @@ export interface MonthRow {
 export function monthTableRows(months: readonly MonthValue[]): MonthRow[] {
   return months
     .filter((m) => MONTH_KEY.test(m.month))
-    .map((m) => ({ month: m.month, label: monthName(m.month), commits: m.commits, features: m.features }))
+    .map((m) => ({ month: m.month, label: monthShort(m.month), commits: m.commits, features: m.features }))
     .sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
 }
 
