@@ -75,3 +75,19 @@ describe('site-relative URLs', () => {
     expect(html).not.toMatch(/<img[^>]+https:/);
   });
 });
+
+describe('reference-style links and images', () => {
+  const urls = { base: '/repo/', pageDir: '/repo/tejun-heo/' };
+  it('judge a reference by its definition, wherever the definition is', () => {
+    const html = renderMarkdown('[out][ext] [in][local] ![pic][ext] ![own][img]\n\n[ext]: https://example.org/p.png\n[local]: ../mira/\n[img]: ./x.png\n', urls);
+    expect(html).toContain('<a href="https://example.org/p.png" rel="noopener noreferrer">out</a>');
+    expect(html).toContain('<a href="/repo/mira/">in</a>');
+    expect(html).toContain('<a href="https://example.org/p.png" rel="noopener noreferrer">pic (image)</a>');
+    expect(html).toContain('<img src="/repo/tejun-heo/x.png" alt="own">');
+    expect(html).not.toMatch(/<img[^>]+https:/);
+  });
+  it('show an image whose definition is unsafe as its alt text, and use the first of two definitions', () => {
+    expect(renderMarkdown('![shot][x]\n\n[x]: javascript:alert(1)\n')).toBe('<p>shot</p>\n');
+    expect(renderMarkdown('[a][d]\n\n[d]: /first/\n[d]: https://example.org/\n', urls)).toContain('<a href="/repo/first/">a</a>');
+  });
+});
