@@ -21,21 +21,5 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // Narratives are rendered by src/lib/markdown.ts; Astro's own Markdown pipeline is unused.
   markdown: { syntaxHighlight: false },
-  // A strict policy in a <meta> tag (GitHub Pages cannot send headers): Astro adds hashed
-  // script-src/style-src; nothing else may load from elsewhere, and no plugin content runs.
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'none'",
-        // 'self' only: pages fetch nothing, but crawlers (and Lighthouse) read /robots.txt from the page.
-        "connect-src 'self'",
-        "frame-src 'none'",
-        "worker-src 'none'",
-      ],
-    },
-  },
+  // The Content-Security-Policy is a fixed <meta> tag of our own (src/lib/csp.ts, src/layouts/Base.astro).
 });

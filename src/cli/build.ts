@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
 import { buildAside, fillPlaceholders, seedPlaceholdersInWorker, type Placeholders } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
+import { shareCheckedContent } from '../lib/content-read.ts';
 import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 
@@ -17,6 +18,7 @@ interface BuildOptions {
   strict: boolean;
   offline: boolean;
   verbose: boolean;
+  timings: boolean;
 }
 
 const USAGE = `usage: npm run build -- [--strict] [--out <dir>] [--content <dir>] [--offline] [--verbose]
@@ -26,6 +28,7 @@ const USAGE = `usage: npm run build -- [--strict] [--out <dir>] [--content <dir>
   --offline        make the site work opened from disk (file://), with a single-file
                    export per profile in single-file/<slug>.html
   --verbose        show Astro's full log
+  --timings        print the time at which each build phase ends
 The site URL and base path come from $SITE and $BASE_PATH.`;
 
 class UsageError extends Error {}
@@ -41,6 +44,7 @@ function parseCommandLine(argv: string[], root: string): BuildOptions {
         strict: { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -60,6 +64,7 @@ function parseCommandLine(argv: string[], root: string): BuildOptions {
     strict: (values.strict ?? false) || process.env.ENGFOLIO_STRICT === '1',
     offline: values.offline ?? false,
     verbose: values.verbose ?? false,
+    timings: values.timings ?? false,
   };
 }
 
@@ -172,6 +177,11 @@ function writeStamp(cacheDir: string, options: BuildOptions): void {
   writeFileSync(join(cacheDir, CACHE_STAMP), `${JSON.stringify(stamp)}\n`);
 }
 
+/** With --timings, prints that a phase of the build has ended, and when (seconds since the process started). */
+function phaseEnded(options: BuildOptions, phase: string): void {
+  if (options.timings) console.error(`build: ${phase} at ${(performance.now() / 1000).toFixed(2)}s`);
+}
+
 /**
  * Runs Astro's build into `outDir` with our content settings. `beforePages` is awaited once the content
  * is synced and before Vite bundles and pages are written (Astro's astro:build:start hook).
@@ -186,8 +196,19 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   const { build } = await import('astro');
   // The staging folder is always fresh: Astro must not empty it, or the placeholders are lost.
-  const barrier = { name: 'engfolio-before-pages', hooks: { 'astro:build:start': async () => void (await beforePages()) } };
-  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false } }, integrations: [barrier] });
+  const barrier = {
+    name: 'engfolio-before-pages',
+    hooks: {
+      'astro:build:start': async () => {
+        phaseEnded(options, 'content synced');
+        await beforePages();
+      },
+      'astro:build:generated': () => phaseEnded(options, 'pages written'),
+    },
+  };
+  // Runs when Vite has bundled every environment, just before Astro's own last step renders the pages.
+  const bundled = { name: 'engfolio-bundled', buildApp: { order: 'post' as const, handler: () => phaseEnded(options, 'bundled') } };
+  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled] }, integrations: [barrier] });
 }
 
 function countPages(dir: string): number {
@@ -220,6 +241,14 @@ function describeFailure(e: unknown): string[] {
   return lines;
 }
 
+/** Checks the content (printing every problem); when it may be built, hands what was read to the content loader. */
+function checkAndShare(options: BuildOptions, root: string): boolean {
+  const check = runContentCheck(options.content, root, options.strict);
+  if (check.failed) return false;
+  shareCheckedContent(options.content, check.model);
+  return true;
+}
+
 async function main(): Promise<number> {
   const root = process.cwd();
   let options: BuildOptions;
@@ -231,16 +260,17 @@ async function main(): Promise<number> {
   }
   const rel = relative(root, options.out);
   const shownOut = rel && !rel.startsWith('..') ? rel : options.out;
-  const started = performance.now();
   const cacheDir = cacheDirFor(root, options);
   // Validation results of unchanged files are kept between builds (src/lib/content-read.ts).
   process.env.ENGFOLIO_READ_CACHE = join(cacheDir, 'engfolio-validated');
-  const check = runContentCheck(options.content, root, options.strict);
-  if (check.failed) {
+  const checked = checkAndShare(options, root);
+  phaseEnded(options, 'content checked');
+  if (!checked) {
     console.error(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
     return 1;
   }
   let pages = 0;
+  let reused = 0;
   try {
     await buildAside(
       options.out,
@@ -258,7 +288,7 @@ async function main(): Promise<number> {
         }
         if (placeholders) {
           const keep = manifestFiles(cacheDir);
-          fillPlaceholders(placeholders, (rel) => keep.has(rel));
+          reused = fillPlaceholders(placeholders, (rel) => keep.has(rel)).reused;
         }
         pages = countPages(staging);
       },
@@ -274,8 +304,9 @@ async function main(): Promise<number> {
     return 1;
   }
   writeStamp(cacheDir, options);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`build: ${pages} page(s) in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);
+  const seconds = (performance.now() / 1000).toFixed(1);
+  phaseEnded(options, 'site in place');
+  console.error(`build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused)` : ''} in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);
   if (offlineSummary) console.error(`build: ${offlineSummary}`);
   return 0;
 }

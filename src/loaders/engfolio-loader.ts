@@ -5,7 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { forgetContentReads, readContent, type ContentModel } from '../lib/content-read.ts';
+import { forgetContentReads, readContent, takeCheckedContent, type ContentModel } from '../lib/content-read.ts';
 import { ContentError, errorsOf, formatProblem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 
@@ -17,7 +17,8 @@ function model(ctx: LoaderContext): ContentModel {
   const dir = contentDir(root);
   // A fresh read per sync run: `astro dev` re-syncs on change, a build syncs once.
   const key = `${dir}:${syncRun}`;
-  if (cached?.key !== key) cached = { key, model: readContent(dir, root) };
+  // `npm run build` hands over the content its check just read; otherwise (astro dev, astro build) read it.
+  if (cached?.key !== key) cached = { key, model: takeCheckedContent(dir) ?? readContent(dir, root) };
   return cached.model;
 }
 

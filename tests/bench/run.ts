@@ -82,17 +82,20 @@ interface BuildRun {
   maxRssMiB: number | undefined;
   /** Seconds from start at which a log line first showed each phase marker. */
   phases: Record<string, number>;
-  pagesRendered: number;
-  pagesReused: number;
+  /** HTML pages in the built site. */
+  pages: number;
+  /** Output files (pages and endpoints) kept from the previous build. */
+  filesReused: number;
   output: string;
 }
 
+// `npm run build -- --timings` prints when each phase ends; a bare Astro build (a snapshot of older code)
+// logs its own markers at the info level.
 const PHASE_MARKERS: [string, RegExp][] = [
-  ['syncStart', /Syncing content/],
-  ['syncEnd', /Synced content/],
-  ['viteStart', /Building static entrypoints/],
-  ['renderStart', /generating static routes/],
-  ['end', /Complete!/],
+  ['checked', /^build: content checked at|Syncing content/],
+  ['synced', /^build: content synced at|Synced content/],
+  ['bundled', /^build: bundled at|generating static routes/],
+  ['written', /^build: pages written at|Complete!/],
 ];
 
 const HAS_GNU_TIME = (() => {
@@ -232,18 +235,19 @@ async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
   const nodeArgs = p.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${p.cpuProfDir}`] : [];
   let args: string[];
   if (via === 'npm run build') {
-    // The same entry as `npm run build -- --out … --verbose` (verbose: Astro's log names each page and
-    // whether it was reused, which the figures below count).
-    args = [...nodeArgs, join(p.root, 'src', 'cli', 'build.ts'), '--out', p.outDir, '--verbose'];
+    // The same entry and log level as `npm run build -- --out …`, plus the phase times (--timings).
+    args = [...nodeArgs, join(p.root, 'src', 'cli', 'build.ts'), '--out', p.outDir, '--timings'];
   } else {
     const inline = { root: p.root, outDir: p.outDir, logLevel: 'info' };
     const script = `const { build } = await import(${JSON.stringify(import.meta.resolve('astro'))});\nawait build(${JSON.stringify(inline)});`;
     args = [...nodeArgs, '--input-type=module', '-e', script];
   }
   const r = await timed(process.execPath, args, { cwd: p.root, env });
-  const pagesReused = (r.output.match(/\((?:cached|restored)\)/g) ?? []).length;
-  const pagesListed = (r.output.match(/├─ \S+/g) ?? []).length;
-  return { ok: r.code === 0, ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, phases: r.phases, pagesRendered: pagesListed - pagesReused, pagesReused, output: r.output };
+  // `build: N page(s) (M file(s) unchanged, reused)`, or Astro's own page lines for a bare build.
+  const summary = /build: (\d+) page\(s\)(?: \((\d+) file\(s\) unchanged, reused\))?/.exec(r.output);
+  const filesReused = summary ? Number(summary[2] ?? 0) : (r.output.match(/\((?:cached|restored)\)/g) ?? []).length;
+  const pages = summary ? Number(summary[1]) : (r.output.match(/├─ \S+/g) ?? []).length;
+  return { ok: r.code === 0, ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, phases: r.phases, pages, filesReused, output: r.output };
 }
 
 function walk(dir: string, visit: (path: string, size: number) => void): void {
@@ -406,7 +410,7 @@ const mib = (m: number | undefined): string => (m === undefined ? '—' : `${m.t
 
 function phaseLine(p: Record<string, number>, totalMs: number): string {
   const d = (a?: number, b?: number): string => (a === undefined || b === undefined ? '?' : `${(b - a).toFixed(2)}s`);
-  return `startup ${d(0, p.syncStart)} · content sync ${d(p.syncStart, p.syncEnd)} · vite bundle ${d(p.viteStart, p.renderStart)} · render+write ${d(p.renderStart, p.end)} · exit ${d(p.end, totalMs / 1000)}`;
+  return `check ${d(0, p.checked)} · astro setup+sync ${d(p.checked, p.synced)} · vite bundle ${d(p.synced, p.bundled)} · render+write ${d(p.bundled, p.written)} · finish ${d(p.written, totalMs / 1000)}`;
 }
 
 async function main(): Promise<void> {
@@ -460,7 +464,7 @@ async function main(): Promise<void> {
     console.log(`cold   ${s(cold.ms)} (CPU ${cold.cpuMs === undefined ? '?' : s(cold.cpuMs)})  ${phaseLine(cold.phases, cold.ms)}`);
     const warm = await projectBuild({ ...paths, cpuProfDir: undefined }, snapshot.via);
     if (!warm.ok) console.error(`warm build failed:\n${warm.output.slice(-4000)}`);
-    console.log(`warm   ${s(warm.ms)} (CPU ${warm.cpuMs === undefined ? "?" : s(warm.cpuMs)})  ${phaseLine(warm.phases, warm.ms)}  (reused ${warm.pagesReused} of ${warm.pagesReused + warm.pagesRendered} pages)`);
+    console.log(`warm   ${s(warm.ms)} (CPU ${warm.cpuMs === undefined ? "?" : s(warm.cpuMs)})  ${phaseLine(warm.phases, warm.ms)}  (${warm.filesReused} unchanged files reused)`);
     const editSlug = c.slugs[Math.floor(c.slugs.length / 2)]!;
     const editMonth = c.months[Math.floor(c.months.length / 2)]!;
     const edit = editOneMonth(c.dir, editSlug, editMonth);
@@ -476,7 +480,7 @@ async function main(): Promise<void> {
       console.error(`edit build failed:\n${edited.output.slice(-4000)}`);
       process.exitCode = 1;
     }
-    console.log(`edit   ${s(edited.ms)} (CPU ${edited.cpuMs === undefined ? "?" : s(edited.cpuMs)})  ${phaseLine(edited.phases, edited.ms)}  (reused ${edited.pagesReused} of ${edited.pagesReused + edited.pagesRendered} pages)`);
+    console.log(`edit   ${s(edited.ms)} (CPU ${edited.cpuMs === undefined ? "?" : s(edited.cpuMs)})  ${phaseLine(edited.phases, edited.ms)}  (${edited.filesReused} unchanged files reused)`);
     for (const p of check.pages) {
       if (p.found === 'missing') console.log(`  (edit check: ${p.page} is not in the output)`);
     }
@@ -501,8 +505,8 @@ async function main(): Promise<void> {
       contentFiles: c.files,
       contentBytes: c.bytes,
       cold: { ms: cold.ms, cpuMs: cold.cpuMs, maxRssMiB: cold.maxRssMiB, phases: cold.phases, pagesPerSecond: coldStats.htmlPages / (cold.ms / 1000) },
-      warm: { ms: warm.ms, cpuMs: warm.cpuMs, maxRssMiB: warm.maxRssMiB, phases: warm.phases, pagesReused: warm.pagesReused, pagesRendered: warm.pagesRendered },
-      edit: { ms: edited.ms, cpuMs: edited.cpuMs, maxRssMiB: edited.maxRssMiB, phases: edited.phases, pagesReused: edited.pagesReused, pagesRendered: edited.pagesRendered, check },
+      warm: { ms: warm.ms, cpuMs: warm.cpuMs, maxRssMiB: warm.maxRssMiB, phases: warm.phases, filesReused: warm.filesReused },
+      edit: { ms: edited.ms, cpuMs: edited.cpuMs, maxRssMiB: edited.maxRssMiB, phases: edited.phases, filesReused: edited.filesReused, check },
       output: coldStats,
       hugo: hugoRun,
       ratioToHugo: ratio,

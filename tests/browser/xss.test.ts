@@ -193,7 +193,7 @@ describe('built HTML of the fixture site', () => {
       expect(scriptSrc, file).not.toContain('*');
       // Inline event handlers only run with 'unsafe-inline' (or 'unsafe-hashes'), excluded above;
       // hashes of inline scripts are fine.
-      // The lock-down directives the site sets today (astro.config.mjs): keep them.
+      // The lock-down directives the site sets (src/lib/csp.ts): keep them.
       expect(directives.get('default-src'), file).toEqual(["'self'"]);
       expect(directives.get('object-src'), file).toEqual(["'none'"]);
       expect(directives.get('base-uri'), file).toEqual(["'self'"]);

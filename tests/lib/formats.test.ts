@@ -7,6 +7,7 @@ import { buildProfileView } from '../../src/lib/profile-view.ts';
 import { buildProfileJson, profileJsonSchemaDocument, PROFILE_JSON_VERSION } from '../../src/lib/formats/profile-json.ts';
 import { exportLinks } from '../../src/lib/formats/links.ts';
 import { buildProfileFeed } from '../../src/lib/formats/feed.ts';
+import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { buildJsonResume } from '../../src/lib/formats/resume.ts';
 import { buildPersonJsonLd, jsonLdScriptText } from '../../src/lib/formats/json-ld.ts';
 import { markdownToPlainText } from '../../src/lib/formats/plain-text.ts';
@@ -56,7 +57,7 @@ describe('profile.json', () => {
 
 describe('feed', () => {
   it('is Atom that lists every month, newest first, with dates that do not depend on the time zone', () => {
-    const xml = buildProfileFeed(view, exportLinks('ada', new URL(site)), { absolute: true });
+    const xml = buildProfileFeed(view, exportLinks('ada', new URL(site)), { absolute: true, narrativeHtml: (m) => renderMarkdown(m.narrative) });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const entries = [parsed.feed.entry].flat();
     expect(parsed.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -66,7 +67,7 @@ describe('feed', () => {
     expect(entries[1].content['#text']).toContain('<em>notes</em>');
   });
   it('uses URN ids when the site URL is unknown', () => {
-    const xml = buildProfileFeed(view, exportLinks('ada', undefined), { absolute: false });
+    const xml = buildProfileFeed(view, exportLinks('ada', undefined), { absolute: false, narrativeHtml: (m) => renderMarkdown(m.narrative) });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     expect(parsed.feed.id).toBe('urn:engfolio:ada');
     expect([parsed.feed.entry].flat().map((e: { link: { '@_href': string } }) => e.link['@_href'])).toEqual(['/ada/2024-03/', '/ada/2024-01/']);

@@ -1,8 +1,7 @@
 // The Atom feed of a profile's monthly summaries, written with the `feed` package.
 import { Feed } from 'feed';
 import { monthLong } from '../format.ts';
-import { renderMarkdown, type RenderOptions } from '../markdown.ts';
-import type { ProfileView } from '../profile-view.ts';
+import type { MonthView, ProfileView } from '../profile-view.ts';
 import type { ExportLinks } from './links.ts';
 
 /** Returns the UTC instant a month starts: the feed's date of that month's entry (never the machine's TZ). */
@@ -16,9 +15,9 @@ export function monthStart(month: string): Date {
 // against the feed's own address (RFC 4287 §2).
 const PLACEHOLDER_ORIGIN = 'https://engfolio-relative.invalid';
 
-/** Returns the Atom XML of a profile's feed: one entry per month, newest first. */
-export function buildProfileFeed(view: ProfileView, siteLinks: ExportLinks, options: { absolute: boolean; urls?: RenderOptions }): string {
-  const xml = atom(view, options.absolute ? siteLinks : placeholderLinks(siteLinks), options.absolute, options.urls);
+/** Returns the Atom XML of a profile's feed: one entry per month, newest first, with its narrative as `narrativeHtml` renders it. */
+export function buildProfileFeed(view: ProfileView, siteLinks: ExportLinks, options: { absolute: boolean; narrativeHtml: (month: MonthView) => string }): string {
+  const xml = atom(view, options.absolute ? siteLinks : placeholderLinks(siteLinks), options.absolute, options.narrativeHtml);
   return options.absolute ? xml : xml.split(PLACEHOLDER_ORIGIN).join('');
 }
 
@@ -35,7 +34,7 @@ function placeholderLinks(links: ExportLinks): ExportLinks {
   };
 }
 
-function atom(view: ProfileView, links: ExportLinks, absolute: boolean, urls?: RenderOptions): string {
+function atom(view: ProfileView, links: ExportLinks, absolute: boolean, narrativeHtml: (month: MonthView) => string): string {
   const name = view.profile.name;
   // Atom ids must be IRIs that never change: the page URL when the site URL is known, a URN otherwise.
   const feedId = absolute ? links.profileUrl : `urn:engfolio:${view.slug}`;
@@ -54,7 +53,6 @@ function atom(view: ProfileView, links: ExportLinks, absolute: boolean, urls?: R
   });
   for (const m of view.months) {
     const figures = `${m.commits} commits, ${m.features} features${m.bugs !== undefined ? `, ${m.bugs} bugs` : ''}`;
-    const narrative = renderMarkdown(m.narrative, urls);
     feed.addItem({
       title: `${monthLong(m.month)} — ${name}`,
       id: absolute ? links.monthUrl(m.month) : `urn:engfolio:${view.slug}:${m.month}`,
@@ -62,7 +60,7 @@ function atom(view: ProfileView, links: ExportLinks, absolute: boolean, urls?: R
       date: monthStart(m.month),
       published: monthStart(m.month),
       description: figures,
-      content: `<p>${figures}.</p>${narrative}`,
+      content: `<p>${figures}.</p>${narrativeHtml(m)}`,
       author: [{ name, link: links.profileUrl }],
     });
   }

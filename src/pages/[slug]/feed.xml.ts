@@ -1,9 +1,8 @@
 // /<slug>/feed.xml: an Atom feed of the profile's monthly summaries.
 import type { APIRoute } from 'astro';
-import { siteProfiles, type SiteProfile } from '../../data/profiles.ts';
+import { narrativeHtml, siteProfiles, type SiteProfile } from '../../data/profiles.ts';
 import { buildProfileFeed } from '../../lib/formats/feed.ts';
 import { exportLinks } from '../../lib/formats/links.ts';
-import { profileUrlContext } from '../../lib/url.ts';
 
 export async function getStaticPaths() {
   const profiles = await siteProfiles();
@@ -11,6 +10,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute<{ view: SiteProfile }> = ({ props, site }) => {
-  const xml = buildProfileFeed(props.view, exportLinks(props.view.slug, site), { absolute: site !== undefined, urls: profileUrlContext(props.view.slug) });
+  const xml = buildProfileFeed(props.view, exportLinks(props.view.slug, site), { absolute: site !== undefined, narrativeHtml: (m) => narrativeHtml(props.view, m) });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };
