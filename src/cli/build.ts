@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
 import { buildAside, fillPlaceholders, seedPlaceholdersInWorker, type Placeholders } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
-import { shareCheckedContent } from '../lib/content-read.ts';
+import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts';
 import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 
@@ -200,6 +200,7 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
     name: 'engfolio-before-pages',
     hooks: {
       'astro:build:start': async () => {
+        dropCheckedContent();
         phaseEnded(options, 'content synced');
         await beforePages();
       },

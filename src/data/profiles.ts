@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import { buildProfileView, type MonthView, type ProfileView } from '../lib/profile-view.ts';
 import { digestOf } from '../lib/content-read.ts';
+import { bodyOf } from '../lib/content-bodies.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { profileUrlContext } from '../lib/url.ts';
 
@@ -33,7 +34,7 @@ async function load(): Promise<SiteProfile[]> {
         areas: d.areas,
         linesAdded: d.linesAdded,
         linesRemoved: d.linesRemoved,
-        narrative: entry.body ?? '',
+        narrative: entry.filePath ? bodyOf(entry.filePath) : '',
         generated: d.generated !== undefined,
       },
       digest: String(entry.digest ?? ''),
@@ -49,7 +50,7 @@ async function load(): Promise<SiteProfile[]> {
     const profileDigest = String(p.digest ?? '');
     const monthDigests = new Map(own.map((m) => [m.view.month, m.digest]));
     const all = [profileDigest, act?.digest ?? '', ...own.map((m) => `${m.view.month}:${m.digest}`).sort()].join('|');
-    return { ...view, cacheKey: digestOf(all), monthDigests, profileDigest, summary: p.body ?? '' };
+    return { ...view, cacheKey: digestOf(all), monthDigests, profileDigest, summary: p.filePath ? bodyOf(p.filePath) : '' };
   });
   out.sort((a, b) => a.profile.name.localeCompare(b.profile.name, 'en'));
   return out;

@@ -322,12 +322,18 @@ export function shareCheckedContent(contentDir: string, model: ContentModel): vo
   (globalThis as unknown as Record<symbol, unknown>)[HANDOFF] = { contentDir, model };
 }
 
-/** Takes, once, the content a check of `contentDir` in this process handed over (undefined if none). */
-export function takeCheckedContent(contentDir: string): ContentModel | undefined {
-  const store = globalThis as unknown as Record<symbol, { contentDir: string; model: ContentModel } | undefined>;
-  const shared = store[HANDOFF];
-  store[HANDOFF] = undefined;
+/**
+ * The content a check of `contentDir` in this process handed over, if any. Astro may instantiate the
+ * loader module more than once in a sync, so every instance asks here until the build drops it.
+ */
+export function checkedContent(contentDir: string): ContentModel | undefined {
+  const shared = (globalThis as unknown as Record<symbol, { contentDir: string; model: ContentModel } | undefined>)[HANDOFF];
   return shared?.contentDir === contentDir ? shared.model : undefined;
+}
+
+/** Drops the handed-over content (the build calls it once the content is synced). */
+export function dropCheckedContent(): void {
+  (globalThis as unknown as Record<symbol, unknown>)[HANDOFF] = undefined;
 }
 
 /**

@@ -1,12 +1,14 @@
 // The content-layer loader: reads every content file synchronously once per build (measured faster
 // than the glob loader's per-file async reads), validates it with our own checks so errors read as
-// `file:line — field: …`, and stores raw Markdown; pages render it (src/lib/markdown.ts).
+// `file:line — field: …`, and stores the data; Markdown bodies are handed to pages outside the store
+// (src/lib/content-bodies.ts), which render them (src/lib/markdown.ts).
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { forgetContentReads, readContent, takeCheckedContent, type ContentModel } from '../lib/content-read.ts';
+import { forgetContentReads, readContent, checkedContent, type ContentModel } from '../lib/content-read.ts';
 import { ContentError, errorsOf, formatProblem } from '../lib/problems.ts';
+import { keepBodies } from '../lib/content-bodies.ts';
 import { contentDir } from '../lib/paths.ts';
 
 let cached: { key: string; model: ContentModel } | undefined;
@@ -18,7 +20,7 @@ function model(ctx: LoaderContext): ContentModel {
   // A fresh read per sync run: `astro dev` re-syncs on change, a build syncs once.
   const key = `${dir}:${syncRun}`;
   // `npm run build` hands over the content its check just read; otherwise (astro dev, astro build) read it.
-  if (cached?.key !== key) cached = { key, model: takeCheckedContent(dir) ?? readContent(dir, root) };
+  if (cached?.key !== key) cached = { key, model: checkedContent(dir) ?? readContent(dir, root) };
   return cached.model;
 }
 
@@ -43,7 +45,6 @@ const CODE_HASH = ((): string | undefined => {
 interface Entry {
   id: string;
   data: Record<string, unknown>;
-  body?: string;
   filePath: string;
   digest: string;
 }
@@ -88,14 +89,15 @@ export function engfolioLoader(collection: 'profiles' | 'months' | 'activity'): 
       const m = model(ctx);
       check(ctx, m);
       if (collection === 'profiles') {
-        replaceEntries(ctx, m.profiles.map((p) => ({ id: p.slug, data: { ...p.data, slug: p.slug }, body: p.summary, filePath: p.file, digest: p.digest })));
+        // Bodies stay out of the store (src/lib/content-bodies.ts); an entry's digest covers its body.
+        keepBodies(new Map([...m.profiles.map((p) => [p.file, p.summary] as const), ...m.months.map((mo) => [mo.file, mo.narrative] as const)]));
+        replaceEntries(ctx, m.profiles.map((p) => ({ id: p.slug, data: { ...p.data, slug: p.slug }, filePath: p.file, digest: p.digest })));
       } else if (collection === 'months') {
         replaceEntries(
           ctx,
           m.months.map((mo) => ({
             id: `${mo.profile}/${mo.month}`,
             data: { ...mo.data, month: mo.month, profile: { collection: 'profiles', id: mo.profile } },
-            body: mo.narrative,
             filePath: mo.file,
             digest: mo.digest,
           })),
