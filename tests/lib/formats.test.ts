@@ -10,7 +10,12 @@ import { buildProfileFeed } from '../../src/lib/formats/feed.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { buildJsonResume } from '../../src/lib/formats/resume.ts';
 import { buildPersonJsonLd, jsonLdScriptText } from '../../src/lib/formats/json-ld.ts';
-import { markdownToPlainText } from '../../src/lib/formats/plain-text.ts';
+import { firstBlockPlainText, markdownToPlainText } from '../../src/lib/formats/plain-text.ts';
+import { MARKDOWN_ONLY, PAYLOADS } from '../fixtures/xss/payloads.ts';
+import { generate, SIZES } from '../bench/generate.ts';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const profile = profileSchema.parse({
   name: 'Ada <Lovelace>',
@@ -99,5 +104,55 @@ describe('JSON Resume and JSON-LD', () => {
   });
   it('reduces Markdown to plain text', () => {
     expect(markdownToPlainText('# T\n\n- a `b`\n- c\n\n> q')).toBe('T\n\na b\n\nc\n\nq');
+  });
+});
+
+describe('firstBlockPlainText', () => {
+  // It parses only the text before the first blank line when that cannot change the answer: it must
+  // always equal the first block of the whole document's plain text.
+  const firstOfAll = (md: string): string => markdownToPlainText(md).split('\n\n')[0] ?? '';
+  const cases = [
+    'One *two* three.\n\nFour.',
+    '\n\n  \nLeading blank lines.\n\nNext.',
+    '# Heading\nText under it.\n\nMore.',
+    '- a\n- b\n\n- c',
+    '> quoted\n\n> again',
+    '```\ncode\n\nstill code\n```\n\nafter',
+    '~~~\nx\n\ny\n~~~',
+    '    indented code\n\n    more code\n\ntext',
+    '<div>\n\n*html block*\n\n</div>\n\nafter',
+    '<!-- comment\n\nstill comment -->\n\nafter',
+    'See [the notes][n].\n\n[n]: https://example.org',
+    '---\n\nAfter a rule.',
+    '![](x.png)\n\nAfter an image without alt.',
+    'Setext\n===\n\nbody',
+    'no blank line at all',
+    '',
+    '   \n\n',
+  ];
+  it.each(cases)('equals the first block of the whole text for %j', (md) => expect(firstBlockPlainText(md)).toBe(firstOfAll(md)));
+  it('equals it on the XSS corpus and the shipped narratives', () => {
+    const docs = [...PAYLOADS, ...MARKDOWN_ONLY];
+    for (const dir of ['content/months/tejun-heo', 'content/months/mira-kovac']) {
+      for (const name of readdirSync(dir)) docs.push(readFileSync(join(dir, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+    }
+    for (const md of docs) expect(firstBlockPlainText(md), md).toBe(firstOfAll(md));
+  });
+  it('equals it on generated narratives', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'engfolio-first-block-'));
+    try {
+      generate(dir, SIZES.M!, 7);
+      let n = 0;
+      for (const slug of readdirSync(join(dir, 'months')).slice(0, 20)) {
+        for (const name of readdirSync(join(dir, 'months', slug))) {
+          const md = readFileSync(join(dir, 'months', slug, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+          expect(firstBlockPlainText(md), md).toBe(firstOfAll(md));
+          n++;
+        }
+      }
+      expect(n).toBeGreaterThan(400);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

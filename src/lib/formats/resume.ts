@@ -2,7 +2,7 @@
 import type { ProfileView } from '../profile-view.ts';
 import { monthLong } from '../format.ts';
 import type { ExportLinks } from './links.ts';
-import { markdownToPlainText } from './plain-text.ts';
+import { firstBlockPlainText, markdownToPlainText } from './plain-text.ts';
 
 export const JSON_RESUME_SCHEMA = 'https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json';
 
@@ -24,7 +24,7 @@ export function buildJsonResume(view: ProfileView & { summary: string }, links: 
   if (email) basics.email = decodeURIComponent(email.url.replace(/^mailto:/i, '').split('?')[0]!);
   const highlights = view.months
     .map((m) => {
-      const text = markdownToPlainText(m.narrative).split('\n\n')[0];
+      const text = firstBlockPlainText(m.narrative);
       return text ? `${monthLong(m.month)}: ${text}` : undefined;
     })
     .filter((h): h is string => h !== undefined);
