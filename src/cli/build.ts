@@ -2,6 +2,7 @@
 // messages as `npm run check`), builds the site with Astro into a staging folder, runs post-build
 // steps on it, and swaps it into the output folder only when everything succeeded.
 import { createHash } from 'node:crypto';
+import { enableCompileCache, flushCompileCache } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -194,7 +195,11 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   // Vite-style variables inherited from a parent tool (a test runner sets BASE_URL=/) would override
   // the configured base path: the base comes from BASE_PATH only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+  // Astro and Vite are some thousand modules: V8's compiled code for them is kept between builds
+  // (measured: about 0.8 s of every build's start-up went to compiling them).
+  enableCompileCache(resolve(root, 'node_modules', '.cache', 'engfolio-node-compile'));
   const { build } = await import('astro');
+  flushCompileCache();
   // The staging folder is always fresh: Astro must not empty it, or the placeholders are lost.
   const barrier = {
     name: 'engfolio-before-pages',
