@@ -2,7 +2,7 @@
 import { getCollection } from 'astro:content';
 import { buildProfileView, type MonthView, type ProfileView } from '../lib/profile-view.ts';
 import { digestOf } from '../lib/content-read.ts';
-import { bodyOf } from '../lib/content-bodies.ts';
+import { bodiesGeneration, bodyOf } from '../lib/content-bodies.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { profileUrlContext } from '../lib/url.ts';
 
@@ -16,13 +16,15 @@ export interface SiteProfile extends ProfileView {
   summary: string;
 }
 
-let cached: Promise<SiteProfile[]> | undefined;
+let cached: { generation: number; profiles: Promise<SiteProfile[]> } | undefined;
 
 async function load(): Promise<SiteProfile[]> {
   const [profiles, months, activity] = await Promise.all([getCollection('profiles'), getCollection('months'), getCollection('activity')]);
   const monthsByProfile = new Map<string, { view: MonthView; digest: string }[]>();
   for (const entry of months) {
     const d = entry.data;
+    // The store's digest covers the frontmatter (and the code that read it), the body's the whole file.
+    const body = bodyOf(entry.filePath!);
     const list = monthsByProfile.get(d.profile.id) ?? [];
     list.push({
       view: {
@@ -34,10 +36,10 @@ async function load(): Promise<SiteProfile[]> {
         areas: d.areas,
         linesAdded: d.linesAdded,
         linesRemoved: d.linesRemoved,
-        narrative: entry.filePath ? bodyOf(entry.filePath) : '',
+        narrative: body.markdown,
         generated: d.generated !== undefined,
       },
-      digest: String(entry.digest ?? ''),
+      digest: `${entry.digest}:${body.digest}`,
     });
     monthsByProfile.set(d.profile.id, list);
   }
@@ -47,10 +49,11 @@ async function load(): Promise<SiteProfile[]> {
     const act = daysByProfile.get(p.id);
     const { slug: _slug, ...data } = p.data;
     const view = buildProfileView(p.id, data, own.map((m) => m.view), act?.days);
-    const profileDigest = String(p.digest ?? '');
+    const summary = bodyOf(p.filePath!);
+    const profileDigest = `${p.digest}:${summary.digest}`;
     const monthDigests = new Map(own.map((m) => [m.view.month, m.digest]));
     const all = [profileDigest, act?.digest ?? '', ...own.map((m) => `${m.view.month}:${m.digest}`).sort()].join('|');
-    return { ...view, cacheKey: digestOf(all), monthDigests, profileDigest, summary: p.filePath ? bodyOf(p.filePath) : '' };
+    return { ...view, cacheKey: digestOf(all), monthDigests, profileDigest, summary: summary.markdown };
   });
   out.sort((a, b) => a.profile.name.localeCompare(b.profile.name, 'en'));
   return out;
@@ -58,8 +61,9 @@ async function load(): Promise<SiteProfile[]> {
 
 /** Returns every profile with its months and activity, sorted by name. */
 export function siteProfiles(): Promise<SiteProfile[]> {
-  cached ??= load();
-  return cached;
+  // A new content sync (astro dev) hands over new bodies: build the profiles again.
+  if (cached?.generation !== bodiesGeneration()) cached = { generation: bodiesGeneration(), profiles: load() };
+  return cached.profiles;
 }
 
 const narratives = new WeakMap<MonthView, string>();

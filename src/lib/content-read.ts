@@ -19,7 +19,10 @@ export interface ProfileEntry {
   data: ProfileData;
   /** The summary, as Markdown. */
   summary: string;
+  /** Digest of the whole file. */
   digest: string;
+  /** Digest of the frontmatter alone: unchanged by an edit of the summary. */
+  dataDigest: string;
 }
 
 export interface MonthEntry {
@@ -31,7 +34,10 @@ export interface MonthEntry {
   data: MonthData;
   /** The narrative, as Markdown. */
   narrative: string;
+  /** Digest of the whole file. */
   digest: string;
+  /** Digest of the frontmatter alone: unchanged by an edit of the narrative. */
+  dataDigest: string;
 }
 
 export interface ActivityEntry {
@@ -51,6 +57,11 @@ export interface ContentModel {
 /** Returns a short content digest (what incremental builds key pages on). */
 export function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Returns the digest of a Markdown file's frontmatter: the text before its body. */
+function frontmatterDigest(source: string, body: string): string {
+  return digestOf(source.endsWith(body) ? source.slice(0, source.length - body.length) : source);
 }
 
 /** A path as shown in messages and stored on entries: relative to the project root (Astro's store requires it). */
@@ -569,7 +580,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
     const data = read.data;
     if (!data) continue;
     frontmatterOf.set(slug, read.fm);
-    profiles.push({ slug, file, data, summary: read.fm.body, digest: digestOf(read.source) });
+    profiles.push({ slug, file, data, summary: read.fm.body, digest: digestOf(read.source), dataDigest: frontmatterDigest(read.source, read.fm.body) });
   }
 
   const monthsDir = join(contentDir, 'months');
@@ -634,7 +645,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
         });
         continue;
       }
-      months.push({ profile: folder, month: base, file, data, narrative: read.fm.body, digest: digestOf(read.source) });
+      months.push({ profile: folder, month: base, file, data, narrative: read.fm.body, digest: digestOf(read.source), dataDigest: frontmatterDigest(read.source, read.fm.body) });
     }
   }
 

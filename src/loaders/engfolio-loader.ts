@@ -89,9 +89,15 @@ export function engfolioLoader(collection: 'profiles' | 'months' | 'activity'): 
       const m = model(ctx);
       check(ctx, m);
       if (collection === 'profiles') {
-        // Bodies stay out of the store (src/lib/content-bodies.ts); an entry's digest covers its body.
-        keepBodies(new Map([...m.profiles.map((p) => [p.file, p.summary] as const), ...m.months.map((mo) => [mo.file, mo.narrative] as const)]));
-        replaceEntries(ctx, m.profiles.map((p) => ({ id: p.slug, data: { ...p.data, slug: p.slug }, filePath: p.file, digest: p.digest })));
+        // Bodies stay out of the store (src/lib/content-bodies.ts), and so out of its entries' digests:
+        // an edited narrative leaves the store as it was.
+        keepBodies(
+          new Map([
+            ...m.profiles.map((p) => [p.file, { markdown: p.summary, digest: p.digest }] as const),
+            ...m.months.map((mo) => [mo.file, { markdown: mo.narrative, digest: mo.digest }] as const),
+          ]),
+        );
+        replaceEntries(ctx, m.profiles.map((p) => ({ id: p.slug, data: { ...p.data, slug: p.slug }, filePath: p.file, digest: p.dataDigest })));
       } else if (collection === 'months') {
         replaceEntries(
           ctx,
@@ -99,7 +105,7 @@ export function engfolioLoader(collection: 'profiles' | 'months' | 'activity'): 
             id: `${mo.profile}/${mo.month}`,
             data: { ...mo.data, month: mo.month, profile: { collection: 'profiles', id: mo.profile } },
             filePath: mo.file,
-            digest: mo.digest,
+            digest: mo.dataDigest,
           })),
         );
       } else {

@@ -270,6 +270,27 @@ describe('incremental rebuild of a --content folder', () => {
     expect(readFileSync(unchangedPage, 'utf8')).toBe(beforeText);
   });
 
+  it('keeps Astro\'s data store as it was on a narrative-only edit, and rewrites it on a frontmatter edit', () => {
+    const slug = readdirSync(join(content, 'months'))[0]!;
+    const month = readdirSync(join(content, 'months', slug)).filter((f) => f.endsWith('.md')).sort()[1]!;
+    const file = join(content, 'months', slug, month);
+    // The build's cache folder for this content and output (src/cli/build.ts cacheDirFor).
+    const store = join(root, 'node_modules/.astro/engfolio-content', createHash('sha256').update(`${content}\0${out}`).digest('hex').slice(0, 16), 'data-store.json');
+    const storeBefore = readFileSync(store, 'utf8');
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nNarrative marker bodyonly77.\n`);
+    let r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(readFileSync(store, 'utf8')).toBe(storeBefore);
+    for (const page of [join(slug, 'index.html'), join(slug, month.slice(0, -3), 'index.html'), join(slug, 'feed.xml')]) {
+      expect(readFileSync(join(out, page), 'utf8'), page).toContain('bodyonly77');
+    }
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^commits: \d+$/m, 'commits: 987654'));
+    r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(readFileSync(store, 'utf8')).not.toBe(storeBefore);
+    expect(readFileSync(join(out, slug, month.slice(0, -3), 'index.html'), 'utf8')).toContain('987,654');
+  });
+
   it('drops the page of a deleted month and its link from the profile page', () => {
     const slug = readdirSync(join(content, 'months'))[0]!;
     const months = readdirSync(join(content, 'months', slug)).filter((f) => f.endsWith('.md')).sort();
