@@ -12,6 +12,7 @@ import { ContentError, formatProblem } from '../lib/problems.ts';
 import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts';
 import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
+import { skipAstroOutputCopies } from './astro-output-copies.ts';
 
 interface BuildOptions {
   out: string;
@@ -200,6 +201,7 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   enableCompileCache(resolve(root, 'node_modules', '.cache', 'engfolio-node-compile'));
   const { build } = await import('astro');
   flushCompileCache();
+  await skipAstroOutputCopies(cacheDir);
   // The staging folder is always fresh: Astro must not empty it, or the placeholders are lost.
   const barrier = {
     name: 'engfolio-before-pages',

@@ -291,6 +291,17 @@ describe('incremental rebuild of a --content folder', () => {
     expect(readFileSync(join(out, slug, month.slice(0, -3), 'index.html'), 'utf8')).toContain('987,654');
   });
 
+  it('keeps no second copy of the pages in its cache, and renders every page again when the output was deleted', () => {
+    const cacheDir = join(root, 'node_modules/.astro/engfolio-content', createHash('sha256').update(`${content}\0${out}`).digest('hex').slice(0, 16));
+    expect(existsSync(join(cacheDir, 'incremental-build.json'))).toBe(true);
+    expect(existsSync(join(cacheDir, 'dist'))).toBe(false);
+    const before = hashTree(out);
+    rmSync(out, { recursive: true, force: true });
+    const r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(hashTree(out)).toEqual(before);
+  });
+
   it('drops the page of a deleted month and its link from the profile page', () => {
     const slug = readdirSync(join(content, 'months'))[0]!;
     const months = readdirSync(join(content, 'months', slug)).filter((f) => f.endsWith('.md')).sort();

@@ -1,0 +1,43 @@
+// Astro's incremental build writes a second copy of every page it renders into its cache folder
+// (`<cacheDir>/dist/`), to restore pages missing from the output on a later build. `npm run build`
+// never needs them: it builds into a fresh staging folder that it seeds with placeholders for the
+// previous site's pages, so a reused page is always present (src/lib/build-swap.ts). On a
+// 1,000-profile site the copies were 29,000 more files and folders to create (about 4 s of a cold
+// build on this file system) and 435 MB of disk. This turns them off in this process only.
+//
+// It reaches into Astro's internals (astro/dist/core/build/incremental.js, not an exported entry):
+// if that module or its methods are not there (another Astro version), nothing is changed and Astro
+// keeps its copies, which costs time but never correctness.
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeInBackground } from '../lib/build-swap.ts';
+
+interface OutputCache {
+  writeOutputFile(...args: unknown[]): Promise<void>;
+  restoreOutputFile(...args: unknown[]): Promise<boolean>;
+}
+
+/** Stops Astro copying pages into `cacheDir` (and deletes copies of earlier builds); returns whether it could. */
+export async function skipAstroOutputCopies(cacheDir: string): Promise<boolean> {
+  let cache: { prototype: OutputCache } | undefined;
+  try {
+    const url = new URL('./core/build/incremental.js', import.meta.resolve('astro'));
+    cache = ((await import(url.href)) as { IncrementalBuildCache?: { prototype: OutputCache } }).IncrementalBuildCache;
+  } catch {
+    return false;
+  }
+  const proto = cache?.prototype;
+  if (typeof proto?.writeOutputFile !== 'function' || typeof proto.restoreOutputFile !== 'function') return false;
+  proto.writeOutputFile = async () => {};
+  // Copies are no longer kept up to date, so none may be restored: a page missing from the output is
+  // rendered again instead.
+  proto.restoreOutputFile = async () => false;
+  // Copies left by earlier builds are never read again: out of the way at once, deleted in the background.
+  const copies = join(cacheDir, 'dist');
+  if (existsSync(copies)) {
+    const discarded = `${copies}.discard-${process.pid}`;
+    renameSync(copies, discarded);
+    removeInBackground(discarded);
+  }
+  return true;
+}
