@@ -181,7 +181,9 @@ function writeStamp(cacheDir: string, options: BuildOptions): void {
 
 /** With --timings, prints that a phase of the build has ended, and when (seconds since the process started). */
 function phaseEnded(options: BuildOptions, phase: string): void {
-  if (options.timings) console.error(`build: ${phase} at ${(performance.now() / 1000).toFixed(2)}s`);
+  if (!options.timings) return;
+  const cpu = process.cpuUsage();
+  console.error(`build: ${phase} at ${(performance.now() / 1000).toFixed(2)}s (CPU so far: user ${(cpu.user / 1e6).toFixed(2)}s, system ${(cpu.system / 1e6).toFixed(2)}s)`);
 }
 
 /**
