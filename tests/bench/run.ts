@@ -265,6 +265,13 @@ async function settle(workDirs: string[]): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
 }
 
+/** The Node options of the project's `build` script (`node --x src/cli/build.ts` → `['--x']`). */
+function buildScriptNodeOptions(root: string): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.build ?? '';
+  const m = /^node((?:\s+--\S+)*)\s+src\/cli\/build\.ts/.exec(script);
+  return m ? m[1]!.trim().split(/\s+/).filter(Boolean) : [];
+}
+
 /** One real build of the project copy: `node src/cli/build.ts` when it exists, else Astro's build(). */
 async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
   await settle([join(p.root, '.engfolio'), join(dirname(p.outDir), '.engfolio')]);
@@ -277,8 +284,8 @@ async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
   const nodeArgs = p.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${p.cpuProfDir}`] : [];
   let args: string[];
   if (via === 'npm run build') {
-    // The same entry and log level as `npm run build -- --out …`, plus the phase times (--timings).
-    args = [...nodeArgs, join(p.root, 'src', 'cli', 'build.ts'), '--out', p.outDir, '--timings'];
+    // The same entry, Node options and log level as `npm run build -- --out …`, plus the phase times (--timings).
+    args = [...nodeArgs, ...buildScriptNodeOptions(p.root), join(p.root, 'src', 'cli', 'build.ts'), '--out', p.outDir, '--timings'];
   } else {
     const inline = { root: p.root, outDir: p.outDir, logLevel: 'info' };
     const script = `const { build } = await import(${JSON.stringify(import.meta.resolve('astro'))});\nawait build(${JSON.stringify(inline)});`;
