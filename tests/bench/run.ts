@@ -412,14 +412,15 @@ function hugoContent(content: string, slugs: string[], dir: string): void {
   }
 }
 
-async function hugoBuild(content: string, slugs: string[], work: string, version: string): Promise<HugoRun> {
+async function hugoBuild(content: string, slugs: string[], work: string, version: string, quietAfter: string[]): Promise<HugoRun> {
   const hc = join(work, 'hugo-content');
   const out = join(work, 'hugo-out');
   const cache = join(work, 'hugo-cache');
   hugoContent(content, slugs, hc);
   discard(out);
   discard(cache);
-  await settle([]);
+  // Our last build's background deletion must be over before Hugo is timed, as before our builds.
+  await settle(quietAfter);
   const site = fileURLToPath(new URL('./hugo-site/', import.meta.url));
   const r = await timed('hugo', ['--quiet', '--source', site, '--contentDir', hc, '--destination', out, '--cacheDir', cache], { cwd: work, env: process.env });
   if (r.code !== 0) return { version, ms: r.ms, htmlPages: 0, bytes: 0, error: r.output.slice(-2000) };
@@ -541,7 +542,7 @@ async function main(): Promise<void> {
     }
     let hugoRun: HugoRun | undefined;
     if (hugo) {
-      hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo);
+      hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo, [join(paths.root, '.engfolio'), join(dirname(paths.outDir), '.engfolio')]);
       if (hugoRun.error) console.log(`hugo failed: ${hugoRun.error}`);
       else console.log(`hugo   ${s(hugoRun.ms)} (CPU ${hugoRun.cpuMs === undefined ? '?' : s(hugoRun.cpuMs)})  ${hugoRun.htmlPages} pages, peak ${mib(hugoRun.maxRssMiB)}`);
     }
