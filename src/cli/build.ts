@@ -9,9 +9,7 @@ import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
 import { buildAside, fillPlaceholders, seedPlaceholdersInWorker, type Placeholders } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
-import { dropCheckedContent, shareCheckedContent, type ContentModel } from '../lib/content-read.ts';
-import { prerenderNarrativesInWorker } from '../lib/narrative-prerender.ts';
-import { joinBase } from '../lib/url.ts';
+import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts';
 import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 import { skipAstroOutputCopies } from './astro-output-copies.ts';
@@ -167,29 +165,11 @@ function manifestFiles(cacheDir: string): Set<string> {
  * that wrote the current incremental manifest (read now, before Astro rewrites it).
  */
 function seedFromPrevious(cacheDir: string, options: BuildOptions, staging: string): Promise<Placeholders | undefined> {
-  if (!previousSiteReusable(cacheDir, options)) return Promise.resolve(undefined);
-  return seedPlaceholdersInWorker(options.out, staging, manifestFiles(cacheDir));
-}
-
-/** True when the output folder is exactly the site of the build that wrote the current incremental manifest. */
-function previousSiteReusable(cacheDir: string, options: BuildOptions): boolean {
-  if (options.offline || !existsSync(options.out)) return false;
+  if (options.offline || !existsSync(options.out)) return Promise.resolve(undefined);
   const stamp = readStamp(cacheDir);
   const digest = manifestDigest(cacheDir);
-  return Boolean(stamp && digest && stamp.out === options.out && stamp.content === options.content && stamp.manifest === digest);
-}
-
-/**
- * When most pages will be rendered (no previous site to reuse), renders the narratives in a worker
- * while this thread sets Astro up (src/lib/narrative-prerender.ts). URLs resolve as the pages resolve
- * them: under the base path Astro is given (astro.config.mjs), in the profile's folder.
- */
-function prerenderNarratives(model: ContentModel, cacheDir: string, options: BuildOptions): void {
-  if (previousSiteReusable(cacheDir, options)) return;
-  const raw = process.env.BASE_PATH || '/';
-  const base = raw.endsWith('/') ? raw : `${raw}/`;
-  const jobs = model.months.map((m) => ({ digest: m.digest, markdown: m.narrative, options: { base: joinBase(base, ''), pageDir: joinBase(base, `${m.profile}/`) } }));
-  void prerenderNarrativesInWorker(jobs).then((n) => phaseEnded(options, `${n} narratives rendered ahead`));
+  if (!stamp || !digest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== digest) return Promise.resolve(undefined);
+  return seedPlaceholdersInWorker(options.out, staging, manifestFiles(cacheDir));
 }
 
 /** Records which build made the site now in the output folder (an offline copy is never reused). */
@@ -272,11 +252,10 @@ function describeFailure(e: unknown): string[] {
 }
 
 /** Checks the content (printing every problem); when it may be built, hands what was read to the content loader. */
-function checkAndShare(options: BuildOptions, root: string, cacheDir: string): boolean {
+function checkAndShare(options: BuildOptions, root: string): boolean {
   const check = runContentCheck(options.content, root, options.strict);
   if (check.failed) return false;
   shareCheckedContent(options.content, check.model);
-  prerenderNarratives(check.model, cacheDir, options);
   return true;
 }
 
@@ -294,7 +273,7 @@ async function main(): Promise<number> {
   const cacheDir = cacheDirFor(root, options);
   // Validation results of unchanged files are kept between builds (src/lib/content-read.ts).
   process.env.ENGFOLIO_READ_CACHE = join(cacheDir, 'engfolio-validated');
-  const checked = checkAndShare(options, root, cacheDir);
+  const checked = checkAndShare(options, root);
   phaseEnded(options, 'content checked');
   if (!checked) {
     console.error(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);

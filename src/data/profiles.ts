@@ -4,7 +4,6 @@ import { buildProfileView, type MonthView, type ProfileView } from '../lib/profi
 import { digestOf } from '../lib/content-read.ts';
 import { bodiesGeneration, bodyOf } from '../lib/content-bodies.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
-import { takePrerenderedNarrative } from '../lib/narrative-prerender.ts';
 import { profileUrlContext } from '../lib/url.ts';
 
 export interface SiteProfile extends ProfileView {
@@ -12,8 +11,6 @@ export interface SiteProfile extends ProfileView {
   cacheKey: string;
   /** Digests per month, for month pages' cache keys. */
   monthDigests: Map<string, string>;
-  /** Digest of each month's file, by month: identifies its narrative (src/lib/narrative-prerender.ts). */
-  narrativeDigests: Map<string, string>;
   profileDigest: string;
   /** The profile's summary, as Markdown. */
   summary: string;
@@ -23,7 +20,7 @@ let cached: { generation: number; profiles: Promise<SiteProfile[]> } | undefined
 
 async function load(): Promise<SiteProfile[]> {
   const [profiles, months, activity] = await Promise.all([getCollection('profiles'), getCollection('months'), getCollection('activity')]);
-  const monthsByProfile = new Map<string, { view: MonthView; digest: string; fileDigest: string }[]>();
+  const monthsByProfile = new Map<string, { view: MonthView; digest: string }[]>();
   for (const entry of months) {
     const d = entry.data;
     // The store's digest covers the frontmatter (and the code that read it), the body's the whole file.
@@ -43,7 +40,6 @@ async function load(): Promise<SiteProfile[]> {
         generated: d.generated !== undefined,
       },
       digest: `${entry.digest}:${body.digest}`,
-      fileDigest: body.digest,
     });
     monthsByProfile.set(d.profile.id, list);
   }
@@ -57,8 +53,7 @@ async function load(): Promise<SiteProfile[]> {
     const profileDigest = `${p.digest}:${summary.digest}`;
     const monthDigests = new Map(own.map((m) => [m.view.month, m.digest]));
     const all = [profileDigest, act?.digest ?? '', ...own.map((m) => `${m.view.month}:${m.digest}`).sort()].join('|');
-    const narrativeDigests = new Map(own.map((m) => [m.view.month, m.fileDigest]));
-    return { ...view, cacheKey: digestOf(all), monthDigests, narrativeDigests, profileDigest, summary: summary.markdown };
+    return { ...view, cacheKey: digestOf(all), monthDigests, profileDigest, summary: summary.markdown };
   });
   out.sort((a, b) => a.profile.name.localeCompare(b.profile.name, 'en'));
   return out;
@@ -80,9 +75,7 @@ const narratives = new WeakMap<MonthView, string>();
 export function narrativeHtml(view: SiteProfile, month: MonthView): string {
   let html = narratives.get(month);
   if (html === undefined) {
-    const options = profileUrlContext(view.slug);
-    const digest = view.narrativeDigests.get(month.month);
-    html = (digest !== undefined ? takePrerenderedNarrative(digest, options) : undefined) ?? renderMarkdown(month.narrative, options);
+    html = renderMarkdown(month.narrative, profileUrlContext(view.slug));
     narratives.set(month, html);
   }
   return html;
