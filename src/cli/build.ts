@@ -187,10 +187,11 @@ function phaseEnded(options: BuildOptions, phase: string): void {
 }
 
 /**
- * Runs Astro's build into `outDir` with our content settings. `beforePages` is awaited once the content
- * is synced and before Vite bundles and pages are written (Astro's astro:build:start hook).
+ * Runs Astro's build into `outDir` with our content settings; returns how many HTML pages the site has.
+ * `beforePages` is awaited once the content is synced and before Vite bundles and pages are written
+ * (Astro's astro:build:start hook).
  */
-async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, beforePages: () => Promise<unknown>): Promise<void> {
+async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, beforePages: () => Promise<unknown>): Promise<number> {
   process.env.ENGFOLIO_CONTENT = options.content;
   process.env.ENGFOLIO_STRICT = options.strict ? '1' : '';
   // Tells the loader the content was already checked and reported (it may skip re-printing warnings).
@@ -214,19 +215,16 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
         await beforePages();
       },
       'astro:build:generated': () => phaseEnded(options, 'pages written'),
+      // Every HTML page of the site, rendered or reused: counted here rather than by walking the output
+      // (0.6 s on a 29,000-file site).
+      'astro:build:done': ({ pages: built }: { pages: unknown[] }) => void (pages = built.length),
     },
   };
+  let pages = 0;
   // Runs when Vite has bundled every environment, just before Astro's own last step renders the pages.
   const bundled = { name: 'engfolio-bundled', buildApp: { order: 'post' as const, handler: () => phaseEnded(options, 'bundled') } };
   await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled] }, integrations: [barrier] });
-}
-
-function countPages(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) n++;
-  }
-  return n;
+  return pages;
 }
 
 /** Finds our ContentError inside whatever Astro wrapped it in. */
@@ -291,7 +289,7 @@ async function main(): Promise<number> {
         seeding.catch(() => {}); // Reported through the build's own failure, below.
         let placeholders: Placeholders | undefined;
         try {
-          await astroBuild(root, staging, options, cacheDir, () => seeding);
+          pages = await astroBuild(root, staging, options, cacheDir, () => seeding);
         } finally {
           // On failure the staging folder is deleted next: the worker must be done writing into it first.
           placeholders = await seeding.catch(() => undefined);
@@ -300,7 +298,6 @@ async function main(): Promise<number> {
           const keep = manifestFiles(cacheDir);
           reused = fillPlaceholders(placeholders, (rel) => keep.has(rel)).reused;
         }
-        pages = countPages(staging);
       },
       (staging) => postBuild(staging, options),
       // Astro must build inside the project: it resolves its build chunks' imports from node_modules.
