@@ -431,19 +431,20 @@ function readChecked<S extends z.ZodType>(
   problems: Problem[],
   seen: Set<string>,
   disk?: DiskCache,
-): { fm: ParsedFrontmatter; source: string; data: z.output<S> | undefined } | undefined {
+): { fm: ParsedFrontmatter; source: string; digest: string; data: z.output<S> | undefined } | undefined {
   const own: Problem[] = [];
   const source = readText(path, file, own);
   if (source === undefined) {
     problems.push(...own);
     return undefined;
   }
+  // Once per file: the disk cache checks it and the entry carries it.
+  const digest = digestOf(source);
   const key = `${kind}\0${path}\0${file}`;
   seen.add(key);
   let checked = memo?.get(key)?.source === source ? memo.get(key)!.checked : undefined;
   if (!checked && disk) {
     const stored = disk.entries.get(key);
-    const digest = digestOf(source);
     if (stored?.digest === digest && stored.bodyLength <= source.length) checked = fromStored(stored, source);
     else disk.entries.delete(key);
   }
@@ -457,7 +458,7 @@ function readChecked<S extends z.ZodType>(
       checked = { fm, source, data, problems: own };
       // Kept on disk only when the body is the end of the source text (it always is for engfolio's files).
       if (disk && source.endsWith(fm.body)) {
-        disk.entries.set(key, { digest: digestOf(source), data, problems: own, bodyLength: fm.body.length, bodyLine: fm.bodyLine });
+        disk.entries.set(key, { digest, data, problems: own, bodyLength: fm.body.length, bodyLine: fm.bodyLine });
         disk.dirty = true;
       }
     }
@@ -466,7 +467,7 @@ function readChecked<S extends z.ZodType>(
   // On a hit `own` is dropped: readText's warnings for this same text are already in checked.problems.
   problems.push(...checked.problems);
   if (!checked.fm) return undefined;
-  return { fm: checked.fm, source, data: checked.data as z.output<S> | undefined };
+  return { fm: checked.fm, source, digest, data: checked.data as z.output<S> | undefined };
 }
 
 /** Parses `date,count[,features]` CSV text into days, reporting bad rows. */
@@ -580,7 +581,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
     const data = read.data;
     if (!data) continue;
     frontmatterOf.set(slug, read.fm);
-    profiles.push({ slug, file, data, summary: read.fm.body, digest: digestOf(read.source), dataDigest: frontmatterDigest(read.source, read.fm.body) });
+    profiles.push({ slug, file, data, summary: read.fm.body, digest: read.digest, dataDigest: frontmatterDigest(read.source, read.fm.body) });
   }
 
   const monthsDir = join(contentDir, 'months');
@@ -645,7 +646,7 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
         });
         continue;
       }
-      months.push({ profile: folder, month: base, file, data, narrative: read.fm.body, digest: digestOf(read.source), dataDigest: frontmatterDigest(read.source, read.fm.body) });
+      months.push({ profile: folder, month: base, file, data, narrative: read.fm.body, digest: read.digest, dataDigest: frontmatterDigest(read.source, read.fm.body) });
     }
   }
 
