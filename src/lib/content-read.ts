@@ -292,7 +292,7 @@ interface CheckedFile {
  * reading code, so results of other code (astro dev after an edit to this file) are never reused.
  */
 /** A hash of the reading code (this module, the schema, the frontmatter parser); undefined when bundled. */
-const READ_CODE_HASH: string | undefined = (() => {
+export const READ_CODE_HASH: string | undefined = (() => {
   try {
     const code = createHash('sha256');
     for (const file of ['./content-read.ts', './content-schema.ts', './frontmatter.ts']) code.update(readFileSync(new URL(file, import.meta.url)));

@@ -6,7 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { forgetContentReads, readContent, checkedContent, type ContentModel } from '../lib/content-read.ts';
+import { checkedContent, forgetContentReads, readContent, READ_CODE_HASH, type ContentModel } from '../lib/content-read.ts';
 import { ContentError, errorsOf, formatProblem } from '../lib/problems.ts';
 import { keepBodies } from '../lib/content-bodies.ts';
 import { contentDir } from '../lib/paths.ts';
@@ -25,18 +25,15 @@ function model(ctx: LoaderContext): ContentModel {
 }
 
 /**
- * A hash of the code that turns files into entries, mixed into every entry's digest: an entry whose
- * file is unchanged is kept as stored only while this code is unchanged too (else its data could be
- * stale). Undefined when the sources are not next to this module (bundled): then every sync replaces
- * the whole collection.
+ * A hash of the code that turns files into entries (this loader and the reading code's READ_CODE_HASH),
+ * mixed into every entry's digest: an entry whose file is unchanged is kept as stored only while this
+ * code is unchanged too (else its data could be stale). Undefined when the sources are not next to
+ * this module (bundled): then every sync replaces the whole collection.
  */
 const CODE_HASH = ((): string | undefined => {
   try {
-    const code = createHash('sha256');
-    for (const file of ['./engfolio-loader.ts', '../lib/content-read.ts', '../lib/content-schema.ts', '../lib/frontmatter.ts']) {
-      code.update(readFileSync(new URL(file, import.meta.url)));
-    }
-    return code.digest('hex').slice(0, 16);
+    if (READ_CODE_HASH === undefined) return undefined;
+    return createHash('sha256').update(READ_CODE_HASH).update(readFileSync(new URL('./engfolio-loader.ts', import.meta.url))).digest('hex').slice(0, 16);
   } catch {
     return undefined;
   }
