@@ -137,26 +137,31 @@ function readStamp(cacheDir: string): CacheStamp | undefined {
   }
 }
 
-function manifestDigest(cacheDir: string): string | undefined {
+interface Manifest {
+  /** sha256 of the manifest file: which build it belongs to. */
+  digest: string;
+  /** The output files it records (paths relative to the output). */
+  files: Set<string>;
+}
+
+/** Reads Astro's incremental manifest once: its digest and the output files it records; undefined when there is none. */
+function readManifest(cacheDir: string): Manifest | undefined {
+  let text: string;
   try {
-    return createHash('sha256').update(readFileSync(join(cacheDir, MANIFEST))).digest('hex');
+    text = readFileSync(join(cacheDir, MANIFEST), 'utf8');
   } catch {
     return undefined;
   }
-}
-
-/** Returns the output files recorded in Astro's incremental manifest (paths relative to the output). */
-function manifestFiles(cacheDir: string): Set<string> {
   const files = new Set<string>();
   try {
-    const m = JSON.parse(readFileSync(join(cacheDir, MANIFEST), 'utf8')) as { routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }> };
+    const m = JSON.parse(text) as { routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }> };
     for (const route of Object.values(m.routes ?? {})) {
       for (const p of Object.values(route.paths ?? {})) if (typeof p.outputFile === 'string') files.add(decodeURI(p.outputFile));
     }
   } catch {
-    // No manifest: nothing to reuse.
+    // Unreadable: nothing to reuse.
   }
-  return files;
+  return { digest: createHash('sha256').update(text).digest('hex'), files };
 }
 
 /**
@@ -167,14 +172,14 @@ function manifestFiles(cacheDir: string): Set<string> {
 function seedFromPrevious(cacheDir: string, options: BuildOptions, staging: string): Promise<Placeholders | undefined> {
   if (options.offline || !existsSync(options.out)) return Promise.resolve(undefined);
   const stamp = readStamp(cacheDir);
-  const digest = manifestDigest(cacheDir);
-  if (!stamp || !digest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== digest) return Promise.resolve(undefined);
-  return seedPlaceholdersInWorker(options.out, staging, manifestFiles(cacheDir));
+  const manifest = readManifest(cacheDir);
+  if (!stamp || !manifest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== manifest.digest) return Promise.resolve(undefined);
+  return seedPlaceholdersInWorker(options.out, staging, manifest.files);
 }
 
 /** Records which build made the site now in the output folder (an offline copy is never reused). */
-function writeStamp(cacheDir: string, options: BuildOptions): void {
-  const stamp: CacheStamp = { content: options.content, out: options.out, ...(options.offline ? {} : { manifest: manifestDigest(cacheDir) }) };
+function writeStamp(cacheDir: string, options: BuildOptions, manifest: Manifest | undefined): void {
+  const stamp: CacheStamp = { content: options.content, out: options.out, ...(options.offline ? {} : { manifest: manifest?.digest }) };
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(join(cacheDir, CACHE_STAMP), `${JSON.stringify(stamp)}\n`);
 }
@@ -279,6 +284,7 @@ async function main(): Promise<number> {
   }
   let pages = 0;
   let reused = 0;
+  let manifest: Manifest | undefined;
   try {
     await buildAside(
       options.out,
@@ -294,10 +300,10 @@ async function main(): Promise<number> {
           // On failure the staging folder is deleted next: the worker must be done writing into it first.
           placeholders = await seeding.catch(() => undefined);
         }
-        if (placeholders) {
-          const keep = manifestFiles(cacheDir);
-          reused = fillPlaceholders(placeholders, (rel) => keep.has(rel)).reused;
-        }
+        // The manifest this build wrote: which previous pages stay, and (in the stamp) which build made the site.
+        manifest = readManifest(cacheDir);
+        const keep = manifest?.files ?? new Set<string>();
+        if (placeholders) reused = fillPlaceholders(placeholders, (rel) => keep.has(rel)).reused;
       },
       (staging) => postBuild(staging, options),
       // Astro must build inside the project: it resolves its build chunks' imports from node_modules.
@@ -310,7 +316,7 @@ async function main(): Promise<number> {
     console.error(`build failed; the previous site in ${shownOut}/ is unchanged`);
     return 1;
   }
-  writeStamp(cacheDir, options);
+  writeStamp(cacheDir, options, manifest);
   const seconds = (performance.now() / 1000).toFixed(1);
   phaseEnded(options, 'site in place');
   console.error(`build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused)` : ''} in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);
