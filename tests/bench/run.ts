@@ -246,10 +246,10 @@ function emptyTrash(): void {
 /** Removes every cache a build in `root` could reuse: output, content store, incremental manifest. */
 function removeCaches(p: BuildPaths): void {
   discard(p.outDir);
-  // node_modules/.astro: content store and incremental manifest; .astro: generated types;
-  // .engfolio: npm run build's staging folders.
-  for (const dir of [join('node_modules', '.astro'), '.astro', '.engfolio']) discard(join(p.root, dir));
-  discard(join(dirname(p.outDir), '.engfolio'));
+  // node_modules/.astro: content store and incremental manifest; .astro: generated types; the build's
+  // work folders: staging and previous sites.
+  for (const dir of [join('node_modules', '.astro'), '.astro']) discard(join(p.root, dir));
+  for (const dir of buildWorkDirs(p)) discard(dir);
 }
 
 /**
@@ -265,6 +265,11 @@ async function settle(workDirs: string[]): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
 }
 
+/** Where a build of `p` keeps its staging and the previous site it deletes in the background. */
+function buildWorkDirs(p: BuildPaths): string[] {
+  return [join(p.root, '.engfolio'), join(dirname(p.outDir), '.engfolio')];
+}
+
 /** The Node options of the project's `build` script (`node --x src/cli/build.ts` → `['--x']`). */
 function buildScriptNodeOptions(root: string): string[] {
   const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.build ?? '';
@@ -274,7 +279,7 @@ function buildScriptNodeOptions(root: string): string[] {
 
 /** One real build of the project copy: `node src/cli/build.ts` when it exists, else Astro's build(). */
 async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
-  await settle([join(p.root, '.engfolio'), join(dirname(p.outDir), '.engfolio')]);
+  await settle(buildWorkDirs(p));
   // The content is the snapshot's default content/ folder: `npm run build` keeps a persistent cache only
   // for that one (a --content build gets a throw-away cache, so it could never rebuild incrementally).
   const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_OUT_DIR: p.outDir, FORCE_COLOR: '0', NO_COLOR: '1' };
@@ -542,7 +547,7 @@ async function main(): Promise<void> {
     }
     let hugoRun: HugoRun | undefined;
     if (hugo) {
-      hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo, [join(paths.root, '.engfolio'), join(dirname(paths.outDir), '.engfolio')]);
+      hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo, buildWorkDirs(paths));
       if (hugoRun.error) console.log(`hugo failed: ${hugoRun.error}`);
       else console.log(`hugo   ${s(hugoRun.ms)} (CPU ${hugoRun.cpuMs === undefined ? '?' : s(hugoRun.cpuMs)})  ${hugoRun.htmlPages} pages, peak ${mib(hugoRun.maxRssMiB)}`);
     }
