@@ -1,9 +1,10 @@
 // Astro's incremental build writes a second copy of every page it renders into its cache folder
-// (`<cacheDir>/dist/`), to restore pages missing from the output on a later build. `npm run build`
-// never needs them: it builds into a fresh staging folder that it seeds with placeholders for the
-// previous site's pages, so a reused page is always present (src/lib/build-swap.ts). On a
+// (`<cacheDir>/dist/`), and restores a reused page missing from its output folder from there. `npm
+// run build` never needs them: it builds into a fresh staging folder, and a page Astro reuses is the
+// file already in the previous site, which the build updates in place (src/lib/build-swap.ts). On a
 // 1,000-profile site the copies were 29,000 more files and folders to create (about 4 s of a cold
-// build on this file system) and 435 MB of disk. This turns them off in this process only.
+// build on this file system) and 435 MB of disk. This turns them off in this process only, and
+// answers Astro's "restore this page" with whether the previous site has it.
 //
 // It reaches into Astro's internals (astro/dist/core/build/incremental.js, not an exported entry):
 // if that module or its methods are not there (another Astro version), nothing is changed and Astro
@@ -17,8 +18,12 @@ interface OutputCache {
   restoreOutputFile(...args: unknown[]): Promise<boolean>;
 }
 
-/** Stops Astro copying pages into `cacheDir` (and deletes copies of earlier builds); returns whether it could. */
-export async function skipAstroOutputCopies(cacheDir: string): Promise<boolean> {
+/**
+ * Stops Astro copying pages into `cacheDir` (and deletes copies of earlier builds); a reused page
+ * counts as present when `inPreviousSite(path)` says so (an output-relative path), and is otherwise
+ * rendered again. Returns whether it could.
+ */
+export async function skipAstroOutputCopies(cacheDir: string, inPreviousSite: (rel: string) => boolean): Promise<boolean> {
   let cache: { prototype: OutputCache } | undefined;
   try {
     const url = new URL('./core/build/incremental.js', import.meta.resolve('astro'));
@@ -29,9 +34,8 @@ export async function skipAstroOutputCopies(cacheDir: string): Promise<boolean> 
   const proto = cache?.prototype;
   if (typeof proto?.writeOutputFile !== 'function' || typeof proto.restoreOutputFile !== 'function') return false;
   proto.writeOutputFile = async () => {};
-  // Copies are no longer kept up to date, so none may be restored: a page missing from the output is
-  // rendered again instead.
-  proto.restoreOutputFile = async () => false;
+  // Nothing is copied: the page stays in the previous site, which the build updates in place.
+  proto.restoreOutputFile = async (_settings: unknown, outputFile: unknown) => typeof outputFile === 'string' && inPreviousSite(decodeURI(outputFile));
   // Copies left by earlier builds are never read again: out of the way at once, deleted in the background.
   const copies = join(cacheDir, 'dist');
   if (existsSync(copies)) {

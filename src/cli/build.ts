@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { enableCompileCache, flushCompileCache } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
-import { buildAside, fillPlaceholders, seedPlaceholdersInWorker, type Placeholders } from '../lib/build-swap.ts';
+import { buildAside, updateInPlace } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts';
 import { contentDir } from '../lib/paths.ts';
@@ -102,8 +102,10 @@ const MANIFEST = 'incremental-build.json';
 interface CacheStamp {
   content: string;
   out: string;
-  /** sha256 of the incremental manifest of the build whose site is now in `out`. */
+  /** sha256 of the incremental manifest of the build whose site is now in `out`; absent while `out` is being updated. */
   manifest?: string;
+  /** The site's files other than pages (assets, public files, sitemaps), output-relative: an in-place update deletes those it no longer writes. */
+  others?: string[];
 }
 
 /**
@@ -164,22 +166,52 @@ function readManifest(cacheDir: string): Manifest | undefined {
   return { digest: createHash('sha256').update(text).digest('hex'), files };
 }
 
-/**
- * Starts seeding the staging folder with placeholders for the previous site's pages (see
- * seedPlaceholders) in a worker thread, only when the output folder is exactly the site of the build
- * that wrote the current incremental manifest (read now, before Astro rewrites it).
- */
-function seedFromPrevious(cacheDir: string, options: BuildOptions, staging: string): Promise<Placeholders | undefined> {
-  if (options.offline || !existsSync(options.out)) return Promise.resolve(undefined);
-  const stamp = readStamp(cacheDir);
-  const manifest = readManifest(cacheDir);
-  if (!stamp || !manifest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== manifest.digest) return Promise.resolve(undefined);
-  return seedPlaceholdersInWorker(options.out, staging, manifest.files);
+/** The site in the output folder, when the build may update it in place. */
+interface PreviousSite {
+  /** Its pages, output-relative (Astro's incremental manifest). */
+  pages: Set<string>;
+  /** Its other files. */
+  others: string[];
 }
 
-/** Records which build made the site now in the output folder (an offline copy is never reused). */
-function writeStamp(cacheDir: string, options: BuildOptions, manifest: Manifest | undefined): void {
-  const stamp: CacheStamp = { content: options.content, out: options.out, ...(options.offline ? {} : { manifest: manifest?.digest }) };
+/**
+ * Returns the previous site when the output folder is exactly the site of the build that wrote the
+ * current incremental manifest (read now, before Astro rewrites it) and finished updating it; an
+ * offline copy is never updated in place.
+ */
+function previousSite(cacheDir: string, options: BuildOptions): PreviousSite | undefined {
+  if (options.offline || !existsSync(options.out)) return undefined;
+  const stamp = readStamp(cacheDir);
+  const manifest = readManifest(cacheDir);
+  if (!stamp?.others || !manifest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== manifest.digest) return undefined;
+  return { pages: manifest.files, others: stamp.others };
+}
+
+/**
+ * The files of a freshly built site that are not pages, found without walking its page folders (tens
+ * of thousands): top-level files, Astro's assets (`_astro/`) and copies of `public/`.
+ */
+function otherFiles(siteDir: string, pages: Set<string>, root: string): string[] {
+  const found = new Set<string>();
+  const add = (rel: string): void => {
+    if (!pages.has(rel) && existsSync(join(siteDir, rel))) found.add(rel);
+  };
+  const filesUnder = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true, recursive: true })
+          .filter((e) => !e.isDirectory())
+          .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+      : [];
+  for (const entry of readdirSync(siteDir, { withFileTypes: true })) if (!entry.isDirectory()) add(entry.name);
+  // Astro's default assets folder (build.assets), and what Vite copies from public/.
+  for (const rel of filesUnder(join(siteDir, '_astro'))) add(`_astro/${rel}`);
+  for (const rel of filesUnder(resolve(root, 'public'))) add(rel);
+  return [...found].sort();
+}
+
+/** Records which build made the site now in the output folder, and its non-page files; without them, that it is being updated. */
+function writeStamp(cacheDir: string, options: BuildOptions, manifest?: Manifest, others?: string[]): void {
+  const stamp: CacheStamp = { content: options.content, out: options.out, ...(options.offline || !manifest || !others ? {} : { manifest: manifest.digest, others }) };
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(join(cacheDir, CACHE_STAMP), `${JSON.stringify(stamp)}\n`);
 }
@@ -193,10 +225,9 @@ function phaseEnded(options: BuildOptions, phase: string): void {
 
 /**
  * Runs Astro's build into `outDir` with our content settings; returns how many HTML pages the site has.
- * `beforePages` is awaited once the content is synced and before Vite bundles and pages are written
- * (Astro's astro:build:start hook).
+ * A page Astro reuses is not written: it is present when `inPreviousSite` says so (see astro-output-copies.ts).
  */
-async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, beforePages: () => Promise<unknown>): Promise<number> {
+async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, inPreviousSite: (rel: string) => boolean): Promise<number> {
   process.env.ENGFOLIO_CONTENT = options.content;
   process.env.ENGFOLIO_STRICT = options.strict ? '1' : '';
   // Tells the loader the content was already checked and reported (it may skip re-printing warnings).
@@ -209,15 +240,13 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   enableCompileCache(resolve(root, 'node_modules', '.cache', 'engfolio-node-compile'));
   const { build } = await import('astro');
   flushCompileCache();
-  await skipAstroOutputCopies(cacheDir);
-  // The staging folder is always fresh: Astro must not empty it, or the placeholders are lost.
-  const barrier = {
-    name: 'engfolio-before-pages',
+  await skipAstroOutputCopies(cacheDir, inPreviousSite);
+  const phases = {
+    name: 'engfolio-build-phases',
     hooks: {
-      'astro:build:start': async () => {
+      'astro:build:start': () => {
         dropCheckedContent();
         phaseEnded(options, 'content synced');
-        await beforePages();
       },
       'astro:build:generated': () => phaseEnded(options, 'pages written'),
       // Every HTML page of the site, rendered or reused: counted here rather than by walking the output
@@ -228,7 +257,7 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   let pages = 0;
   // Runs when Vite has bundled every environment, just before Astro's own last step renders the pages.
   const bundled = { name: 'engfolio-bundled', buildApp: { order: 'post' as const, handler: () => phaseEnded(options, 'bundled') } };
-  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled] }, integrations: [barrier] });
+  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled] }, integrations: [phases] });
   return pages;
 }
 
@@ -262,6 +291,66 @@ function checkAndShare(options: BuildOptions, root: string): boolean {
   return true;
 }
 
+/** What a build produced: counts for its summary, and what the stamp records. */
+interface BuiltSite {
+  /** HTML pages of the site, rendered or reused. */
+  pages: number;
+  /** Files of the previous site kept as they were. */
+  reused: number;
+  manifest: Manifest | undefined;
+  others: string[];
+}
+
+/**
+ * A full build: the site is built aside and swapped in whole. Astro must build inside the project
+ * (it resolves its build chunks' imports from node_modules), hence `root`.
+ */
+async function replaceSite(root: string, options: BuildOptions, cacheDir: string): Promise<BuiltSite> {
+  const built: BuiltSite = { pages: 0, reused: 0, manifest: undefined, others: [] };
+  await buildAside(
+    options.out,
+    async (staging) => {
+      built.pages = await astroBuild(root, staging, options, cacheDir, () => false);
+      built.manifest = readManifest(cacheDir);
+      built.others = otherFiles(staging, built.manifest?.files ?? new Set(), root);
+    },
+    (staging) => postBuild(staging, options),
+    root,
+    // Deleting the previous site (seconds on a large one) happens after this command returns.
+    'background',
+  );
+  return built;
+}
+
+/**
+ * An incremental build: Astro writes only the pages that changed (and the site's other files), which
+ * then replace their counterparts in the previous site; pages and files the site no longer has are
+ * deleted. Before the output is touched, the stamp says "being updated": a build cut short there
+ * leaves a stamp that makes the next build a full one.
+ */
+async function updateSite(root: string, options: BuildOptions, cacheDir: string, previous: PreviousSite): Promise<BuiltSite> {
+  const built: BuiltSite = { pages: 0, reused: 0, manifest: undefined, others: [] };
+  await updateInPlace(
+    options.out,
+    async (dir) => {
+      built.pages = await astroBuild(root, dir, options, cacheDir, (rel) => previous.pages.has(rel) && existsSync(join(options.out, rel)));
+    },
+    () => {
+      built.manifest = readManifest(cacheDir);
+      writeStamp(cacheDir, options);
+    },
+    (written) => {
+      const pages = built.manifest?.files ?? new Set<string>();
+      built.others = [...written].filter((f) => !pages.has(f)).sort();
+      built.reused = [...pages].filter((f) => !written.has(f)).length;
+      const others = new Set(built.others);
+      return [...[...previous.pages].filter((f) => !pages.has(f)), ...previous.others.filter((f) => !others.has(f) && !pages.has(f))];
+    },
+    root,
+  );
+  return built;
+}
+
 async function main(): Promise<number> {
   const root = process.cwd();
   let options: BuildOptions;
@@ -282,41 +371,17 @@ async function main(): Promise<number> {
     console.error(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
     return 1;
   }
-  let pages = 0;
-  let reused = 0;
-  let manifest: Manifest | undefined;
+  let built: BuiltSite;
   try {
-    await buildAside(
-      options.out,
-      async (staging) => {
-        // The placeholders are created while Astro sets up and syncs the content; it waits for them
-        // before writing any page (a reused page is one whose file already exists).
-        const seeding = seedFromPrevious(cacheDir, options, staging);
-        seeding.catch(() => {}); // Reported through the build's own failure, below.
-        let placeholders: Placeholders | undefined;
-        try {
-          pages = await astroBuild(root, staging, options, cacheDir, () => seeding);
-        } finally {
-          // On failure the staging folder is deleted next: the worker must be done writing into it first.
-          placeholders = await seeding.catch(() => undefined);
-        }
-        // The manifest this build wrote: which previous pages stay, and (in the stamp) which build made the site.
-        manifest = readManifest(cacheDir);
-        const keep = manifest?.files ?? new Set<string>();
-        if (placeholders) reused = fillPlaceholders(placeholders, (rel) => keep.has(rel)).reused;
-      },
-      (staging) => postBuild(staging, options),
-      // Astro must build inside the project: it resolves its build chunks' imports from node_modules.
-      root,
-      // Deleting the previous site (seconds on a large one) happens after this command returns.
-      'background',
-    );
+    const previous = previousSite(cacheDir, options);
+    built = previous ? await updateSite(root, options, cacheDir, previous) : await replaceSite(root, options, cacheDir);
   } catch (e) {
     for (const line of describeFailure(e)) console.error(line);
     console.error(`build failed; the previous site in ${shownOut}/ is unchanged`);
     return 1;
   }
-  writeStamp(cacheDir, options, manifest);
+  writeStamp(cacheDir, options, built.manifest, built.others);
+  const { pages, reused } = built;
   const seconds = (performance.now() / 1000).toFixed(1);
   phaseEnded(options, 'site in place');
   console.error(`build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused)` : ''} in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);

@@ -1,10 +1,11 @@
-// Build aside, swap on success: a site is produced in a staging folder next to the output folder and
-// only replaces it once complete, so a failed build never leaves a half-written or missing site.
+// Build aside, put in place on success: a site is produced in a staging folder and only replaces the
+// output folder once complete (buildAside), or, for an incremental build, only the files that changed
+// are produced and then each replaces its counterpart (updateInPlace). Either way a failed build never
+// leaves a half-written or missing site.
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 
 /** Name of the work folder created next to the output folder (gitignored as `.engfolio/`). */
 export const WORK_DIR = '.engfolio';
@@ -182,7 +183,7 @@ export async function buildAside(
 ): Promise<string> {
   removeStaleStaging(outDir);
   const paths = prepareStaging(outDir);
-  const buildDir = produceInside && !isInside(paths.staging, resolve(produceInside)) ? stagingPathsFor(join(resolve(produceInside), basename(paths.out) + '-build')).staging : paths.staging;
+  const buildDir = buildDirFor(paths, produceInside);
   try {
     if (buildDir !== paths.staging) {
       removeStaleStaging(join(resolve(produceInside!), basename(paths.out) + '-build'));
@@ -211,100 +212,111 @@ export async function buildAside(
 }
 
 /**
- * Reuse of the previous site's unchanged pages without copying them. Astro's incremental build keeps a
- * reused page that already exists in its output folder and otherwise copies it from its cache (25,000
- * copies on a large site). Hard links of the previous output cannot go into staging: Astro rewrites a
- * changed page in place, which would change the live site through the shared inode before the swap.
- * So staging gets an empty placeholder (a fresh inode) per page the previous build recorded; Astro
- * either leaves it (page reused) or writes the new page into it. Afterwards `fillPlaceholders` swaps
- * each placeholder still empty for a hard link of the previous page, or removes it when the page is
- * no longer part of the site. The live output is only ever read.
+ * Where a build may write when `produceInside` is given (Astro resolves its build chunks' imports from
+ * the project's node_modules, so it must build inside the project): `paths.staging` when that is
+ * inside, else a folder under `<produceInside>/.engfolio/`.
  */
-export interface Placeholders {
-  /** The previous site the placeholders stand for. */
-  from: string;
-  /** The folder Astro builds into. */
-  dir: string;
-  /** Output-relative paths of the placeholders created. */
-  files: string[];
+function buildDirFor(paths: StagingPaths, produceInside: string | undefined): string {
+  if (!produceInside || isInside(paths.staging, resolve(produceInside))) return paths.staging;
+  return stagingPathsFor(join(resolve(produceInside), basename(paths.out) + '-build')).staging;
 }
 
-/** Creates an empty file in `dir` for each of `files` that exists in `from`; returns what it created. */
-export function seedPlaceholders(from: string, dir: string, files: Iterable<string>): Placeholders {
-  const created: string[] = [];
-  const made = new Set<string>();
-  for (const rel of files) {
-    if (!isSafeRelative(rel)) continue;
-    let st;
-    try {
-      st = lstatSync(join(from, rel));
-    } catch {
-      continue;
+/** What an in-place update changed in the output folder. */
+export interface SiteUpdate {
+  /** Output-relative paths of the files moved in (new or changed). */
+  written: string[];
+  /** How many files no longer part of the site were deleted. */
+  removed: number;
+}
+
+/**
+ * Updates the previous site in place, for an incremental build. `produce` writes only what changed
+ * into a fresh folder (Astro skips the pages it reuses: they stay where they are, untouched). When it
+ * succeeds, `prepare` runs (it must make the output's bookkeeping say "being updated", so that a crash
+ * in the next step leads to a full build), then each produced file replaces its counterpart in
+ * `outDir` by one rename (readers see the old file or the new one, never a partial one), and the
+ * files `remove(written)` names (output-relative) are deleted with the folders they leave empty. If
+ * `produce` or `prepare` throws, `outDir` is untouched and the error is rethrown. Everything after
+ * `prepare` is synchronous, so no signal handler can run in the middle of it.
+ */
+export async function updateInPlace(
+  outDir: string,
+  produce: (dir: string) => Promise<void>,
+  prepare: () => void,
+  remove: (written: ReadonlySet<string>) => Iterable<string>,
+  produceInside?: string,
+): Promise<SiteUpdate> {
+  removeStaleStaging(outDir);
+  const paths = prepareStaging(outDir);
+  const buildDir = buildDirFor(paths, produceInside);
+  const work = { ...paths, staging: buildDir };
+  try {
+    if (buildDir !== paths.staging) {
+      discardStaging(paths);
+      removeStaleStaging(join(resolve(produceInside!), basename(paths.out) + '-build'));
+      rmSync(buildDir, { recursive: true, force: true });
+      mkdirSync(buildDir, { recursive: true });
     }
-    if (!st.isFile() || st.size === 0) continue;
-    const parent = dirname(join(dir, rel));
+    await produce(buildDir);
+    prepare();
+  } catch (e) {
+    discardStaging(work);
+    throw e;
+  }
+  const written = moveFilesInto(buildDir, paths.out);
+  const removed = removeFiles(paths.out, remove(new Set(written)));
+  discardStaging(work);
+  return { written, removed };
+}
+
+/** Moves every file under `from` to the same relative path under `to` (replacing what is there); returns their relative paths. */
+function moveFilesInto(from: string, to: string): string[] {
+  const moved: string[] = [];
+  const made = new Set<string>();
+  for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    if (entry.isDirectory()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const rel = relative(from, source);
+    const target = join(to, rel);
+    const parent = dirname(target);
     if (!made.has(parent)) {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    writeFileSync(join(dir, rel), '', { flag: 'wx' });
-    created.push(rel);
-  }
-  return { from, dir, files: created };
-}
-
-/**
- * Runs seedPlaceholders in a worker thread, so its tens of thousands of mkdir/create calls overlap
- * whatever the main thread does meanwhile (the content check, Astro's setup); resolves to what it created.
- */
-export function seedPlaceholdersInWorker(from: string, dir: string, files: Iterable<string>): Promise<Placeholders> {
-  return new Promise((resolvePlaceholders, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { seedPlaceholders: { from, dir, files: [...files] } } });
-    let result: Placeholders | undefined;
-    worker.once('message', (p: Placeholders) => {
-      result = p;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolvePlaceholders(result) : reject(new Error(`placeholder worker exited with code ${code} before finishing`))));
-  });
-}
-
-if (!isMainThread && (workerData as { seedPlaceholders?: unknown } | null)?.seedPlaceholders) {
-  const job = (workerData as { seedPlaceholders: { from: string; dir: string; files: string[] } }).seedPlaceholders;
-  parentPort!.postMessage(seedPlaceholders(job.from, job.dir, job.files));
-}
-
-/**
- * Replaces every placeholder the build left empty: with a hard link (or, across file systems, a copy) of
- * the previous page when `keep(rel)` says the page is still in the site, else removes it. Placeholders
- * the build wrote into are left alone. Returns the counts.
- */
-export function fillPlaceholders(p: Placeholders, keep: (rel: string) => boolean): { reused: number; removed: number } {
-  let reused = 0;
-  let removed = 0;
-  for (const rel of p.files) {
-    const target = join(p.dir, rel);
-    let st;
     try {
-      st = statSync(target);
-    } catch {
-      continue; // Removed by the build.
-    }
-    if (st.size !== 0) continue; // Written by the build: the new page.
-    unlinkSync(target);
-    if (!keep(rel)) {
-      removed++;
-      continue;
-    }
-    try {
-      linkSync(join(p.from, rel), target);
+      renameSync(source, target);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-      copyFileSync(join(p.from, rel), target);
+      // Another file system: copy beside the target, then rename, so the replacement stays whole.
+      const part = `${target}.engfolio-part-${process.pid}`;
+      copyFileSync(source, part);
+      renameSync(part, target);
     }
-    reused++;
+    moved.push(rel.split(sep).join('/'));
   }
-  return { reused, removed };
+  return moved;
+}
+
+/** Deletes the files `rels` (relative to `dir`; unsafe or missing ones are skipped) and the folders they leave empty; returns how many it deleted. */
+function removeFiles(dir: string, rels: Iterable<string>): number {
+  let removed = 0;
+  for (const rel of rels) {
+    if (!isSafeRelative(rel)) continue;
+    try {
+      unlinkSync(join(dir, rel));
+    } catch {
+      continue;
+    }
+    removed++;
+    for (let parent = dirname(join(dir, rel)); isInside(parent, dir); parent = dirname(parent)) {
+      try {
+        rmdirSync(parent);
+      } catch {
+        break; // Not empty.
+      }
+    }
+  }
+  return removed;
 }
 
 function isSafeRelative(rel: string): boolean {

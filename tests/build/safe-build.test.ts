@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAside, fillPlaceholders, seedPlaceholders, stagingPathsFor, swapIntoPlace, WORK_DIR } from '../../src/lib/build-swap.ts';
+import { buildAside, stagingPathsFor, swapIntoPlace, updateInPlace, WORK_DIR } from '../../src/lib/build-swap.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = `${root}node_modules/.bin/node`;
@@ -313,31 +313,91 @@ describe('incremental rebuild of a --content folder', () => {
     expect(existsSync(join(out, slug, gone, 'index.html'))).toBe(false);
     expect(readFileSync(join(out, slug, 'index.html'), 'utf8')).not.toContain(`/${slug}/${gone}/`);
   });
+
+  it('after all these in-place updates, is file for file the site a full build of the same content makes', () => {
+    const fresh = join(tmp, 'fresh');
+    const r = build('--out', fresh, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).not.toMatch(/reused/);
+    expect(hashTree(out)).toEqual(hashTree(fresh));
+    rmSync(fresh, { recursive: true, force: true });
+  });
+
+  it('makes a full build when the last update of the output may not have finished', () => {
+    const cacheDir = join(root, 'node_modules/.astro/engfolio-content', createHash('sha256').update(`${content}\0${out}`).digest('hex').slice(0, 16));
+    const stampFile = join(cacheDir, 'engfolio-cache.json');
+    let r = build('--out', out, '--content', content);
+    expect(r.out).toMatch(/reused/);
+    const before = hashTree(out);
+    // What an update cut short between its first and last step leaves: a stamp without the manifest.
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(stampFile, JSON.stringify({ content: stamp.content, out: stamp.out }));
+    r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).not.toMatch(/reused/);
+    expect(hashTree(out)).toEqual(before);
+  });
 });
 
-describe('placeholders for reused pages', () => {
-  it('links pages the build left alone, keeps pages it wrote, drops pages no longer in the site, never writes the previous site', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'engfolio-placeholders-'));
+describe('updateInPlace (incremental builds)', () => {
+  function site(dir: string, files: Record<string, string>): void {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+  }
+
+  it('moves in what the build wrote, deletes what the site no longer has, and leaves unchanged files as they were', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'engfolio-update-'));
     try {
-      const previous = join(tmp, 'dist');
-      const staging = join(tmp, 'staging');
-      for (const [path, text] of Object.entries({ 'a/index.html': 'old a', 'b/index.html': 'old b', 'gone/index.html': 'old gone' })) {
-        mkdirSync(join(previous, path, '..'), { recursive: true });
-        writeFileSync(join(previous, path), text);
-      }
-      const before = hashTree(previous);
-      const p = seedPlaceholders(previous, staging, ['a/index.html', 'b/index.html', 'gone/index.html', 'missing/index.html', '../escape.html']);
-      expect(p.files.sort()).toEqual(['a/index.html', 'b/index.html', 'gone/index.html']);
-      // The build rewrites b in place (as Astro does for a changed page).
-      writeFileSync(join(staging, 'b/index.html'), 'new b');
-      expect(hashTree(previous)).toEqual(before);
-      const counts = fillPlaceholders(p, (rel) => rel !== 'gone/index.html');
-      expect(counts).toEqual({ reused: 1, removed: 1 });
-      expect(readFileSync(join(staging, 'a/index.html'), 'utf8')).toBe('old a');
-      expect(statSync(join(staging, 'a/index.html')).ino).toBe(statSync(join(previous, 'a/index.html')).ino);
-      expect(readFileSync(join(staging, 'b/index.html'), 'utf8')).toBe('new b');
-      expect(existsSync(join(staging, 'gone/index.html'))).toBe(false);
-      expect(hashTree(previous)).toEqual(before);
+      const out = join(tmp, 'site');
+      site(out, { 'a/index.html': 'old a', 'b/index.html': 'old b', 'gone/deep/index.html': 'old gone', '_astro/old.css': 'old css' });
+      const aBefore = statSync(join(out, 'a/index.html'));
+      const steps: string[] = [];
+      const update = await updateInPlace(
+        out,
+        async (dir) => {
+          expect(dir.startsWith(tmp)).toBe(true);
+          site(dir, { 'b/index.html': 'new b', 'c/index.html': 'new c', '_astro/new.css': 'new css' });
+          steps.push('produce');
+        },
+        () => {
+          // Nothing of the output has changed yet.
+          expect(readFileSync(join(out, 'b/index.html'), 'utf8')).toBe('old b');
+          steps.push('prepare');
+        },
+        (written) => {
+          expect([...written].sort()).toEqual(['_astro/new.css', 'b/index.html', 'c/index.html']);
+          steps.push('remove');
+          return ['gone/deep/index.html', '_astro/old.css', 'missing.html', '../escape.html'];
+        },
+      );
+      expect(steps).toEqual(['produce', 'prepare', 'remove']);
+      expect(update.written.sort()).toEqual(['_astro/new.css', 'b/index.html', 'c/index.html']);
+      expect(update.removed).toBe(2);
+      expect(Object.keys(hashTree(out)).sort()).toEqual(['_astro/new.css', 'a/index.html', 'b/index.html', 'c/index.html']);
+      expect(readFileSync(join(out, 'b/index.html'), 'utf8')).toBe('new b');
+      // The folders the deleted page leaves empty go too; the untouched page is the same file.
+      expect(existsSync(join(out, 'gone'))).toBe(false);
+      const aAfter = statSync(join(out, 'a/index.html'));
+      expect([aAfter.ino, aAfter.mtimeMs]).toEqual([aBefore.ino, aBefore.mtimeMs]);
+      expect(readdirSync(tmp)).toEqual(['site']);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the output untouched and removes its work folder when the build or the preparation throws', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'engfolio-update-fail-'));
+    try {
+      const out = join(tmp, 'site');
+      site(out, { 'a/index.html': 'old a' });
+      const before = hashTree(out);
+      const write = async (dir: string): Promise<void> => site(dir, { 'a/index.html': 'new a' });
+      await expect(updateInPlace(out, async (dir) => { await write(dir); throw new Error('render failed'); }, () => {}, () => [])).rejects.toThrow('render failed');
+      await expect(updateInPlace(out, write, () => { throw new Error('cannot record'); }, () => [])).rejects.toThrow('cannot record');
+      expect(hashTree(out)).toEqual(before);
+      expect(readdirSync(tmp)).toEqual(['site']);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
