@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runContentCheck } from './check.ts';
-import { buildAside, updateInPlace } from '../lib/build-swap.ts';
+import { buildAside, PartialUpdateError, updateInPlace } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts';
 import { contentDir } from '../lib/paths.ts';
@@ -342,9 +342,11 @@ async function updateSite(root: string, options: BuildOptions, cacheDir: string,
     (written) => {
       const pages = built.manifest?.files ?? new Set<string>();
       built.others = [...written].filter((f) => !pages.has(f)).sort();
-      built.reused = [...pages].filter((f) => !written.has(f)).length;
       const others = new Set(built.others);
-      return [...[...previous.pages].filter((f) => !pages.has(f)), ...previous.others.filter((f) => !others.has(f) && !pages.has(f))];
+      const keep = [...pages].filter((f) => !written.has(f));
+      built.reused = keep.length;
+      const remove = [...[...previous.pages].filter((f) => !pages.has(f)), ...previous.others.filter((f) => !others.has(f) && !pages.has(f))];
+      return { keep, remove };
     },
     root,
   );
@@ -377,7 +379,8 @@ async function main(): Promise<number> {
     built = previous ? await updateSite(root, options, cacheDir, previous) : await replaceSite(root, options, cacheDir);
   } catch (e) {
     for (const line of describeFailure(e)) console.error(line);
-    console.error(`build failed; the previous site in ${shownOut}/ is unchanged`);
+    if (e instanceof PartialUpdateError) console.error(`build failed while updating ${shownOut}/: some of its pages may be new and some old; the next build rebuilds it whole`);
+    else console.error(`build failed; the previous site in ${shownOut}/ is unchanged`);
     return 1;
   }
   writeStamp(cacheDir, options, built.manifest, built.others);

@@ -4,7 +4,7 @@
 // leaves a half-written or missing site.
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 
 /** Name of the work folder created next to the output folder (gitignored as `.engfolio/`). */
@@ -221,35 +221,51 @@ function buildDirFor(paths: StagingPaths, produceInside: string | undefined): st
   return stagingPathsFor(join(resolve(produceInside), basename(paths.out) + '-build')).staging;
 }
 
-/** What an in-place update changed in the output folder. */
+/** What an incremental update did to the output folder. */
 export interface SiteUpdate {
-  /** Output-relative paths of the files moved in (new or changed). */
+  /** Output-relative paths of the files the build wrote (new or changed). */
   written: string[];
-  /** How many files no longer part of the site were deleted. */
+  /** How many files of the previous site were kept as they were. */
+  kept: number;
+  /** How many files no longer part of the site were deleted (in place only). */
   removed: number;
+  /** 'in place': the written files replaced theirs one by one; 'swapped': the kept ones were linked into the new site, which replaced the folder. */
+  how: 'in place' | 'swapped';
+}
+
+/** Which files of the previous site stay (unchanged, not rewritten) and which go, given what the build wrote. */
+export interface UpdatePlan {
+  keep: string[];
+  remove: string[];
 }
 
 /**
- * Updates the previous site in place, for an incremental build. `produce` writes only what changed
- * into a fresh folder (Astro skips the pages it reuses: they stay where they are, untouched). When it
- * succeeds, `prepare` runs (it must make the output's bookkeeping say "being updated", so that a crash
- * in the next step leads to a full build), then each produced file replaces its counterpart in
- * `outDir` by one rename (readers see the old file or the new one, never a partial one), and the
- * files `remove(written)` names (output-relative) are deleted with the folders they leave empty. If
- * `produce` or `prepare` throws, `outDir` is untouched and the error is rethrown. Everything after
+ * Updates the previous site for an incremental build. `produce` writes only what changed into a fresh
+ * folder (Astro skips the pages it reuses: they stay where they are, untouched). When it succeeds,
+ * `prepare` runs (it must make the output's bookkeeping say "being updated", so that a crash in the
+ * next step leads to a full build), and `plan` says which files of the previous site stay and which go
+ * (output-relative). Then, whichever touches fewer files:
+ * - in place: each written file replaces its counterpart in `outDir` by one rename (readers see the
+ *   old file or the new one, never a partial one), and the files to remove are deleted with the
+ *   folders they leave empty;
+ * - swapped (most of the site was rewritten, say after a layout change): the files that stay are hard
+ *   linked into the new folder, which then replaces `outDir` as in a full build.
+ * If `produce` or `prepare` throws, `outDir` is untouched and the error is rethrown. Everything after
  * `prepare` is synchronous, so no signal handler can run in the middle of it.
  */
 export async function updateInPlace(
   outDir: string,
   produce: (dir: string) => Promise<void>,
   prepare: () => void,
-  remove: (written: ReadonlySet<string>) => Iterable<string>,
+  plan: (written: ReadonlySet<string>) => UpdatePlan,
   produceInside?: string,
 ): Promise<SiteUpdate> {
   removeStaleStaging(outDir);
   const paths = prepareStaging(outDir);
   const buildDir = buildDirFor(paths, produceInside);
   const work = { ...paths, staging: buildDir };
+  let written: string[];
+  let planned: UpdatePlan;
   try {
     if (buildDir !== paths.staging) {
       discardStaging(paths);
@@ -259,30 +275,73 @@ export async function updateInPlace(
     }
     await produce(buildDir);
     prepare();
+    written = filesUnder(buildDir);
+    planned = plan(new Set(written));
   } catch (e) {
     discardStaging(work);
     throw e;
   }
-  const written = moveFilesInto(buildDir, paths.out);
-  const removed = removeFiles(paths.out, remove(new Set(written)));
-  discardStaging(work);
-  return { written, removed };
+  try {
+    if (written.length <= planned.keep.length) {
+      moveFilesInto(buildDir, paths.out, written);
+      const removed = removeFiles(paths.out, planned.remove);
+      discardStaging(work);
+      return { written, kept: planned.keep.length, removed, how: 'in place' };
+    }
+    linkFilesInto(paths.out, buildDir, planned.keep);
+    if (buildDir !== paths.staging) {
+      mkdirSync(dirname(paths.staging), { recursive: true });
+      moveDir(buildDir, paths.staging);
+      removeWorkDirIfEmpty(work);
+    }
+  } catch (e) {
+    discardStaging(work);
+    discardStaging(paths);
+    throw new PartialUpdateError(e);
+  }
+  try {
+    swapIntoPlace(paths, 'background');
+  } catch (e) {
+    // swapIntoPlace leaves the previous site in place when it fails.
+    discardStaging(paths);
+    throw e;
+  }
+  return { written, kept: planned.keep.length, removed: 0, how: 'swapped' };
 }
 
-/** Moves every file under `from` to the same relative path under `to` (replacing what is there); returns their relative paths. */
-function moveFilesInto(from: string, to: string): string[] {
-  const moved: string[] = [];
+/** An in-place update failed after it began changing the output folder: some files may be new and some old. */
+export class PartialUpdateError extends Error {
+  override name = 'PartialUpdateError';
+  constructor(cause: unknown) {
+    super((cause as Error)?.message ?? String(cause), { cause });
+  }
+}
+
+/** The files under `dir`, as relative paths with forward slashes. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/** Creates the parent folder of each path it is given, once per folder. */
+function parentMaker(): (file: string) => void {
   const made = new Set<string>();
-  for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
-    if (entry.isDirectory()) continue;
-    const source = join(entry.parentPath, entry.name);
-    const rel = relative(from, source);
+  return (file) => {
+    const parent = dirname(file);
+    if (made.has(parent)) return;
+    mkdirSync(parent, { recursive: true });
+    made.add(parent);
+  };
+}
+
+/** Moves the files `rels` from under `from` to the same relative paths under `to`, replacing what is there. */
+function moveFilesInto(from: string, to: string, rels: string[]): void {
+  const makeParent = parentMaker();
+  for (const rel of rels) {
+    const source = join(from, rel);
     const target = join(to, rel);
-    const parent = dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
+    makeParent(target);
     try {
       renameSync(source, target);
     } catch (e) {
@@ -292,9 +351,26 @@ function moveFilesInto(from: string, to: string): string[] {
       copyFileSync(source, part);
       renameSync(part, target);
     }
-    moved.push(rel.split(sep).join('/'));
   }
-  return moved;
+}
+
+/** Hard-links (or, across file systems, copies) the files `rels` from under `from` to the same relative paths under `to`; missing or unsafe ones are skipped. */
+function linkFilesInto(from: string, to: string, rels: string[]): void {
+  const makeParent = parentMaker();
+  for (const rel of rels) {
+    if (!isSafeRelative(rel)) continue;
+    const source = join(from, rel);
+    const target = join(to, rel);
+    makeParent(target);
+    try {
+      linkSync(source, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue;
+      if (code !== 'EXDEV') throw e;
+      copyFileSync(source, target);
+    }
+  }
 }
 
 /** Deletes the files `rels` (relative to `dir`; unsafe or missing ones are skipped) and the folders they leave empty; returns how many it deleted. */

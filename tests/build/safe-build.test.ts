@@ -346,12 +346,14 @@ describe('updateInPlace (incremental builds)', () => {
       writeFileSync(join(dir, path), text);
     }
   }
+  const previousSite = { 'a/index.html': 'old a', 'b/index.html': 'old b', 'k1/index.html': 'k1', 'k2/index.html': 'k2', 'k3/index.html': 'k3', 'gone/deep/index.html': 'old gone', '_astro/old.css': 'old css' };
+  const kept = ['a/index.html', 'k1/index.html', 'k2/index.html', 'k3/index.html'];
 
   it('moves in what the build wrote, deletes what the site no longer has, and leaves unchanged files as they were', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'engfolio-update-'));
     try {
       const out = join(tmp, 'site');
-      site(out, { 'a/index.html': 'old a', 'b/index.html': 'old b', 'gone/deep/index.html': 'old gone', '_astro/old.css': 'old css' });
+      site(out, previousSite);
       const aBefore = statSync(join(out, 'a/index.html'));
       const steps: string[] = [];
       const update = await updateInPlace(
@@ -368,14 +370,14 @@ describe('updateInPlace (incremental builds)', () => {
         },
         (written) => {
           expect([...written].sort()).toEqual(['_astro/new.css', 'b/index.html', 'c/index.html']);
-          steps.push('remove');
-          return ['gone/deep/index.html', '_astro/old.css', 'missing.html', '../escape.html'];
+          steps.push('plan');
+          return { keep: kept, remove: ['gone/deep/index.html', '_astro/old.css', 'missing.html', '../escape.html'] };
         },
       );
-      expect(steps).toEqual(['produce', 'prepare', 'remove']);
+      expect(steps).toEqual(['produce', 'prepare', 'plan']);
+      expect(update).toMatchObject({ how: 'in place', kept: 4, removed: 2 });
       expect(update.written.sort()).toEqual(['_astro/new.css', 'b/index.html', 'c/index.html']);
-      expect(update.removed).toBe(2);
-      expect(Object.keys(hashTree(out)).sort()).toEqual(['_astro/new.css', 'a/index.html', 'b/index.html', 'c/index.html']);
+      expect(Object.keys(hashTree(out)).sort()).toEqual(['_astro/new.css', 'a/index.html', 'b/index.html', 'c/index.html', 'k1/index.html', 'k2/index.html', 'k3/index.html']);
       expect(readFileSync(join(out, 'b/index.html'), 'utf8')).toBe('new b');
       // The folders the deleted page leaves empty go too; the untouched page is the same file.
       expect(existsSync(join(out, 'gone'))).toBe(false);
@@ -387,6 +389,28 @@ describe('updateInPlace (incremental builds)', () => {
     }
   });
 
+  it('when the build rewrote most of the site, links the unchanged files into it and swaps it in whole', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'engfolio-update-swap-'));
+    try {
+      const out = join(tmp, 'site');
+      site(out, previousSite);
+      const k1 = statSync(join(out, 'k1/index.html')).ino;
+      const rewritten = { 'a/index.html': 'new a', 'b/index.html': 'new b', 'k2/index.html': 'new k2', 'k3/index.html': 'new k3', 'c/index.html': 'new c', '_astro/new.css': 'new css' };
+      const update = await updateInPlace(
+        out,
+        async (dir) => site(dir, rewritten),
+        () => {},
+        () => ({ keep: ['k1/index.html'], remove: ['gone/deep/index.html', '_astro/old.css'] }),
+      );
+      expect(update).toMatchObject({ how: 'swapped', kept: 1 });
+      expect(Object.keys(hashTree(out)).sort()).toEqual([...Object.keys(rewritten), 'k1/index.html'].sort());
+      expect(readFileSync(join(out, 'a/index.html'), 'utf8')).toBe('new a');
+      expect(statSync(join(out, 'k1/index.html')).ino).toBe(k1);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
+    }
+  });
+
   it('leaves the output untouched and removes its work folder when the build or the preparation throws', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'engfolio-update-fail-'));
     try {
@@ -394,8 +418,9 @@ describe('updateInPlace (incremental builds)', () => {
       site(out, { 'a/index.html': 'old a' });
       const before = hashTree(out);
       const write = async (dir: string): Promise<void> => site(dir, { 'a/index.html': 'new a' });
-      await expect(updateInPlace(out, async (dir) => { await write(dir); throw new Error('render failed'); }, () => {}, () => [])).rejects.toThrow('render failed');
-      await expect(updateInPlace(out, write, () => { throw new Error('cannot record'); }, () => [])).rejects.toThrow('cannot record');
+      const plan = () => ({ keep: [], remove: [] });
+      await expect(updateInPlace(out, async (dir) => { await write(dir); throw new Error('render failed'); }, () => {}, plan)).rejects.toThrow('render failed');
+      await expect(updateInPlace(out, write, () => { throw new Error('cannot record'); }, plan)).rejects.toThrow('cannot record');
       expect(hashTree(out)).toEqual(before);
       expect(readdirSync(tmp)).toEqual(['site']);
     } finally {
