@@ -235,6 +235,9 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   // Vite-style variables inherited from a parent tool (a test runner sets BASE_URL=/) would override
   // the configured base path: the base comes from BASE_PATH only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+  // Astro's anonymous usage telemetry would run git and post to the network on every build: a work
+  // record's build sends nothing anywhere.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Astro and Vite are some thousand modules: V8's compiled code for them is kept between builds
   // (measured: about 0.8 s of every build's start-up went to compiling them).
   enableCompileCache(resolve(root, 'node_modules', '.cache', 'engfolio-node-compile'));
