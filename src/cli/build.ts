@@ -6,7 +6,7 @@ import { enableCompileCache, flushCompileCache } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runContentCheck } from './check.ts';
+import { runContentCheckInWorker } from './check.ts';
 import { buildAside, PartialUpdateError, updateInPlace } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts';
@@ -286,12 +286,28 @@ function describeFailure(e: unknown): string[] {
   return lines;
 }
 
-/** Checks the content (printing every problem); when it may be built, hands what was read to the content loader. */
-function checkAndShare(options: BuildOptions, root: string): boolean {
-  const check = runContentCheck(options.content, root, options.strict);
-  if (check.failed) return false;
-  shareCheckedContent(options.content, check.model);
-  return true;
+/** The content check failed (its problems are printed): nothing may be built. */
+class CheckFailed extends Error {
+  override name = 'CheckFailed';
+}
+
+/**
+ * Starts the content check in a worker thread and hands its result to the content loader, which waits
+ * for it (Astro starts up meanwhile). Prints every problem when it ends; rejects with CheckFailed when
+ * the content may not be built.
+ */
+function startCheck(options: BuildOptions, root: string): Promise<void> {
+  const model = runContentCheckInWorker(options.content, root, options.strict).then((report) => {
+    for (const line of report.lines) console.error(line);
+    phaseEnded(options, 'content checked');
+    if (report.failed) throw new CheckFailed('the content check failed');
+    return report.model;
+  });
+  shareCheckedContent(options.content, model);
+  const done = model.then(() => undefined);
+  // Awaited once Astro's build has ended: until then a failed check must not count as unhandled.
+  done.catch(() => {});
+  return done;
 }
 
 /** What a build produced: counts for its summary, and what the stamp records. */
@@ -370,18 +386,23 @@ async function main(): Promise<number> {
   const cacheDir = cacheDirFor(root, options);
   // Validation results of unchanged files are kept between builds (src/lib/content-read.ts).
   process.env.ENGFOLIO_READ_CACHE = join(cacheDir, 'engfolio-validated');
-  const checked = checkAndShare(options, root);
-  phaseEnded(options, 'content checked');
-  if (!checked) {
-    console.error(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
-    return 1;
-  }
+  const check = startCheck(options, root);
   let built: BuiltSite;
   try {
     const previous = previousSite(cacheDir, options);
     built = previous ? await updateSite(root, options, cacheDir, previous) : await replaceSite(root, options, cacheDir);
+    await check;
   } catch (e) {
-    for (const line of describeFailure(e)) console.error(line);
+    // The check's problems come first; when it failed, they are the whole story.
+    const checkError = await check.then(
+      () => undefined,
+      (c: unknown) => c,
+    );
+    if (checkError instanceof CheckFailed) {
+      console.error(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
+      return 1;
+    }
+    for (const line of describeFailure(checkError ?? e)) console.error(line);
     if (e instanceof PartialUpdateError) console.error(`build failed while updating ${shownOut}/: some of its pages may be new and some old; the next build rebuilds it whole`);
     else console.error(`build failed; the previous site in ${shownOut}/ is unchanged`);
     return 1;

@@ -324,12 +324,15 @@ export function forgetContentReads(): number {
 const HANDOFF = Symbol.for('engfolio.content-read.checked');
 
 /**
- * Hands the content a check has just read to the content loader in this same process (`npm run build`
- * checks, then builds): the build builds exactly what was checked, and 25,000 files are not read and
- * validated a second time (about 4 s on the benchmark's L size). The remembered reads are then dead weight.
+ * Hands the content a check reads to the content loader in this same process (`npm run build` checks,
+ * then builds): the build builds exactly what was checked, and 25,000 files are not read and validated
+ * a second time (about 4 s on the benchmark's L size). The check may still be running (the build
+ * starts Astro meanwhile): the loader waits for it. It rejects when the content may not be built.
  */
-export function shareCheckedContent(contentDir: string, model: ContentModel): void {
+export function shareCheckedContent(contentDir: string, model: Promise<ContentModel>): void {
   forgetContentReads();
+  // The loader may never ask (a build that fails earlier): its rejection is reported by the build.
+  model.catch(() => {});
   (globalThis as unknown as Record<symbol, unknown>)[HANDOFF] = { contentDir, model };
 }
 
@@ -337,8 +340,8 @@ export function shareCheckedContent(contentDir: string, model: ContentModel): vo
  * The content a check of `contentDir` in this process handed over, if any. Astro may instantiate the
  * loader module more than once in a sync, so every instance asks here until the build drops it.
  */
-export function checkedContent(contentDir: string): ContentModel | undefined {
-  const shared = (globalThis as unknown as Record<symbol, { contentDir: string; model: ContentModel } | undefined>)[HANDOFF];
+export function checkedContent(contentDir: string): Promise<ContentModel> | undefined {
+  const shared = (globalThis as unknown as Record<symbol, { contentDir: string; model: Promise<ContentModel> } | undefined>)[HANDOFF];
   return shared?.contentDir === contentDir ? shared.model : undefined;
 }
 

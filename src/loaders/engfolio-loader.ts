@@ -11,16 +11,16 @@ import { ContentError, errorsOf, formatProblem } from '../lib/problems.ts';
 import { keepBodies } from '../lib/content-bodies.ts';
 import { contentDir } from '../lib/paths.ts';
 
-let cached: { key: string; model: ContentModel } | undefined;
+let cached: { key: string; model: Promise<ContentModel> } | undefined;
 
 /** Reads the content once per build for all three collections. */
-function model(ctx: LoaderContext): ContentModel {
+function model(ctx: LoaderContext): Promise<ContentModel> {
   const root = fileURLToPath(ctx.config.root);
   const dir = contentDir(root);
   // A fresh read per sync run: `astro dev` re-syncs on change, a build syncs once.
   const key = `${dir}:${syncRun}`;
-  // `npm run build` hands over the content its check just read; otherwise (astro dev, astro build) read it.
-  if (cached?.key !== key) cached = { key, model: checkedContent(dir) ?? readContent(dir, root) };
+  // `npm run build` hands over the content its check reads; otherwise (astro dev, astro build) read it.
+  if (cached?.key !== key) cached = { key, model: checkedContent(dir) ?? Promise.resolve(readContent(dir, root)) };
   return cached.model;
 }
 
@@ -83,7 +83,7 @@ export function engfolioLoader(collection: 'profiles' | 'months' | 'activity'): 
     name: `engfolio-${collection}`,
     load: async (ctx) => {
       if (collection === 'profiles') syncRun++;
-      const m = model(ctx);
+      const m = await model(ctx);
       check(ctx, m);
       if (collection === 'profiles') {
         // Bodies stay out of the store (src/lib/content-bodies.ts), and so out of its entries' digests:

@@ -73,7 +73,7 @@ describe('npm run build on bad content after a good build', () => {
       expect(r.code).toBe(1);
       expect(r.out).toContain('profiles/wrong-type.md:4 — totals.commits: expected a number, found "twelve"');
       expect(r.out).toContain('months/ada-lovelace/2024-03.md:3 — features: expected features not more than commits (commits is 1), found number 4');
-      expect(r.out).toContain(`build failed; the previous site in ${out}/ is unchanged`);
+      expect(r.out).toContain(`build failed; the previous site in ${out}/ is unchanged (fix the content above; nothing was built)`);
       expect(r.out).not.toMatch(/^\s+at /m);
       expect(hashTree(out)).toEqual(good);
       expect(readdirSync(tmp).sort()).toEqual(['content', 'site']);
