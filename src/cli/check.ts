@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readContent, type ContentModel } from '../lib/content-read.ts';
+import { readContent, writeDeferredContentCache, type ContentModel } from '../lib/content-read.ts';
 import { errorsOf, formatProblem, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 import { readSiteConfig } from '../lib/site-config.ts';
@@ -18,8 +18,8 @@ export interface CheckResult {
 }
 
 /** Reads and checks the content folder, printing every problem and a summary; returns the outcome. */
-export function runContentCheck(dir: string, root: string, strict: boolean, print: (line: string) => void = (l) => console.error(l)): CheckResult {
-  const model = readContent(dir, root);
+export function runContentCheck(dir: string, root: string, strict: boolean, print: (line: string) => void = (l) => console.error(l), deferCacheWrite = false): CheckResult {
+  const model = readContent(dir, root, { deferCacheWrite });
   const problems = sortProblems(model.problems);
   if (!existsSync(dir)) problems.unshift({ severity: 'error', file: dir, message: 'expected a content folder (with profiles/, months/, activity/), found nothing there' });
   problems.unshift(...siteConfigProblems());
@@ -46,20 +46,26 @@ export interface CheckReport {
 export function runContentCheckInWorker(dir: string, root: string, strict: boolean): Promise<CheckReport> {
   return new Promise((resolveReport, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { contentCheck: { dir, root, strict } } });
-    let report: CheckReport | undefined;
+    let reported = false;
+    // Resolved on the message: the worker then writes its validation cache (atomically) on its own.
     worker.once('message', (r: CheckReport) => {
-      report = r;
+      reported = true;
+      resolveReport(r);
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => (report ? resolveReport(report) : reject(new Error(`the content check stopped before it finished (exit code ${code})`))));
+    worker.once('exit', (code) => {
+      if (!reported) reject(new Error(`the content check stopped before it finished (exit code ${code})`));
+    });
   });
 }
 
 if (!isMainThread && (workerData as { contentCheck?: unknown } | null)?.contentCheck) {
   const { dir, root, strict } = (workerData as { contentCheck: { dir: string; root: string; strict: boolean } }).contentCheck;
   const lines: string[] = [];
-  const { failed, model } = runContentCheck(dir, root, strict, (line) => lines.push(line));
+  const { failed, model } = runContentCheck(dir, root, strict, (line) => lines.push(line), true);
   parentPort!.postMessage({ lines, failed, model } satisfies CheckReport);
+  // The validation cache is for the next build: written after the result is on its way.
+  writeDeferredContentCache();
 }
 
 /** The site options from the environment (src/lib/site-config.ts), checked with the content so a typo fails before a build starts. */

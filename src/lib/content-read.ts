@@ -410,6 +410,18 @@ function saveDiskCache(cache: DiskCache, seen: Set<string>): void {
   }
 }
 
+let pendingCacheWrite: (() => void) | undefined;
+
+/**
+ * Writes the validation cache of the last `readContent(…, { deferCacheWrite: true })`: the build's
+ * check hands its result over first, since the cache is only needed by the next build.
+ */
+export function writeDeferredContentCache(): void {
+  const write = pendingCacheWrite;
+  pendingCacheWrite = undefined;
+  write?.();
+}
+
 /** Rebuilds a CheckedFile from its stored form; the frontmatter is parsed again only if a line is asked for. */
 function fromStored(stored: StoredCheck, source: string): CheckedFile {
   let parsed: ParsedFrontmatter | undefined;
@@ -543,7 +555,7 @@ function monthFromLooseName(base: string): string | undefined {
  * (`José.md`, `jose.md`) cannot silently become one page. A non-slug name is an error naming the
  * slug to rename to; when that slug is taken, the error says so.
  */
-export function readContent(contentDir: string, root = process.cwd()): ContentModel {
+export function readContent(contentDir: string, root = process.cwd(), options: { deferCacheWrite?: boolean } = {}): ContentModel {
   const problems: Problem[] = [];
   const profiles: ProfileEntry[] = [];
   const months: MonthEntry[] = [];
@@ -673,8 +685,14 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
     activity.push({ profile, file, days, digest: digestOf(text) });
   }
 
+  const monthsOf = new Map<string, MonthEntry[]>();
+  for (const m of months) {
+    const list = monthsOf.get(m.profile);
+    if (list) list.push(m);
+    else monthsOf.set(m.profile, [m]);
+  }
   for (const p of profiles) {
-    const own = months.filter((m) => m.profile === p.slug).map((m) => ({ month: m.month, ...m.data }));
+    const own = (monthsOf.get(p.slug) ?? []).map((m) => ({ month: m.month, ...m.data }));
     for (const mismatch of totalsMismatches(p.data, own)) {
       problems.push({
         severity: 'warning',
@@ -686,7 +704,10 @@ export function readContent(contentDir: string, root = process.cwd()): ContentMo
     }
   }
 
-  if (disk) saveDiskCache(disk, seen);
+  if (disk) {
+    if (options.deferCacheWrite) pendingCacheWrite = () => saveDiskCache(disk, seen);
+    else saveDiskCache(disk, seen);
+  }
   // Forget files this read no longer saw (deleted, renamed), so the memo never outgrows the content.
   if (memo) for (const key of memo.keys()) if (key.startsWith(`profile\0${contentDir}`) || key.startsWith(`month\0${contentDir}`)) if (!seen.has(key)) memo.delete(key);
   return { profiles, months, activity, problems };
