@@ -323,6 +323,8 @@ interface BuiltSite {
   pages: number;
   /** Files of the previous site kept as they were. */
   reused: number;
+  /** For an incremental build: how many files it wrote, and whether they went into the previous site one by one or the site was swapped. */
+  update?: { written: number; how: 'in place' | 'swapped' };
   manifest: Manifest | undefined;
   others: string[];
 }
@@ -356,7 +358,7 @@ async function replaceSite(root: string, options: BuildOptions, cacheDir: string
  */
 async function updateSite(root: string, options: BuildOptions, cacheDir: string, previous: PreviousSite): Promise<BuiltSite> {
   const built: BuiltSite = { pages: 0, reused: 0, manifest: undefined, others: [] };
-  await updateInPlace(
+  const update = await updateInPlace(
     options.out,
     async (dir) => {
       built.pages = await astroBuild(root, dir, options, cacheDir, (rel) => previous.pages.has(rel) && existsSync(join(options.out, rel)));
@@ -376,6 +378,7 @@ async function updateSite(root: string, options: BuildOptions, cacheDir: string,
     },
     root,
   );
+  built.update = { written: update.written.length, how: update.how };
   return built;
 }
 
@@ -415,10 +418,11 @@ async function main(): Promise<number> {
     return 1;
   }
   writeStamp(cacheDir, options, built.manifest, built.others);
-  const { pages, reused } = built;
+  const { pages, reused, update } = built;
   const seconds = (performance.now() / 1000).toFixed(1);
   phaseEnded(options, 'site in place');
-  console.error(`build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused)` : ''} in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);
+  const changed = update ? `, ${update.written} written${update.how === 'in place' ? ' into the previous site' : ''}` : '';
+  console.error(`build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused${changed})` : ''} in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);
   if (offlineSummary) console.error(`build: ${offlineSummary}`);
   return 0;
 }

@@ -314,7 +314,7 @@ describe('incremental rebuild of a --content folder', () => {
     expect(readFileSync(join(out, slug, 'index.html'), 'utf8')).not.toContain(`/${slug}/${gone}/`);
   });
 
-  it('after all these in-place updates, is file for file the site a full build of the same content makes', () => {
+  it('after all these incremental updates, is file for file the site a full build of the same content makes', () => {
     const fresh = join(tmp, 'fresh');
     const r = build('--out', fresh, '--content', content);
     expect(r.code, r.out).toBe(0);
@@ -336,6 +336,56 @@ describe('incremental rebuild of a --content folder', () => {
     expect(r.code, r.out).toBe(0);
     expect(r.out).not.toMatch(/reused/);
     expect(hashTree(out)).toEqual(before);
+  });
+});
+
+describe('incremental rebuild that updates the previous site in place', () => {
+  // Enough months that a one-month edit writes fewer files than it keeps: the rename-in-place path
+  // (a small site is swapped whole, as the tests above show).
+  let tmp: string;
+  let content: string;
+  let out: string;
+  const months = Array.from({ length: 36 }, (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'engfolio-in-place-'));
+    content = join(tmp, 'content');
+    out = join(tmp, 'site');
+    mkdirSync(join(content, 'profiles'), { recursive: true });
+    mkdirSync(join(content, 'months', 'solo'), { recursive: true });
+    writeFileSync(join(content, 'profiles', 'solo.md'), '---\nname: Solo Person\nheadline: Builds things\n---\n\nA summary.\n');
+    for (const [i, m] of months.entries()) writeFileSync(join(content, 'months', 'solo', `${m}.md`), `---\ncommits: ${i + 2}\nfeatures: 1\n---\n\nWork of ${m}.\n`);
+    const r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 5 }));
+
+  it("writes the edited month's pages into the previous site, leaves the others as they were, and equals a full build", () => {
+    const untouched = join(out, 'solo', months[5]!, 'index.html');
+    const before = statSync(untouched);
+    writeFileSync(join(content, 'months', 'solo', `${months[0]}.md`), '---\ncommits: 2\nfeatures: 1\n---\n\nWork of the first month, edited inplacemarker.\n');
+    const r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/unchanged, reused, \d+ written into the previous site\)/);
+    expect(readFileSync(join(out, 'solo', months[0]!, 'index.html'), 'utf8')).toContain('inplacemarker');
+    expect(readFileSync(join(out, 'solo', 'index.html'), 'utf8')).toContain('inplacemarker');
+    const after = statSync(untouched);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    const fresh = join(tmp, 'fresh');
+    expect(build('--out', fresh, '--content', content).code).toBe(0);
+    expect(hashTree(out)).toEqual(hashTree(fresh));
+    rmSync(fresh, { recursive: true, force: true });
+  });
+
+  it('deletes the page and folder of a deleted month in place', () => {
+    const gone = months[months.length - 1]!;
+    rmSync(join(content, 'months', 'solo', `${gone}.md`));
+    const r = build('--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/written into the previous site/);
+    expect(existsSync(join(out, 'solo', gone))).toBe(false);
+    expect(readFileSync(join(out, 'solo', 'index.html'), 'utf8')).not.toContain(`/solo/${gone}/`);
+    expect(readdirSync(tmp).sort()).toEqual(['content', 'site']);
   });
 });
 
