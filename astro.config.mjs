@@ -4,6 +4,10 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 
+// No command of this project sends usage data anywhere: Astro's telemetry (read after this file
+// loads) would run git and post to the network on every build, dev server and sync.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
 const site = process.env.SITE || undefined;
 const rawBase = process.env.BASE_PATH || '/';
 const base = rawBase.endsWith('/') ? rawBase : `${rawBase}/`;

@@ -235,9 +235,6 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   // Vite-style variables inherited from a parent tool (a test runner sets BASE_URL=/) would override
   // the configured base path: the base comes from BASE_PATH only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
-  // Astro's anonymous usage telemetry would run git and post to the network on every build: a work
-  // record's build sends nothing anywhere.
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite's bundler (rolldown, native code with the mimalloc allocator) keeps what it freed resident
   // until its idle threads allocate again, which they never do once bundling is over: on L, 250 MB of
   // the build's peak memory. Returned at once instead (read when its library loads, below).

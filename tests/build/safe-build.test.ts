@@ -104,6 +104,22 @@ describe('npm run build on bad content after a good build', () => {
     expect(hashTree(out)).toEqual(good);
   });
 
+  it('sends nothing anywhere: no git call (Astro telemetry runs git first, then posts)', () => {
+    const bin = join(tmp, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const marker = join(tmp, 'git-was-called');
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$@" >> '${marker}'\nexit 1\n`, { mode: 0o755 });
+    const r = spawnSync(node, ['src/cli/build.ts', '--out', join(tmp, 'site-no-git'), '--content', content], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ENGFOLIO_STRICT: '', ENGFOLIO_CONTENT: '', ASTRO_TELEMETRY_DISABLED: '', PATH: `${bin}:${process.env.PATH}` },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe('');
+    rmSync(join(tmp, 'site-no-git'), { recursive: true, force: true });
+    rmSync(bin, { recursive: true, force: true });
+  });
+
   it('rejects an unknown option with usage (exit 2)', () => {
     const r = build('--outt', out);
     expect(r.code).toBe(2);
