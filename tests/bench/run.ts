@@ -553,6 +553,8 @@ async function main(): Promise<void> {
     }
     const ratio = hugoRun && !hugoRun.error ? cold.ms / hugoRun.ms : undefined;
     const cpuRatio = hugoRun?.cpuMs && cold.cpuMs ? cold.cpuMs / hugoRun.cpuMs : undefined;
+    // The edit target: a one-month rebuild against Hugo building everything from scratch.
+    const editRatio = hugoRun && !hugoRun.error ? edited.ms / hugoRun.ms : undefined;
     const pp = coldStats.profilePage;
     results.push({
       size: name,
@@ -567,6 +569,7 @@ async function main(): Promise<void> {
       hugo: hugoRun,
       ratioToHugo: ratio,
       cpuRatioToHugo: cpuRatio,
+      editRatioToHugoCold: editRatio,
     });
     rows.push([
       name,
@@ -584,6 +587,7 @@ async function main(): Promise<void> {
       hugoRun && !hugoRun.error ? s(hugoRun.ms) : '—',
       ratio !== undefined ? `${ratio.toFixed(2)}×` : '—',
       cpuRatio !== undefined ? `${cpuRatio.toFixed(2)}×` : '—',
+      editRatio !== undefined ? `${editRatio.toFixed(2)}×` : '—',
     ]);
   }
   // The shipped example (content/): its profile page size is a target of its own.
@@ -599,7 +603,7 @@ async function main(): Promise<void> {
       ? `\nexample content/: largest profile page ${kb(example.largestHtml)} HTML, ${kb(example.largestGzip)} gzip (${example.largestSlug})`
       : `\nexample content/: build failed\n${build.output.slice(-2000)}`);
   }
-  const head = ['size', 'shape', 'pages', 'cold', 'cold CPU', 'pages/s', 'warm', '1-month edit', 'peak RSS', 'output', 'profile HTML med/max', 'gzip med/max', 'hugo cold', 'ours/hugo', 'CPU ours/hugo'];
+  const head = ['size', 'shape', 'pages', 'cold', 'cold CPU', 'pages/s', 'warm', '1-month edit', 'peak RSS', 'output', 'profile HTML med/max', 'gzip med/max', 'hugo cold', 'ours/hugo', 'CPU ours/hugo', 'edit/hugo cold'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
