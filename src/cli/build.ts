@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { enableCompileCache, flushCompileCache } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runContentCheckInWorker } from './check.ts';
-import { buildAside, PartialUpdateError, updateInPlace } from '../lib/build-swap.ts';
+import { buildAside, filesUnder, PartialUpdateError, updateInPlace } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts';
 import { contentDir } from '../lib/paths.ts';
@@ -196,12 +196,6 @@ function otherFiles(siteDir: string, pages: Set<string>, root: string): string[]
   const add = (rel: string): void => {
     if (!pages.has(rel) && existsSync(join(siteDir, rel))) found.add(rel);
   };
-  const filesUnder = (dir: string): string[] =>
-    existsSync(dir)
-      ? readdirSync(dir, { withFileTypes: true, recursive: true })
-          .filter((e) => !e.isDirectory())
-          .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-      : [];
   for (const entry of readdirSync(siteDir, { withFileTypes: true })) if (!entry.isDirectory()) add(entry.name);
   // Astro's default assets folder (build.assets), and what Vite copies from public/.
   for (const rel of filesUnder(join(siteDir, '_astro'))) add(`_astro/${rel}`);

@@ -183,12 +183,10 @@ export async function buildAside(
 ): Promise<string> {
   removeStaleStaging(outDir);
   const paths = prepareStaging(outDir);
-  const buildDir = buildDirFor(paths, produceInside);
+  let buildDir = paths.staging;
   try {
+    buildDir = prepareBuildDir(paths, produceInside);
     if (buildDir !== paths.staging) {
-      removeStaleStaging(join(resolve(produceInside!), basename(paths.out) + '-build'));
-      rmSync(buildDir, { recursive: true, force: true });
-      mkdirSync(buildDir, { recursive: true });
       await produce(buildDir);
       rmSync(paths.staging, { recursive: true, force: true });
       moveDir(buildDir, paths.staging);
@@ -212,13 +210,19 @@ export async function buildAside(
 }
 
 /**
- * Where a build may write when `produceInside` is given (Astro resolves its build chunks' imports from
- * the project's node_modules, so it must build inside the project): `paths.staging` when that is
- * inside, else a folder under `<produceInside>/.engfolio/`.
+ * Returns the folder a build writes into, ready and empty. With `produceInside` (Astro resolves its
+ * build chunks' imports from the project's node_modules, so it must build inside the project) that is
+ * `paths.staging` when it lies inside, else a fresh folder under `<produceInside>/.engfolio/` (whose
+ * leftovers of dead builds are removed first).
  */
-function buildDirFor(paths: StagingPaths, produceInside: string | undefined): string {
+function prepareBuildDir(paths: StagingPaths, produceInside: string | undefined): string {
   if (!produceInside || isInside(paths.staging, resolve(produceInside))) return paths.staging;
-  return stagingPathsFor(join(resolve(produceInside), basename(paths.out) + '-build')).staging;
+  const inside = join(resolve(produceInside), basename(paths.out) + '-build');
+  const dir = stagingPathsFor(inside).staging;
+  removeStaleStaging(inside);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** What an incremental update did to the output folder. */
@@ -262,25 +266,23 @@ export async function updateInPlace(
 ): Promise<SiteUpdate> {
   removeStaleStaging(outDir);
   const paths = prepareStaging(outDir);
-  const buildDir = buildDirFor(paths, produceInside);
-  const work = { ...paths, staging: buildDir };
+  let buildDir = paths.staging;
   let written: string[];
   let planned: UpdatePlan;
   try {
-    if (buildDir !== paths.staging) {
-      discardStaging(paths);
-      removeStaleStaging(join(resolve(produceInside!), basename(paths.out) + '-build'));
-      rmSync(buildDir, { recursive: true, force: true });
-      mkdirSync(buildDir, { recursive: true });
-    }
+    buildDir = prepareBuildDir(paths, produceInside);
+    // Built elsewhere: the staging folder next to the output is only needed if the site is swapped.
+    if (buildDir !== paths.staging) discardStaging(paths);
     await produce(buildDir);
     prepare();
     written = filesUnder(buildDir);
     planned = plan(new Set(written));
   } catch (e) {
-    discardStaging(work);
+    discardStaging(paths);
+    if (buildDir !== paths.staging) discardStaging({ ...paths, staging: buildDir });
     throw e;
   }
+  const work = { ...paths, staging: buildDir };
   try {
     if (written.length <= planned.keep.length) {
       moveFilesInto(buildDir, paths.out, written);
@@ -317,8 +319,9 @@ export class PartialUpdateError extends Error {
   }
 }
 
-/** The files under `dir`, as relative paths with forward slashes. */
-function filesUnder(dir: string): string[] {
+/** The files under `dir`, as relative paths with forward slashes; none when `dir` does not exist. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => !e.isDirectory())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
