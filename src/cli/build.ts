@@ -363,12 +363,12 @@ async function updateSite(root: string, options: BuildOptions, cacheDir: string,
       built.others = [...written].filter((f) => !pages.has(f)).sort();
       const others = new Set(built.others);
       const keep = [...pages].filter((f) => !written.has(f));
-      built.reused = keep.length;
       const remove = [...[...previous.pages].filter((f) => !pages.has(f)), ...previous.others.filter((f) => !others.has(f) && !pages.has(f))];
       return { keep, remove };
     },
     root,
   );
+  built.reused = update.kept;
   built.update = { written: update.written.length, how: update.how };
   return built;
 }
