@@ -7,6 +7,11 @@ import sitemap from '@astrojs/sitemap';
 // No command of this project sends usage data anywhere: Astro's telemetry (read after this file
 // loads) would run git and post to the network on every build, dev server and sync.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// `_` is the shell's last command: it differs with how a build is started (npm, a script, a test).
+// Astro inlines environment variables into modules that read the env object whole (its own among
+// them), so with it a page's dependency hash, and so every incremental rebuild, hung on the caller
+// (measured: every page rendered again after a build started another way).
+delete process.env._;
 
 const site = process.env.SITE || undefined;
 const rawBase = process.env.BASE_PATH || '/';

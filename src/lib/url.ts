@@ -7,9 +7,23 @@ export function joinBase(base: string, path: string): string {
   return b + path.replace(/^\/+/, '');
 }
 
+/**
+ * The configured base path. Vite writes it in at build time; outside Vite (tests, the CLI) it is `/`.
+ * Only ever read as the one property `import.meta.env.BASE_URL` (not even in a comment is the env
+ * object named on its own here): where a module does, Astro inlines into it every environment
+ * variable whose name appears anywhere in the module's text.
+ */
+const BASE_URL: string = (() => {
+  try {
+    return import.meta.env.BASE_URL ?? '/';
+  } catch {
+    return '/';
+  }
+})();
+
 /** Returns a site-internal URL under the configured base path. */
 export function href(path: string): string {
-  return joinBase(import.meta.env?.BASE_URL ?? '/', path);
+  return joinBase(BASE_URL, path);
 }
 
 /** URL of a profile page. */

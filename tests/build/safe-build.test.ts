@@ -24,15 +24,17 @@ function hashTree(dir: string): Record<string, string> {
   return out;
 }
 
-function build(...args: string[]): { code: number | null; out: string } {
+function buildWith(env: Record<string, string>, ...args: string[]): { code: number | null; out: string } {
   const r = spawnSync(node, ['src/cli/build.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     // SITE as a deployment sets it (feeds need an absolute URL); the base path stays the default.
-    env: { ...process.env, ENGFOLIO_STRICT: '', ENGFOLIO_CONTENT: '', SITE: 'https://example.test', BASE_PATH: '' },
+    env: { ...process.env, ENGFOLIO_STRICT: '', ENGFOLIO_CONTENT: '', SITE: 'https://example.test', BASE_PATH: '', ...env },
   });
   return { code: r.status, out: r.stdout + r.stderr };
 }
+
+const build = (...args: string[]): { code: number | null; out: string } => buildWith({}, ...args);
 
 describe('npm run build on bad content after a good build', () => {
   let tmp: string;
@@ -391,6 +393,18 @@ describe('incremental rebuild that updates the previous site in place', () => {
     expect(build('--out', fresh, '--content', content).code).toBe(0);
     expect(hashTree(out)).toEqual(hashTree(fresh));
     rmSync(fresh, { recursive: true, force: true });
+  });
+
+  it('reuses every page when started from another shell (the environment variable `_` differs)', () => {
+    const untouched = join(out, 'solo', months[7]!, 'index.html');
+    const before = statSync(untouched);
+    const r = buildWith({ _: '/some/other/shell/command' }, '--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    const after = statSync(untouched);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    // Only what Astro renders on every build is written: the pages without a cacheKey and the assets.
+    const written = Number(/(\d+) written into the previous site/.exec(r.out)?.[1]);
+    expect(written, r.out).toBeLessThan(20);
   });
 
   it('deletes the page and folder of a deleted month in place', () => {
