@@ -6,6 +6,7 @@ import { enableCompileCache, flushCompileCache } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { AstroPrerenderer } from 'astro';
 import { runContentCheckInWorker } from './check.ts';
 import { buildAside, filesUnder, PartialUpdateError, updateInPlace } from '../lib/build-swap.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
@@ -13,6 +14,10 @@ import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts'
 import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 import { skipAstroOutputCopies } from './astro-output-copies.ts';
+import { parallelPages } from './parallel-pages.ts';
+
+/** The route with most of a site's pages (24 per profile on a two-year record): rendered outside Astro's loop, see parallel-pages.ts. */
+const MONTH_PAGES = 'src/pages/[slug]/[month].astro';
 
 interface BuildOptions {
   out: string;
@@ -242,7 +247,8 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   const phases = {
     name: 'engfolio-build-phases',
     hooks: {
-      'astro:build:start': () => {
+      'astro:build:start': ({ setPrerenderer }: { setPrerenderer: (wrap: (base: AstroPrerenderer) => AstroPrerenderer) => void }) => {
+        setPrerenderer((base) => parallelPages(base, MONTH_PAGES, { outDir, verbose: options.verbose }));
         dropCheckedContent();
         // The checked content is in the data store now: its 150 MB (on L) go before Vite bundles, which
         // is when the build's memory peaks (npm scripts run with --expose-gc).

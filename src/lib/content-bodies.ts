@@ -41,3 +41,8 @@ export function bodyOf(file: string, root = process.cwd()): Body {
   const parsed = parseFrontmatter(source);
   return { markdown: isFrontmatterFailure(parsed) ? '' : parsed.body, digest: digestOf(source) };
 }
+
+/** The bodies handed over by the loader, for a worker thread that renders pages of the same build. */
+export function keptBodies(): Bodies {
+  return slot[KEY]?.bodies ?? new Map();
+}

@@ -1,0 +1,58 @@
+// The worker side of parallel-pages.ts: loads the site Astro just built (its prerender entry) and
+// renders pages from the shared queue the way Astro's default prerenderer does on the main thread.
+// It reaches into two Astro modules that are not exported entries (render for prerendering, and
+// request creation) and gives the built app the two pieces of build state that rendering reads (each
+// page's stylesheets and the site's inline scripts), which live in Astro's build internals.
+import { parentPort, workerData } from 'node:worker_threads';
+import { keepBodies } from '../lib/content-bodies.ts';
+import { renderFromQueue, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
+
+interface RouteData {
+  route: string;
+  component: string;
+}
+interface App {
+  manifest: { routes: { routeData: RouteData }[] };
+  setInternals(internals: unknown): void;
+  setOptions(options: unknown): void;
+}
+
+const setup = workerData as WorkerSetup;
+keepBodies(new Map(setup.bodies));
+setup.bodies = [];
+
+const astro = import.meta.resolve('astro');
+const internal = <T>(path: string): Promise<T> => import(new URL(path, astro).href) as Promise<T>;
+
+async function run(): Promise<WorkerReport> {
+  const [{ renderForPrerender }, { createRequest }, { app }] = await Promise.all([
+    internal<{ renderForPrerender(app: App, request: Request, options: { routeData: RouteData; collectMetadata: boolean }): Promise<{ response: Response }> }>('./core/app/prerender.js'),
+    internal<{ createRequest(options: { url: URL; headers: Headers; logger: unknown; isPrerendered: boolean; routePattern: string }): Request }>('./core/request.js'),
+    import(setup.entry) as Promise<{ app: App }>,
+  ]);
+  // Warnings and errors reach the terminal as on the main thread; Astro's info lines stay quiet.
+  const destination = { write: (m: { level: string; message: string }) => void (m.level === 'warn' || m.level === 'error' ? process.stderr.write(`${m.message}\n`) : undefined) };
+  app.setInternals({ pagesByKeys: new Map(setup.pageStyles), entrySpecifierToBundleMap: new Map() });
+  app.setOptions({ settings: { scripts: setup.scripts }, logger: { options: { destination } } });
+  const requestLogger = { warn: (_label: unknown, message: string) => destination.write({ level: 'warn', message }) };
+  const routeData = app.manifest.routes.map((r) => r.routeData).find((r) => r.route === setup.route);
+  if (!routeData) throw new Error(`the built site has no route ${setup.route}`);
+  const rendered = await renderFromQueue(
+    setup.queue,
+    async (url) => {
+      const request = createRequest({ url, headers: new Headers(), logger: requestLogger, isPrerendered: true, routePattern: routeData.component });
+      return (await renderForPrerender(app, request, { routeData, collectMetadata: false })).response;
+    },
+    () => (globalThis as { gc?: () => void }).gc?.(),
+  );
+  return { rendered };
+}
+
+run().then(
+  (report) => parentPort!.postMessage(report),
+  (e: unknown) => {
+    const err = e as { name?: string; message?: string; stack?: string; hint?: string; loc?: unknown; pathname?: string };
+    const report: WorkerReport = { failure: { pathname: err.pathname ?? '', error: { name: err.name ?? 'Error', message: err.message ?? String(e), stack: err.stack, hint: err.hint, loc: err.loc } } };
+    parentPort!.postMessage(report);
+  },
+);

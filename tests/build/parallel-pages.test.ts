@@ -1,0 +1,93 @@
+// Month pages are rendered outside Astro's page loop, by the main thread and (on large sites) a worker
+// thread (src/cli/parallel-pages.ts). Real builds: the pages are the ones Astro itself renders, byte
+// for byte, and incremental builds reuse them as before. ENGFOLIO_PAGE_WORKER=all hands every month
+// page to the worker, which on a small site would otherwise not start.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const node = `${root}node_modules/.bin/node`;
+
+/** Maps every file under `dir` (relative path) to its sha256. */
+function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[path.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
+const env = { ...process.env, ENGFOLIO_STRICT: '', SITE: 'https://example.test', BASE_PATH: '' };
+
+function build(worker: 'all' | 'off', ...args: string[]): { code: number | null; out: string } {
+  const r = spawnSync(node, ['--expose-gc', 'src/cli/build.ts', '--verbose', ...args], { cwd: root, encoding: 'utf8', env: { ...env, ENGFOLIO_CONTENT: '', ENGFOLIO_PAGE_WORKER: worker } });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+/** A bare Astro build of `content` (Astro's own page loop renders every page), with its own cache folder. */
+function astroBuild(content: string, outDir: string, cacheDir: string): { code: number | null; out: string } {
+  const script = `const { build } = await import('astro'); await build({ root: ${JSON.stringify(root)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)}, logLevel: 'error' });`;
+  const r = spawnSync(node, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...env, ENGFOLIO_CONTENT: content } });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+describe('month pages rendered by a worker thread', () => {
+  let tmp: string;
+  let content: string;
+  let out: string;
+  const months = Array.from({ length: 30 }, (_, i) => `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'engfolio-parallel-'));
+    content = join(tmp, 'content');
+    out = join(tmp, 'site');
+    mkdirSync(join(content, 'profiles'), { recursive: true });
+    for (const slug of ['ana', 'bo']) {
+      mkdirSync(join(content, 'months', slug), { recursive: true });
+      writeFileSync(join(content, 'profiles', `${slug}.md`), `---\nname: ${slug.toUpperCase()} Person\nheadline: Builds things\n---\n\nA summary with [a link](https://example.org).\n`);
+      for (const [i, m] of months.entries()) {
+        writeFileSync(join(content, 'months', slug, `${m}.md`), `---\ncommits: ${i + 3}\nfeatures: ${i % 4}\n---\n\nWork of ${m}: *emphasis*, \`code\` and [a page](../other/).\n`);
+      }
+    }
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 5 }));
+
+  it('renders every month page in the worker, byte for byte as Astro renders it', () => {
+    const r = build('all', '--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain("build: 60 src/pages/[slug]/[month].astro page(s) rendered outside Astro's loop, 60 of them by a worker thread");
+    const bare = join(tmp, 'bare');
+    const a = astroBuild(content, bare, join(tmp, 'astro-cache'));
+    expect(a.code, a.out).toBe(0);
+    expect(hashTree(out)).toEqual(hashTree(bare));
+    rmSync(bare, { recursive: true, force: true });
+  });
+
+  it('on a one-month edit, renders that month again and reuses the other month pages in place', () => {
+    const untouched = join(out, 'bo', months[9]!, 'index.html');
+    const before = statSync(untouched);
+    writeFileSync(join(content, 'months', 'ana', `${months[4]}.md`), '---\ncommits: 7\nfeatures: 1\n---\n\nEdited by the worker test workermarker.\n');
+    const r = build('all', '--out', out, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain("build: 1 src/pages/[slug]/[month].astro page(s) rendered outside Astro's loop, 1 of them by a worker thread");
+    expect(readFileSync(join(out, 'ana', months[4]!, 'index.html'), 'utf8')).toContain('workermarker');
+    const after = statSync(untouched);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('after the update, is file for file the site the main thread alone builds from scratch', () => {
+    const fresh = join(tmp, 'fresh');
+    const r = build('off', '--out', fresh, '--content', content);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain("build: 60 src/pages/[slug]/[month].astro page(s) rendered outside Astro's loop\n");
+    expect(hashTree(out)).toEqual(hashTree(fresh));
+    rmSync(fresh, { recursive: true, force: true });
+  });
+});

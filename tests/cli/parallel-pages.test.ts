@@ -1,0 +1,61 @@
+// The render loop that the main thread and the worker share (src/cli/parallel-pages.ts), with a stand-in
+// for Astro's render: every page once, in its file, and a failing page named. Real builds through it
+// are in tests/build/parallel-pages.test.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pageOutputFile, pageUrl, renderFromQueue, type PageQueue } from '../../src/cli/parallel-pages.ts';
+
+describe('pageUrl and pageOutputFile (directory-format sites)', () => {
+  it('gives the request URL Astro gives a page: base path, page path, trailing slash', () => {
+    expect(pageUrl({ base: '/', origin: 'https://example.test' }, '/ada/2024-01').href).toBe('https://example.test/ada/2024-01/');
+    expect(pageUrl({ base: '/repo/', origin: 'http://localhost:4321' }, '/ada/2024-01/').href).toBe('http://localhost:4321/repo/ada/2024-01/');
+    expect(pageUrl({ base: '/repo', origin: 'http://localhost:4321' }, '/').href).toBe('http://localhost:4321/repo/');
+  });
+
+  it('writes a page to <path>/index.html, URL-encoded as Astro records it', () => {
+    expect(pageOutputFile('/ada/2024-01')).toBe('ada/2024-01/index.html');
+    expect(pageOutputFile('/josé/2024-01/')).toBe('jos%C3%A9/2024-01/index.html');
+    expect(pageOutputFile('/')).toBe('index.html');
+  });
+});
+
+describe('renderFromQueue', () => {
+  let out: string;
+  beforeEach(() => {
+    out = mkdtempSync(join(tmpdir(), 'engfolio-queue-'));
+  });
+  afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+  const queueOf = (pathnames: string[]): PageQueue => ({ pathnames, next: new SharedArrayBuffer(4), base: '/', origin: 'https://example.test', outDir: `${pathToFileURL(out).href}/` });
+  const page = async (url: URL): Promise<Response> => {
+    await new Promise((r) => setTimeout(r, 1));
+    return new Response(`<p>${url.pathname}</p>`);
+  };
+
+  it('renders each page once between two takers of one queue, each to its own file', async () => {
+    const pathnames = Array.from({ length: 40 }, (_, i) => `/p${i % 4}/2024-${String((i % 12) + 1).padStart(2, '0')}-${i}`);
+    const queue = queueOf(pathnames);
+    const [a, b] = await Promise.all([renderFromQueue(queue, page), renderFromQueue(queue, page)]);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect([...a, ...b].sort()).toEqual([...pathnames].sort());
+    for (const p of pathnames) expect(readFileSync(join(out, p, 'index.html'), 'utf8')).toBe(`<p>${p}/</p>`);
+  });
+
+  it('stops at the first page that fails, with its path on the error', async () => {
+    const queue = queueOf(['/a/2024-01', '/a/2024-02', '/a/2024-03']);
+    const failing = (url: URL): Promise<Response> => (url.pathname === '/a/2024-02/' ? Promise.reject(new Error('boom in the page')) : page(url));
+    await expect(renderFromQueue(queue, failing)).rejects.toMatchObject({ message: '/a/2024-02: boom in the page', pathname: '/a/2024-02' });
+  });
+
+  it('treats a page that does not answer 200 as a failure', async () => {
+    const queue = queueOf(['/a/2024-01']);
+    await expect(renderFromQueue(queue, async () => new Response('gone', { status: 404, statusText: 'Not Found' }))).rejects.toMatchObject({
+      message: '/a/2024-01: the page answered 404 Not Found',
+      pathname: '/a/2024-01',
+    });
+  });
+});
