@@ -9,20 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAside, stagingPathsFor, swapIntoPlace, updateInPlace, WORK_DIR } from '../../src/lib/build-swap.ts';
+import { hashTree } from '../support/tree.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = `${root}node_modules/.bin/node`;
-
-/** Maps every file under `dir` (relative path) to its sha256. */
-function hashTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[path.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return out;
-}
 
 function buildWith(env: Record<string, string>, ...args: string[]): { code: number | null; out: string } {
   const r = spawnSync(node, ['src/cli/build.ts', ...args], {
