@@ -17,6 +17,7 @@
 // and the incremental cache). If any of them is missing (another Astro version), or the route is not a plain
 // page of a `directory`-format site, Astro renders every page as before.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
@@ -283,7 +284,8 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
         },
       };
       const mode = workerMode();
-      if (toRender.length > 0 && (mode === 'all' || (mode === 'auto' && toRender.length >= WORKER_FROM))) {
+      // On one core a worker only adds its start-up (loading the site a second time).
+      if (toRender.length > 0 && (mode === 'all' || (mode === 'auto' && toRender.length >= WORKER_FROM && availableParallelism() > 1))) {
         const setup: WorkerSetup = { entry: entry.href, route: route.route, pageStyles, scripts, bodies: [...keptBodies()], queue };
         worker = new Worker(new URL('./parallel-pages-worker.ts', import.meta.url), { workerData: setup });
         const w = worker;
