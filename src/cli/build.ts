@@ -264,7 +264,17 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   let pages = 0;
   // Runs when Vite has bundled every environment, just before Astro's own last step renders the pages.
   const bundled = { name: 'engfolio-bundled', buildApp: { order: 'post' as const, handler: () => phaseEnded(options, 'bundled') } };
-  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled] }, integrations: [phases] });
+  // Astro compiles its log level into the built site (the module virtual:astro:logger), so a --verbose
+  // build changed every page's dependency hash: it, and the next build without it, rendered every page
+  // again. The built site logs at `warn` whatever the build's own log level (its pages log nothing else).
+  const sameSiteLogLevel = {
+    name: 'engfolio-same-site-log-level',
+    transform: {
+      filter: { id: /^\0virtual:astro:logger$/ },
+      handler: (code: string) => code.replace(/^export const level = "\w+";$/m, 'export const level = "warn";'),
+    },
+  };
+  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled, sameSiteLogLevel] }, integrations: [phases] });
   return pages;
 }
 

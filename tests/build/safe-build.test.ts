@@ -397,6 +397,16 @@ describe('incremental rebuild that updates the previous site in place', () => {
     expect(written, r.out).toBeLessThan(20);
   });
 
+  it('reuses every page on a --verbose build (Astro compiles its log level into the built site)', () => {
+    const untouched = join(out, 'solo', months[8]!, 'index.html');
+    const before = statSync(untouched);
+    const r = build('--out', out, '--content', content, '--verbose');
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain("build: 0 src/pages/[slug]/[month].astro page(s) rendered outside Astro's loop");
+    const after = statSync(untouched);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
   it('deletes the page and folder of a deleted month in place', () => {
     const gone = months[months.length - 1]!;
     rmSync(join(content, 'months', 'solo', `${gone}.md`));
