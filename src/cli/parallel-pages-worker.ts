@@ -3,9 +3,10 @@
 // It reaches into two Astro modules that are not exported entries (render for prerendering, and
 // request creation) and gives the built app the two pieces of build state that rendering reads (each
 // page's stylesheets and the site's inline scripts), which live in Astro's build internals.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { keepBodies } from '../lib/content-bodies.ts';
-import { renderFromQueue, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
+import { narrativeExchange } from '../lib/narrative-exchange.ts';
+import { renderFromQueue, type NarrativesMessage, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
 
 interface RouteData {
   route: string;
@@ -20,6 +21,24 @@ interface App {
 const setup = workerData as WorkerSetup;
 keepBodies(new Map(setup.bodies));
 setup.bodies = [];
+
+// Narratives the main thread rendered arrive as messages; rendering here never yields to the event
+// loop, so they are taken off the port when a narrative is asked for and has not been seen yet.
+const received = new Map<string, string>();
+let narrativesReceived = 0;
+narrativeExchange().received = (key) => {
+  if (!received.has(key)) {
+    for (let m = receiveMessageOnPort(parentPort!); m; m = receiveMessageOnPort(parentPort!)) {
+      for (const [k, html] of (m.message as NarrativesMessage).narratives) received.set(k, html);
+    }
+  }
+  const html = received.get(key);
+  if (html !== undefined) {
+    received.delete(key);
+    narrativesReceived++;
+  }
+  return html;
+};
 
 const astro = import.meta.resolve('astro');
 const internal = <T>(path: string): Promise<T> => import(new URL(path, astro).href) as Promise<T>;
@@ -45,7 +64,7 @@ async function run(): Promise<WorkerReport> {
     },
     () => (globalThis as { gc?: () => void }).gc?.(),
   );
-  return { rendered };
+  return { rendered, narrativesReceived };
 }
 
 run().then(

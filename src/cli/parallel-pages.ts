@@ -22,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { keptBodies } from '../lib/content-bodies.ts';
+import { narrativeExchange } from '../lib/narrative-exchange.ts';
 import { currentIncrementalCache, type IncrementalCache } from './astro-output-copies.ts';
 
 /** From how many pages to render a worker thread helps (below, starting it costs more than it saves). */
@@ -117,8 +118,16 @@ export interface WorkerSetup {
   queue: PageQueue;
 }
 
-/** What the worker reports when its share is done. */
-export type WorkerReport = { rendered: string[] } | { failure: PageFailure };
+/** What the worker reports when its share is done: the pages it rendered, and how many narratives it received. */
+export type WorkerReport = { rendered: string[]; narrativesReceived: number } | { failure: PageFailure };
+
+/** What the main thread sends the worker: narratives it rendered (see src/lib/narrative-exchange.ts). */
+export interface NarrativesMessage {
+  narratives: [key: string, html: string][];
+}
+
+/** Narratives are sent in batches of this many (a profile's worth is 24). */
+const NARRATIVE_BATCH = 240;
 
 /** The parts of Astro's build app and route data this relies on. */
 interface BuildApp {
@@ -172,7 +181,7 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
   let entry: URL | undefined;
   let internals: BuildInternals | undefined;
   let worker: Worker | undefined;
-  let workerDone: Promise<string[]> | undefined;
+  let workerDone: Promise<{ rendered: string[]; narrativesReceived: number }> | undefined;
   /** The pages this build renders here, and how the main thread renders one; set once taken out of Astro's loop. */
   let ours: { queue: PageQueue; renderOnMain: (url: URL) => Promise<Response>; record: (pathnames: string[]) => void } | undefined;
   /** The route of the last path handed to Astro, one Astro always renders: its render waits for ours. */
@@ -181,17 +190,33 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
 
   const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 
+  /** Narratives the main thread rendered and has not sent the worker yet. */
+  let outgoing: [string, string][] = [];
+  function sendNarratives(): void {
+    if (outgoing.length === 0) return;
+    worker?.postMessage({ narratives: outgoing } satisfies NarrativesMessage);
+    outgoing = [];
+  }
+  function stopSendingNarratives(): void {
+    sendNarratives();
+    narrativeExchange().rendered = undefined;
+  }
+
   async function renderOurs(): Promise<void> {
     if (!ours) return;
     const { queue, renderOnMain, record } = ours;
     ours = undefined;
+    // Every narrative the main thread renders from here on is one the worker has passed already.
+    stopSendingNarratives();
     const onMain = worker && workerMode() === 'all' ? [] : await renderFromQueue(queue, renderOnMain, worker ? collect : undefined);
     record(onMain);
-    let inWorker: string[] = [];
-    if (workerDone) inWorker = await workerDone;
-    record(inWorker);
+    const inWorker = workerDone ? await workerDone : { rendered: [], narrativesReceived: 0 };
+    record(inWorker.rendered);
     // Astro's log line for the page it is about to render has no line end yet.
-    if (verbose) console.error(`\nbuild: ${onMain.length + inWorker.length} ${component} page(s) rendered outside Astro's loop${worker ? `, ${inWorker.length} of them by a worker thread` : ''}`);
+    if (verbose) {
+      const byWorker = worker ? `, ${inWorker.rendered.length} of them by a worker thread (${inWorker.narrativesReceived} narratives rendered by the main thread)` : '';
+      console.error(`\nbuild: ${onMain.length + inWorker.rendered.length} ${component} page(s) rendered outside Astro's loop${byWorker}`);
+    }
   }
 
   return {
@@ -289,9 +314,9 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
         const setup: WorkerSetup = { entry: entry.href, route: route.route, pageStyles, scripts, bodies: [...keptBodies()], queue };
         worker = new Worker(new URL('./parallel-pages-worker.ts', import.meta.url), { workerData: setup });
         const w = worker;
-        workerDone = new Promise<string[]>((resolve, reject) => {
+        workerDone = new Promise((resolve, reject) => {
           w.once('message', (report: WorkerReport) => {
-            if ('rendered' in report) return resolve(report.rendered);
+            if ('rendered' in report) return resolve(report);
             reject(Object.assign(new Error(report.failure.error.message), report.failure.error, { pathname: report.failure.pathname }));
           });
           w.once('error', reject);
@@ -299,6 +324,11 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
         });
         // Until it is awaited (in the last render), a failure must not count as unhandled.
         workerDone.catch(() => {});
+        // The profile pages and feeds Astro renders meanwhile render the narratives the worker needs.
+        narrativeExchange().rendered = (key, html) => {
+          outgoing.push([key, html]);
+          if (outgoing.length >= NARRATIVE_BATCH) sendNarratives();
+        };
       }
       lastRoute = last.route;
       return [...all.filter((p) => p.route.component !== component && p !== last), last];
@@ -312,6 +342,7 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
       return base.render(request, options);
     },
     async teardown() {
+      narrativeExchange().rendered = undefined;
       await worker?.terminate();
       worker = undefined;
       await base.teardown?.();

@@ -4,6 +4,7 @@ import { buildProfileView, type MonthView, type ProfileView } from '../lib/profi
 import { digestOf } from '../lib/content-read.ts';
 import { bodiesGeneration, bodyOf } from '../lib/content-bodies.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
+import { narrativeExchange, narrativeKey } from '../lib/narrative-exchange.ts';
 import { profileUrlContext } from '../lib/url.ts';
 
 export interface SiteProfile extends ProfileView {
@@ -75,7 +76,14 @@ const narratives = new WeakMap<MonthView, string>();
 export function narrativeHtml(view: SiteProfile, month: MonthView): string {
   let html = narratives.get(month);
   if (html === undefined) {
-    html = renderMarkdown(month.narrative, profileUrlContext(view.slug));
+    // A build rendering pages in two threads hands narratives over (src/lib/narrative-exchange.ts).
+    const exchange = narrativeExchange();
+    const key = exchange.rendered || exchange.received ? narrativeKey(view.slug, month.month, view.monthDigests.get(month.month)) : '';
+    html = exchange.received?.(key);
+    if (html === undefined) {
+      html = renderMarkdown(month.narrative, profileUrlContext(view.slug));
+      exchange.rendered?.(key, html);
+    }
     narratives.set(month, html);
   }
   return html;
