@@ -14,8 +14,8 @@
 // reaches it) with the route's dependency hash from Astro's build internals, as Astro records it.
 //
 // It reaches into Astro internals (the build app's options, settings and internals, request creation
-// and the incremental cache). If any of them is missing (another Astro version), or the route is not a plain
-// page of a `directory`-format site, Astro renders every page as before.
+// and the incremental cache). If any of them is missing (another Astro version), or the route is not
+// a plain page of a `directory`-format site, Astro renders every page as before.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
