@@ -285,12 +285,13 @@ export async function updateInPlace(
   const work = { ...paths, staging: buildDir };
   try {
     if (written.length <= planned.keep.length) {
-      moveFilesInto(buildDir, paths.out, written);
+      placeFilesInto(buildDir, paths.out, written, moveReplacing);
       const removed = removeFiles(paths.out, planned.remove);
       discardStaging(work);
       return { written, kept: planned.keep.length, removed, how: 'in place' };
     }
-    linkFilesInto(paths.out, buildDir, planned.keep);
+    // The plan names files of the previous site: only paths inside it are linked.
+    placeFilesInto(paths.out, buildDir, planned.keep.filter(isSafeRelative), linkOrCopy);
     if (buildDir !== paths.staging) {
       mkdirSync(dirname(paths.staging), { recursive: true });
       moveDir(buildDir, paths.staging);
@@ -327,52 +328,44 @@ export function filesUnder(dir: string): string[] {
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
 }
 
-/** Creates the parent folder of each path it is given, once per folder. */
-function parentMaker(): (file: string) => void {
+/**
+ * Puts each of the files `rels` (relative paths) from under `from` at the same path under `to` with
+ * `place(source, target)`, creating each target folder once.
+ */
+function placeFilesInto(from: string, to: string, rels: string[], place: (source: string, target: string) => void): void {
   const made = new Set<string>();
-  return (file) => {
-    const parent = dirname(file);
-    if (made.has(parent)) return;
-    mkdirSync(parent, { recursive: true });
-    made.add(parent);
-  };
-}
-
-/** Moves the files `rels` from under `from` to the same relative paths under `to`, replacing what is there. */
-function moveFilesInto(from: string, to: string, rels: string[]): void {
-  const makeParent = parentMaker();
   for (const rel of rels) {
-    const source = join(from, rel);
     const target = join(to, rel);
-    makeParent(target);
-    try {
-      renameSync(source, target);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-      // Another file system: copy beside the target, then rename, so the replacement stays whole.
-      const part = `${target}.engfolio-part-${process.pid}`;
-      copyFileSync(source, part);
-      renameSync(part, target);
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
     }
+    place(join(from, rel), target);
   }
 }
 
-/** Hard-links (or, across file systems, copies) the files `rels` from under `from` to the same relative paths under `to`; missing or unsafe ones are skipped. */
-function linkFilesInto(from: string, to: string, rels: string[]): void {
-  const makeParent = parentMaker();
-  for (const rel of rels) {
-    if (!isSafeRelative(rel)) continue;
-    const source = join(from, rel);
-    const target = join(to, rel);
-    makeParent(target);
-    try {
-      linkSync(source, target);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') continue;
-      if (code !== 'EXDEV') throw e;
-      copyFileSync(source, target);
-    }
+/** Moves `source` to `target` by one rename, replacing what is there; across file systems, copies beside the target and renames, so the replacement stays whole. */
+function moveReplacing(source: string, target: string): void {
+  try {
+    renameSync(source, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    const part = `${target}.engfolio-part-${process.pid}`;
+    copyFileSync(source, part);
+    renameSync(part, target);
+  }
+}
+
+/** Hard-links `source` at `target` (across file systems, copies it); a missing source is skipped. */
+function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code !== 'EXDEV') throw e;
+    copyFileSync(source, target);
   }
 }
 
