@@ -14,7 +14,7 @@ import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts'
 import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 import { skipAstroOutputCopies } from './astro-output-copies.ts';
-import { parallelPages } from './parallel-pages.ts';
+import { collectGarbage, parallelPages } from './parallel-pages.ts';
 
 /** The route with most of a site's pages (24 per profile on a two-year record): rendered outside Astro's loop, see parallel-pages.ts. */
 const MONTH_PAGES = 'src/pages/[slug]/[month].astro';
@@ -252,7 +252,7 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
         dropCheckedContent();
         // The checked content is in the data store now: its 150 MB (on L) go before Vite bundles, which
         // is when the build's memory peaks (npm scripts run with --expose-gc).
-        (globalThis as { gc?: () => void }).gc?.();
+        collectGarbage();
         phaseEnded(options, 'content synced');
       },
       'astro:build:generated': () => phaseEnded(options, 'pages written'),

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readContent, writeDeferredContentCache, type ContentModel } from '../lib/content-read.ts';
+import { workerReport } from '../lib/worker-report.ts';
 import { errorsOf, formatProblem, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 import { readSiteConfig } from '../lib/site-config.ts';
@@ -44,19 +45,8 @@ export interface CheckReport {
  * takes about as long as reading 25,000 files, and the content is first needed after it).
  */
 export function runContentCheckInWorker(dir: string, root: string, strict: boolean): Promise<CheckReport> {
-  return new Promise((resolveReport, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { contentCheck: { dir, root, strict } } });
-    let reported = false;
-    // Resolved on the message: the worker then writes its validation cache (atomically) on its own.
-    worker.once('message', (r: CheckReport) => {
-      reported = true;
-      resolveReport(r);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!reported) reject(new Error(`the content check stopped before it finished (exit code ${code})`));
-    });
-  });
+  // Resolved on the report: the worker then writes its validation cache (atomically) on its own.
+  return workerReport<CheckReport>(new Worker(new URL(import.meta.url), { workerData: { contentCheck: { dir, root, strict } } }), 'the content check');
 }
 
 if (!isMainThread && (workerData as { contentCheck?: unknown } | null)?.contentCheck) {

@@ -6,7 +6,7 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { keepBodies } from '../lib/content-bodies.ts';
 import { narrativeExchange } from '../lib/narrative-exchange.ts';
-import { renderFromQueue, type NarrativesMessage, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
+import { collectGarbage, renderFromQueue, type NarrativesMessage, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
 
 interface RouteData {
   route: string;
@@ -62,7 +62,7 @@ async function run(): Promise<WorkerReport> {
       const request = createRequest({ url, headers: new Headers(), logger: requestLogger, isPrerendered: true, routePattern: routeData.component });
       return (await renderForPrerender(app, request, { routeData, collectMetadata: false })).response;
     },
-    () => (globalThis as { gc?: () => void }).gc?.(),
+    collectGarbage,
   );
   return { rendered, narrativesReceived };
 }

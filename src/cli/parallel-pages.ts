@@ -23,6 +23,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { keptBodies } from '../lib/content-bodies.ts';
 import { narrativeExchange } from '../lib/narrative-exchange.ts';
+import { workerReport } from '../lib/worker-report.ts';
 import { currentIncrementalCache, type IncrementalCache } from './astro-output-copies.ts';
 
 /** From how many pages to render a worker thread helps (below, starting it costs more than it saves). */
@@ -40,6 +41,11 @@ function workerMode(): 'auto' | 'off' | 'all' {
 // Collected every so many pages while both threads render: two heaps growing side by side took the
 // build's peak memory from 1.2 to 1.6 GB on the large benchmark site; collecting kept it at 1.2 GB.
 const COLLECT_EVERY = 3000;
+
+/** A full garbage collection, when Node runs with --expose-gc (the build scripts do); else nothing. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
 
 /** A queue of pages both threads take from, and how to turn one into a request and a file. */
 export interface PageQueue {
@@ -188,7 +194,6 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
   let lastRoute: RouteData | undefined;
   let renders = 0;
 
-  const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 
   /** Narratives the main thread rendered and has not sent the worker yet. */
   let outgoing: [string, string][] = [];
@@ -208,7 +213,7 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
     ours = undefined;
     // Every narrative the main thread renders from here on is one the worker has passed already.
     stopSendingNarratives();
-    const onMain = worker && workerMode() === 'all' ? [] : await renderFromQueue(queue, renderOnMain, worker ? collect : undefined);
+    const onMain = worker && workerMode() === 'all' ? [] : await renderFromQueue(queue, renderOnMain, worker ? collectGarbage : undefined);
     record(onMain);
     const inWorker = workerDone ? await workerDone : { rendered: [], narrativesReceived: 0 };
     record(inWorker.rendered);
@@ -313,14 +318,9 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
       if (toRender.length > 0 && (mode === 'all' || (mode === 'auto' && toRender.length >= WORKER_FROM && availableParallelism() > 1))) {
         const setup: WorkerSetup = { entry: entry.href, route: route.route, pageStyles, scripts, bodies: [...keptBodies()], queue };
         worker = new Worker(new URL('./parallel-pages-worker.ts', import.meta.url), { workerData: setup });
-        const w = worker;
-        workerDone = new Promise((resolve, reject) => {
-          w.once('message', (report: WorkerReport) => {
-            if ('rendered' in report) return resolve(report);
-            reject(Object.assign(new Error(report.failure.error.message), report.failure.error, { pathname: report.failure.pathname }));
-          });
-          w.once('error', reject);
-          w.once('exit', (code) => reject(new Error(`the page-rendering worker stopped before it was done (exit code ${code})`)));
+        workerDone = workerReport<WorkerReport>(worker, 'the page-rendering worker').then((report) => {
+          if ('rendered' in report) return report;
+          throw Object.assign(new Error(report.failure.error.message), report.failure.error, { pathname: report.failure.pathname });
         });
         // Until it is awaited (in the last render), a failure must not count as unhandled.
         workerDone.catch(() => {});
@@ -334,7 +334,7 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
       return [...all.filter((p) => p.route.component !== component && p !== last), last];
     },
     async render(request, options) {
-      if (worker && ++renders % (COLLECT_EVERY / 2) === 0) collect();
+      if (worker && ++renders % (COLLECT_EVERY / 2) === 0) collectGarbage();
       if (lastRoute !== undefined && options.routeData === lastRoute) {
         lastRoute = undefined;
         await renderOurs();
