@@ -6,14 +6,14 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { keepBodies } from '../lib/content-bodies.ts';
 import { narrativeExchange } from '../lib/narrative-exchange.ts';
-import { collectGarbage, renderFromQueue, type NarrativesMessage, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
+import { collectGarbage, importPageModulesOnce, renderFromQueue, type NarrativesMessage, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
 
 interface RouteData {
   route: string;
   component: string;
 }
 interface App {
-  manifest: { routes: { routeData: RouteData }[] };
+  manifest: { routes: { routeData: RouteData }[]; pageMap?: unknown };
   setInternals(internals: unknown): void;
   setOptions(options: unknown): void;
 }
@@ -51,6 +51,7 @@ async function run(): Promise<WorkerReport> {
   ]);
   // Warnings and errors reach the terminal as on the main thread; Astro's info lines stay quiet.
   const destination = { write: (m: { level: string; message: string }) => void (m.level === 'warn' || m.level === 'error' ? process.stderr.write(`${m.message}\n`) : undefined) };
+  importPageModulesOnce(app);
   app.setInternals({ pagesByKeys: new Map(setup.pageStyles), entrySpecifierToBundleMap: new Map() });
   app.setOptions({ settings: { scripts: setup.scripts }, logger: { options: { destination } } });
   const requestLogger = { warn: (_label: unknown, message: string) => destination.write({ level: 'warn', message }) };

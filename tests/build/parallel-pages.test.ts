@@ -13,7 +13,11 @@ import { hashTree } from '../support/tree.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = `${root}node_modules/.bin/node`;
 
-const env = { ...process.env, ENGFOLIO_STRICT: '', SITE: 'https://example.test', BASE_PATH: '' };
+// A base path written without slashes, as a user may.
+const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_STRICT: '', SITE: 'https://example.test', BASE_PATH: 'team-site' };
+// The test runner's Vite-style variables (BASE_URL=/ among them) would override the base path of a bare
+// Astro build (npm run build drops them).
+for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
 
 function build(worker: 'all' | 'off', ...args: string[]): { code: number | null; out: string } {
   const r = spawnSync(node, ['--expose-gc', 'src/cli/build.ts', '--verbose', ...args], { cwd: root, encoding: 'utf8', env: { ...env, ENGFOLIO_CONTENT: '', ENGFOLIO_PAGE_WORKER: worker } });
