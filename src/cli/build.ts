@@ -16,8 +16,8 @@ import { writeOfflineSite } from '../lib/offline/site.ts';
 import { skipAstroOutputCopies } from './astro-output-copies.ts';
 import { collectGarbage, parallelPages } from './parallel-pages.ts';
 
-/** The route with most of a site's pages (24 per profile on a two-year record): rendered outside Astro's loop, see parallel-pages.ts. */
-const MONTH_PAGES = 'src/pages/[slug]/[month].astro';
+/** The routes with a page or file per profile (nearly all of a site): rendered outside Astro's loop, see parallel-pages.ts. */
+const PROFILE_ROUTES = ['index.astro', '[month].astro', 'feed.xml.ts', 'profile.json.ts', 'resume.json.ts', 'activity.svg.ts'].map((file) => `src/pages/[slug]/${file}`);
 
 interface BuildOptions {
   out: string;
@@ -248,7 +248,7 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
     name: 'engfolio-build-phases',
     hooks: {
       'astro:build:start': ({ setPrerenderer }: { setPrerenderer: (wrap: (base: AstroPrerenderer) => AstroPrerenderer) => void }) => {
-        setPrerenderer((base) => parallelPages(base, MONTH_PAGES, { outDir, verbose: options.verbose }));
+        setPrerenderer((base) => parallelPages(base, PROFILE_ROUTES, { outDir, verbose: options.verbose }));
         dropCheckedContent();
         // The checked content is in the data store now: its 150 MB (on L) go before Vite bundles, which
         // is when the build's memory peaks (npm scripts run with --expose-gc).

@@ -3,10 +3,9 @@
 // It reaches into two Astro modules that are not exported entries (render for prerendering, and
 // request creation) and gives the built app the two pieces of build state that rendering reads (each
 // page's stylesheets and the site's inline scripts), which live in Astro's build internals.
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { keepBodies } from '../lib/content-bodies.ts';
-import { narrativeExchange } from '../lib/narrative-exchange.ts';
-import { collectGarbage, importPageModulesOnce, renderFromQueue, type NarrativesMessage, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
+import { collectGarbage, importPageModulesOnce, renderFromQueue, type WorkerReport, type WorkerSetup } from './parallel-pages.ts';
 
 interface RouteData {
   route: string;
@@ -21,24 +20,6 @@ interface App {
 const setup = workerData as WorkerSetup;
 keepBodies(new Map(setup.bodies));
 setup.bodies = [];
-
-// Narratives the main thread rendered arrive as messages; rendering here never yields to the event
-// loop, so they are taken off the port when a narrative is asked for and has not been seen yet.
-const received = new Map<string, string>();
-let narrativesReceived = 0;
-narrativeExchange().received = (key) => {
-  if (!received.has(key)) {
-    for (let m = receiveMessageOnPort(parentPort!); m; m = receiveMessageOnPort(parentPort!)) {
-      for (const [k, html] of (m.message as NarrativesMessage).narratives) received.set(k, html);
-    }
-  }
-  const html = received.get(key);
-  if (html !== undefined) {
-    received.delete(key);
-    narrativesReceived++;
-  }
-  return html;
-};
 
 const astro = import.meta.resolve('astro');
 const internal = <T>(path: string): Promise<T> => import(new URL(path, astro).href) as Promise<T>;
@@ -55,17 +36,21 @@ async function run(): Promise<WorkerReport> {
   app.setInternals({ pagesByKeys: new Map(setup.pageStyles), entrySpecifierToBundleMap: new Map() });
   app.setOptions({ settings: { scripts: setup.scripts }, logger: { options: { destination } } });
   const requestLogger = { warn: (_label: unknown, message: string) => destination.write({ level: 'warn', message }) };
-  const routeData = app.manifest.routes.map((r) => r.routeData).find((r) => r.route === setup.route);
-  if (!routeData) throw new Error(`the built site has no route ${setup.route}`);
+  const routeData = setup.routes.map((pattern) => {
+    const found = app.manifest.routes.map((r) => r.routeData).find((r) => r.route === pattern);
+    if (!found) throw new Error(`the built site has no route ${pattern}`);
+    return found;
+  });
   const rendered = await renderFromQueue(
     setup.queue,
-    async (url) => {
-      const request = createRequest({ url, headers: new Headers(), logger: requestLogger, isPrerendered: true, routePattern: routeData.component });
-      return (await renderForPrerender(app, request, { routeData, collectMetadata: false })).response;
+    async (url, route) => {
+      const data = routeData[route]!;
+      const request = createRequest({ url, headers: new Headers(), logger: requestLogger, isPrerendered: true, routePattern: data.component });
+      return (await renderForPrerender(app, request, { routeData: data, collectMetadata: false })).response;
     },
     collectGarbage,
   );
-  return { rendered, narrativesReceived };
+  return { rendered };
 }
 
 run().then(

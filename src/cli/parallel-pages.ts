@@ -1,29 +1,30 @@
 // Astro renders a static site's pages one after another on one thread, with about 0.35 ms of its own
 // work per page (a Request, a Response, URL objects, logging, async file writes) on top of the page's.
-// Month pages are 24 of the 29 files per profile, so on a large site they are most of the build
-// (measured on 1,000 profiles × 24 months, 2 cores: 21 of 28 seconds were Astro's page loop).
+// A profile has 29 files (its page, 24 month pages, a feed and three data files), so on a large site
+// they are nearly the whole build (measured on 1,000 profiles × 24 months, 2 cores: 21 of 28 seconds
+// were Astro's page loop).
 //
-// This prerenderer (Astro's public `setPrerenderer` hook, wrapping Astro's own) takes one route's
-// pages out of Astro's loop. Each is rendered the way Astro renders it (the same built app, the same
-// request URL), and written with one synchronous write. When there are many to render, a worker
-// thread loads the same built site and renders them alongside the main thread, which joins in once
-// Astro's loop over the other pages is done: both cores work. They take pages from one shared queue.
+// This prerenderer (Astro's public `setPrerenderer` hook, wrapping Astro's own) takes the per-profile
+// routes' pages and files out of Astro's loop. Each is rendered the way Astro renders it (the same
+// built app, the same request URL), and written with one synchronous write. When there are many to
+// render, a worker thread loads the same built site and renders them alongside the main thread, which
+// joins in once Astro's loop over the other pages is done: both cores work. They take one profile's
+// files at a time from one shared queue, so the narratives a profile's pages share are rendered once.
 //
-// Incremental builds keep working as Astro's own: a page is reused when Astro's cache says it may be
-// and the previous site has it, and every page is recorded in Astro's cache (astro-output-copies.ts
-// reaches it) with the route's dependency hash from Astro's build internals, as Astro records it.
+// Incremental builds keep working as Astro's own: a file is reused when Astro's cache says it may be
+// and the previous site has it, and every file is recorded in Astro's cache (astro-output-copies.ts
+// reaches it) with its route's dependency hash from Astro's build internals, as Astro records it.
 //
 // It reaches into Astro internals (the build app's options, settings and internals, request creation
-// and the incremental cache). If any of them is missing (another Astro version), or the route is not
-// a plain page of a `directory`-format site, Astro renders every page as before.
+// and the incremental cache). If any of them is missing (another Astro version), or a route is not a
+// plain page or endpoint of a `directory`-format site, Astro renders that route's pages as before.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { keptBodies } from '../lib/content-bodies.ts';
-import { narrativeExchange } from '../lib/narrative-exchange.ts';
 import { workerReport } from '../lib/worker-report.ts';
 import { currentIncrementalCache, type IncrementalCache } from './astro-output-copies.ts';
 
@@ -48,11 +49,23 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** A queue of pages both threads take from, and how to turn one into a request and a file. */
+/** What a queued path is rendered as: a page (`<path>/index.html`) or an endpoint's file (`<path>`). */
+export type RouteKind = 'page' | 'endpoint';
+
+/** A queue of paths both threads take from, and how to turn one into a request and a file. */
 export interface PageQueue {
-  /** Site paths (`/<slug>/<month>`) to render. */
+  /** Site paths (`/<slug>/<month>`, `/<slug>/feed.xml`) to render. */
   pathnames: string[];
-  /** One Int32 in shared memory: the index of the next page to take. */
+  /** The route of each path: an index into `routes`. */
+  routeOf: number[];
+  /** What each route renders. */
+  routes: RouteKind[];
+  /**
+   * Where each group of paths starts in `pathnames`, and then where the last ends: a thread takes a
+   * group at a time (one profile's files), so what they share is rendered once, in one thread.
+   */
+  groups: number[];
+  /** One Int32 in shared memory: the index of the next group to take. */
   next: SharedArrayBuffer;
   /** The site's base path (`/` or `/repo/`) and origin: the request URL Astro would give the page. */
   base: string;
@@ -61,53 +74,84 @@ export interface PageQueue {
   outDir: string;
 }
 
-/** A page that failed to render: its path and the error, as the worker reports it. */
+/** A path that failed to render: the path and the error, as the worker reports it. */
 export interface PageFailure {
   pathname: string;
   error: { name: string; message: string; stack?: string; hint?: string; loc?: unknown };
 }
 
-/** The request URL of a page in a directory-format site: `<origin><base><path>/`. */
-export function pageUrl(queue: Pick<PageQueue, 'base' | 'origin'>, pathname: string): URL {
+/**
+ * The request URL of a path in a directory-format site, as Astro builds it: `<origin><base><path>/`
+ * for a page, `<origin><base><path>` for an endpoint's file.
+ */
+export function pageUrl(queue: Pick<PageQueue, 'base' | 'origin'>, pathname: string, kind: RouteKind = 'page'): URL {
   const trimmed = pathname.replace(/^\/+|\/+$/g, '');
   const base = queue.base.endsWith('/') ? queue.base : `${queue.base}/`;
-  return new URL(trimmed ? `${base}${trimmed}/` : base, queue.origin);
+  return new URL(trimmed && kind === 'page' ? `${base}${trimmed}/` : `${base}${trimmed}`, queue.origin);
 }
 
-/** Where a page of a directory-format site is written, relative to the output folder (URL-encoded, as Astro records it). */
-export function pageOutputFile(pathname: string): string {
-  const trimmed = pathname.replace(/^\/+|\/+$/g, '');
-  return `${trimmed ? `${encodeURI(trimmed)}/` : ''}index.html`;
+/** Where a path of a directory-format site is written, relative to the output folder (URL-encoded, as Astro records it). */
+export function pageOutputFile(pathname: string, kind: RouteKind = 'page'): string {
+  const trimmed = encodeURI(pathname.replace(/^\/+|\/+$/g, ''));
+  if (kind === 'endpoint') return trimmed;
+  return `${trimmed ? `${trimmed}/` : ''}index.html`;
 }
 
 /**
- * Renders pages from `queue` until it is empty, writing each to its file; returns the paths this
- * thread rendered. Throws (with `pathname` set) on the first page that fails.
+ * Orders `items` by the first segment of their path (a profile's slug), each group where its first
+ * item was; returns them with where each group starts, and then where the last ends (`groups`).
  */
-export async function renderFromQueue(queue: PageQueue, render: (url: URL) => Promise<Response>, collect?: () => void): Promise<string[]> {
+export function groupByFirstSegment<T extends { pathname: string }>(items: readonly T[]): { items: T[]; groups: number[] } {
+  const bySegment = new Map<string, T[]>();
+  for (const item of items) {
+    const segment = item.pathname.replace(/^\/+/, '').split('/')[0]!;
+    const group = bySegment.get(segment);
+    if (group) group.push(item);
+    else bySegment.set(segment, [item]);
+  }
+  const grouped: T[] = [];
+  const groups: number[] = [];
+  for (const group of bySegment.values()) {
+    groups.push(grouped.length);
+    grouped.push(...group);
+  }
+  groups.push(grouped.length);
+  return { items: grouped, groups };
+}
+
+/**
+ * Renders groups of paths from `queue` until it is empty, writing each to its file; returns the
+ * indices (into `queue.pathnames`) this thread rendered. Throws (with `pathname` set) on the first
+ * path that fails.
+ */
+export async function renderFromQueue(queue: PageQueue, render: (url: URL, route: number) => Promise<Response>, collect?: () => void): Promise<number[]> {
   const next = new Int32Array(queue.next);
   // File paths as strings: a URL object per page cost as much as the page's file write.
   const out = fileURLToPath(queue.outDir);
-  const done: string[] = [];
+  const done: number[] = [];
   for (;;) {
-    const i = Atomics.add(next, 0, 1);
-    if (i >= queue.pathnames.length) return done;
-    const pathname = queue.pathnames[i]!;
-    let body: Buffer;
-    try {
-      const response = await render(pageUrl(queue, pathname));
-      if (response.status !== 200) throw new Error(`the page answered ${response.status} ${response.statusText}`);
-      body = Buffer.from(await response.arrayBuffer());
-    } catch (e) {
-      // Astro reports the error against the page whose render waited for this one: name this one.
-      const error = e instanceof Error ? e : new Error(String(e));
-      throw Object.assign(error, { pathname, message: `${pathname}: ${error.message}` });
+    const group = Atomics.add(next, 0, 1);
+    if (group >= queue.groups.length - 1) return done;
+    for (let i = queue.groups[group]!; i < queue.groups[group + 1]!; i++) {
+      const pathname = queue.pathnames[i]!;
+      const route = queue.routeOf[i]!;
+      const kind = queue.routes[route]!;
+      let body: Buffer;
+      try {
+        const response = await render(pageUrl(queue, pathname, kind), route);
+        if (response.status !== 200) throw new Error(`the page answered ${response.status} ${response.statusText}`);
+        body = Buffer.from(await response.arrayBuffer());
+      } catch (e) {
+        // Astro reports the error against the page whose render waited for this one: name this one.
+        const error = e instanceof Error ? e : new Error(String(e));
+        throw Object.assign(error, { pathname, message: `${pathname}: ${error.message}` });
+      }
+      const file = join(out, pathname, kind === 'page' ? 'index.html' : '');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, body);
+      done.push(i);
+      if (collect && done.length % COLLECT_EVERY === 0) collect();
     }
-    const dir = join(out, pathname);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'index.html'), body);
-    done.push(pathname);
-    if (collect && done.length % COLLECT_EVERY === 0) collect();
   }
 }
 
@@ -131,8 +175,8 @@ export function importPageModulesOnce(app: { manifest?: { pageMap?: unknown } })
 export interface WorkerSetup {
   /** file: URL of Astro's prerender entry for this build. */
   entry: string;
-  /** The route to render (Astro's `route` pattern). */
-  route: string;
+  /** The routes to render (Astro's `route` patterns), as `queue.routeOf` numbers them. */
+  routes: string[];
   /** Stylesheets per page-data key (Astro's `internals.pagesByKeys`, styles only). */
   pageStyles: [string, unknown][];
   /** The site's injected scripts (`settings.scripts`), without functions. */
@@ -142,16 +186,8 @@ export interface WorkerSetup {
   queue: PageQueue;
 }
 
-/** What the worker reports when its share is done: the pages it rendered, and how many narratives it received. */
-export type WorkerReport = { rendered: string[]; narrativesReceived: number } | { failure: PageFailure };
-
-/** What the main thread sends the worker: narratives it rendered (see src/lib/narrative-exchange.ts). */
-export interface NarrativesMessage {
-  narratives: [key: string, html: string][];
-}
-
-/** Narratives are sent in batches of this many (a profile's worth is 24). */
-const NARRATIVE_BATCH = 240;
+/** What the worker reports when its share is done: the paths it rendered (indices into `queue.pathnames`). */
+export type WorkerReport = { rendered: number[] } | { failure: PageFailure };
 
 /** The parts of Astro's build app and route data this relies on. */
 interface BuildApp {
@@ -196,50 +232,35 @@ function buildApp(base: AstroPrerenderer): BuildApp | undefined {
 }
 
 /**
- * Wraps Astro's default prerenderer so that the pages of the route `component` (a project-relative
- * path, e.g. `src/pages/[slug]/[month].astro`) are rendered outside Astro's loop, in parallel when
- * there are many. `build.outDir` is the folder Astro builds into; `build.verbose` shows what it did.
+ * Wraps Astro's default prerenderer so that the pages and files of the routes `components` (project-
+ * relative paths, e.g. `src/pages/[slug]/[month].astro`) are rendered outside Astro's loop, in parallel
+ * when there are many. `build.outDir` is the folder Astro builds into; `build.verbose` shows what it did.
  */
-export function parallelPages(base: AstroPrerenderer, component: string, build: { outDir: string; verbose: boolean }): AstroPrerenderer {
+export function parallelPages(base: AstroPrerenderer, components: readonly string[], build: { outDir: string; verbose: boolean }): AstroPrerenderer {
   const { verbose } = build;
   /** Astro's prerender entry for this build, and the build internals Astro's prerenderer hands its app. */
   let entry: URL | undefined;
   let internals: BuildInternals | undefined;
   let worker: Worker | undefined;
-  let workerDone: Promise<{ rendered: string[]; narrativesReceived: number }> | undefined;
-  /** The pages this build renders here, and how the main thread renders one; set once taken out of Astro's loop. */
-  let ours: { queue: PageQueue; renderOnMain: (url: URL) => Promise<Response>; record: (pathnames: string[]) => void } | undefined;
+  let workerDone: Promise<number[]> | undefined;
+  /** The paths this build renders here, and how the main thread renders one; set once taken out of Astro's loop. */
+  let ours: { queue: PageQueue; renderOnMain: (url: URL, route: number) => Promise<Response>; record: (rendered: number[]) => void } | undefined;
   /** The route of the last path handed to Astro, one Astro always renders: its render waits for ours. */
   let lastRoute: RouteData | undefined;
   let renders = 0;
-
-
-  /** Narratives the main thread rendered and has not sent the worker yet. */
-  let outgoing: [string, string][] = [];
-  function sendNarratives(): void {
-    if (outgoing.length === 0) return;
-    worker?.postMessage({ narratives: outgoing } satisfies NarrativesMessage);
-    outgoing = [];
-  }
-  function stopSendingNarratives(): void {
-    sendNarratives();
-    narrativeExchange().rendered = undefined;
-  }
 
   async function renderOurs(): Promise<void> {
     if (!ours) return;
     const { queue, renderOnMain, record } = ours;
     ours = undefined;
-    // Every narrative the main thread renders from here on is one the worker has passed already.
-    stopSendingNarratives();
     const onMain = worker && workerMode() === 'all' ? [] : await renderFromQueue(queue, renderOnMain, worker ? collectGarbage : undefined);
     record(onMain);
-    const inWorker = workerDone ? await workerDone : { rendered: [], narrativesReceived: 0 };
-    record(inWorker.rendered);
+    const inWorker = workerDone ? await workerDone : [];
+    record(inWorker);
     // Astro's log line for the page it is about to render has no line end yet.
     if (verbose) {
-      const byWorker = worker ? `, ${inWorker.rendered.length} of them by a worker thread (${inWorker.narrativesReceived} narratives rendered by the main thread)` : '';
-      console.error(`\nbuild: ${onMain.length + inWorker.rendered.length} ${component} page(s) rendered outside Astro's loop${byWorker}`);
+      const byWorker = worker ? `, ${inWorker.length} of them by a worker thread` : '';
+      console.error(`\nbuild: ${onMain.length + inWorker.length} file(s) of ${queue.routes.length} route(s) rendered outside Astro's loop${byWorker}`);
     }
   }
 
@@ -264,21 +285,17 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
       const app = buildApp(base);
       const settings = app?.getSettings();
       const options = app?.getOptions();
-      const mine = all.filter((p) => p.route.component === component);
-      const route = mine[0]?.route;
       // Astro's loop must end after ours (its cache is written then): a path it always renders (no
       // cacheKey, so never reused) goes last, and its render waits for ours.
       const pathsOf = new Map<RouteData, number>();
       for (const p of all) pathsOf.set(p.route, (pathsOf.get(p.route) ?? 0) + 1);
-      const last = all.filter((p) => p.cacheKey === undefined && pathsOf.get(p.route) === 1 && (p.route.type === 'page' || p.route.type === 'endpoint')).at(-1);
+      const last = all.filter((p) => p.cacheKey === undefined && pathsOf.get(p.route) === 1 && (p.route.type === 'page' || p.route.type === 'endpoint') && !components.includes(p.route.component)).at(-1);
       const astroRendersAll = (why: string): PathWithRoute[] => {
-        if (verbose) console.error(`build: Astro renders the ${component} pages itself: ${why}`);
+        if (verbose) console.error(`build: Astro renders every page itself: ${why}`);
         return all;
       };
       if (!app || !settings || !options || !entry || !internals) return astroRendersAll("this Astro's build app is not the one expected");
       importPageModulesOnce(app);
-      if (internals.serverIslandPageComponents?.has(component)) return astroRendersAll('its pages have server islands');
-      if (!route || route.type !== 'page') return astroRendersAll('no such page route');
       if (!last) return astroRendersAll('no page that Astro renders on every build');
       if (settings.buildOutput !== 'static' || settings.config.build.format !== 'directory' || !['ignore', 'always'].includes(settings.config.trailingSlash)) {
         return astroRendersAll('the site is not static with build.format "directory"');
@@ -289,69 +306,97 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
         createRequest?(o: { url: URL; headers: Headers; logger: unknown; isPrerendered: boolean; routePattern: string }): Request;
       };
       if (typeof createRequest !== 'function') return astroRendersAll("this Astro's request module is not the one expected");
-
-      const pageStyles = Object.values(options.allPages).map((p): [string, unknown] => [p.key, { styles: p.styles ?? [] }]);
-      const scripts = settings.scripts.map((s) => ({ stage: s.stage, content: s.content }));
       const cache: IncrementalCache | undefined = currentIncrementalCache();
       // Pages that Astro's cache does not record would be rendered again on every build.
       if (settings.config.experimental.incrementalBuild && !cache) return astroRendersAll("this Astro's incremental build cache is not the one expected");
+
+      // The routes taken out of Astro's loop; one that does not fit stays in it.
+      const routes: { data: RouteData; kind: RouteKind; dependencyHash: string }[] = [];
+      for (const component of components) {
+        const data = all.find((p) => p.route.component === component)?.route;
+        const why = (): string | undefined => {
+          if (!data) return 'no such route';
+          if (data.type !== 'page' && data.type !== 'endpoint') return `it is a ${data.type} route`;
+          if (internals!.serverIslandPageComponents?.has(component)) return 'its pages have server islands';
+          // Astro writes these as <code>.html, not <code>/index.html.
+          if (all.some((p) => p.route === data && /^\/?(404|500)\/?$/.test(p.pathname))) return 'it renders an error page';
+          return undefined;
+        };
+        const reason = why();
+        if (reason || !data) {
+          if (verbose) console.error(`build: Astro renders the ${component} pages itself: ${reason}`);
+        } else routes.push({ data, kind: data.type as RouteKind, dependencyHash: internals.pageDependencyHashes?.get(component) ?? '' });
+      }
+      const routeIndex = new Map(routes.map((r, i) => [r.data, i]));
+      const mine = all.filter((p) => routeIndex.has(p.route));
       const outDir = settings.config.outDir;
-      const dependencyHash = internals.pageDependencyHashes?.get(component) ?? '';
 
-      // Reused pages stay in the previous site (or Astro restores them); the others are rendered here.
-      const toRender: PathWithRoute[] = [];
+      // Reused files stay in the previous site (or Astro restores them); the others are rendered here.
+      const toRender: { pathname: string; route: number; cacheKey: string | undefined }[] = [];
       for (const p of mine) {
-        const rel = pageOutputFile(p.pathname);
+        const route = routeIndex.get(p.route)!;
+        const { data, kind, dependencyHash } = routes[route]!;
+        const rel = pageOutputFile(p.pathname, kind);
         const key = p.cacheKey;
-        if (cache && key !== undefined && cache.canSkip(component, p.pathname, dependencyHash, key, false) && (await cache.restoreOutputFile(settings, rel, new URL(rel, outDir)))) {
-          cache.record(component, dependencyHash, p.pathname, key, rel, cache.previousContentEntryKeys(component, p.pathname));
-        } else toRender.push(p);
+        if (cache && key !== undefined && cache.canSkip(data.component, p.pathname, dependencyHash, key, false) && (await cache.restoreOutputFile(settings, rel, new URL(rel, outDir)))) {
+          cache.record(data.component, dependencyHash, p.pathname, key, rel, cache.previousContentEntryKeys(data.component, p.pathname));
+        } else toRender.push({ pathname: p.pathname, route, cacheKey: key });
       }
-      // Every page of the route is in the site, rendered or reused: as Astro records them.
-      const pageData = Object.values(options.allPages).find((d) => d.route.component === component);
+      // Every path of the routes is in the site, rendered or reused: as Astro records them.
       for (const p of mine) {
-        options.pageNames.push(p.pathname.replace(/\/?$/, '/').replace(/^\//, ''));
-        const file = new URL(pageOutputFile(p.pathname), outDir);
-        (route.distURL ??= []).push(file);
+        const { data, kind } = routes[routeIndex.get(p.route)!]!;
+        if (kind === 'page') options.pageNames.push(p.pathname.replace(/\/?$/, '/').replace(/^\//, ''));
+        (data.distURL ??= []).push(new URL(pageOutputFile(p.pathname, kind), outDir));
       }
-      if (pageData) pageData.route.distURL = route.distURL;
+      for (const pageData of Object.values(options.allPages)) {
+        const route = routes.find((r) => r.data.component === pageData.route.component);
+        if (route) pageData.route.distURL = route.data.distURL;
+      }
 
-      const cacheKeys = new Map(toRender.map((p) => [p.pathname, p.cacheKey]));
-      const queue: PageQueue = { pathnames: toRender.map((p) => p.pathname), next: new SharedArrayBuffer(4), base: settings.config.base, origin: options.origin, outDir: outDir.href };
+      const grouped = groupByFirstSegment(toRender);
+      const queue: PageQueue = {
+        pathnames: grouped.items.map((p) => p.pathname),
+        routeOf: grouped.items.map((p) => p.route),
+        routes: routes.map((r) => r.kind),
+        groups: grouped.groups,
+        next: new SharedArrayBuffer(4),
+        base: settings.config.base,
+        origin: options.origin,
+        outDir: outDir.href,
+      };
       const requestLogger = { warn: (_label: unknown, message: string) => console.error(message) };
       ours = {
         queue,
-        renderOnMain: async (url) => {
-          const request = createRequest({ url, headers: new Headers(), logger: requestLogger, isPrerendered: true, routePattern: route.component });
-          const result = await base.render(request, { routeData: route as RouteData, collectMetadata: false });
+        renderOnMain: async (url, route) => {
+          const { data } = routes[route]!;
+          const request = createRequest({ url, headers: new Headers(), logger: requestLogger, isPrerendered: true, routePattern: data.component });
+          const result = await base.render(request, { routeData: data, collectMetadata: false });
           return result instanceof Response ? result : result.response;
         },
-        record: (pathnames) => {
-          for (const pathname of pathnames) {
-            const key = cacheKeys.get(pathname);
-            if (key !== undefined) cache?.record(component, dependencyHash, pathname, key, pageOutputFile(pathname));
+        record: (rendered) => {
+          for (const i of rendered) {
+            const { pathname, route, cacheKey } = grouped.items[i]!;
+            const { data, kind, dependencyHash } = routes[route]!;
+            if (cacheKey !== undefined) cache?.record(data.component, dependencyHash, pathname, cacheKey, pageOutputFile(pathname, kind));
           }
         },
       };
       const mode = workerMode();
       // On one core a worker only adds its start-up (loading the site a second time).
       if (toRender.length > 0 && (mode === 'all' || (mode === 'auto' && toRender.length >= WORKER_FROM && availableParallelism() > 1))) {
-        const setup: WorkerSetup = { entry: entry.href, route: route.route, pageStyles, scripts, bodies: [...keptBodies()], queue };
+        const pageStyles = Object.values(options.allPages).map((p): [string, unknown] => [p.key, { styles: p.styles ?? [] }]);
+        const scripts = settings.scripts.map((s) => ({ stage: s.stage, content: s.content }));
+        const setup: WorkerSetup = { entry: entry.href, routes: routes.map((r) => r.data.route), pageStyles, scripts, bodies: [...keptBodies()], queue };
         worker = new Worker(new URL('./parallel-pages-worker.ts', import.meta.url), { workerData: setup });
         workerDone = workerReport<WorkerReport>(worker, 'the page-rendering worker').then((report) => {
-          if ('rendered' in report) return report;
+          if ('rendered' in report) return report.rendered;
           throw Object.assign(new Error(report.failure.error.message), report.failure.error, { pathname: report.failure.pathname });
         });
         // Until it is awaited (in the last render), a failure must not count as unhandled.
         workerDone.catch(() => {});
-        // The profile pages and feeds Astro renders meanwhile render the narratives the worker needs.
-        narrativeExchange().rendered = (key, html) => {
-          outgoing.push([key, html]);
-          if (outgoing.length >= NARRATIVE_BATCH) sendNarratives();
-        };
       }
       lastRoute = last.route;
-      return [...all.filter((p) => p.route.component !== component && p !== last), last];
+      return [...all.filter((p) => !routeIndex.has(p.route) && p !== last), last];
     },
     async render(request, options) {
       if (worker && ++renders % (COLLECT_EVERY / 2) === 0) collectGarbage();
@@ -362,7 +407,6 @@ export function parallelPages(base: AstroPrerenderer, component: string, build: 
       return base.render(request, options);
     },
     async teardown() {
-      narrativeExchange().rendered = undefined;
       await worker?.terminate();
       worker = undefined;
       await base.teardown?.();

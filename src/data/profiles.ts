@@ -4,7 +4,6 @@ import { buildProfileView, type MonthView, type ProfileView } from '../lib/profi
 import { digestOf } from '../lib/content-read.ts';
 import { bodiesGeneration, bodyOf } from '../lib/content-bodies.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
-import { narrativeExchange, narrativeKey } from '../lib/narrative-exchange.ts';
 import { profileUrlContext } from '../lib/url.ts';
 
 export interface SiteProfile extends ProfileView {
@@ -70,20 +69,14 @@ export function siteProfiles(): Promise<SiteProfile[]> {
 const narratives = new WeakMap<MonthView, string>();
 
 /**
- * A month's narrative as sanitized HTML, rendered once per build: the profile page, the month page and
- * the feed all show it (measured on L: a third of the Markdown time of rendering it on each).
+ * A month's narrative as sanitized HTML, rendered once per thread of a build: the profile page, the
+ * month page and the feed all show it (measured on L: a third of the Markdown time of rendering it on
+ * each), and one thread renders all of a profile's pages (src/cli/parallel-pages.ts).
  */
 export function narrativeHtml(view: SiteProfile, month: MonthView): string {
   let html = narratives.get(month);
   if (html === undefined) {
-    // A build rendering pages in two threads hands narratives over (src/lib/narrative-exchange.ts).
-    const exchange = narrativeExchange();
-    const key = exchange.rendered || exchange.received ? narrativeKey(view.slug, month.month, view.monthDigests.get(month.month)) : '';
-    html = exchange.received?.(key);
-    if (html === undefined) {
-      html = renderMarkdown(month.narrative, profileUrlContext(view.slug));
-      exchange.rendered?.(key, html);
-    }
+    html = renderMarkdown(month.narrative, profileUrlContext(view.slug));
     narratives.set(month, html);
   }
   return html;

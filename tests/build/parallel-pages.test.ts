@@ -1,7 +1,7 @@
-// Month pages are rendered outside Astro's page loop, by the main thread and (on large sites) a worker
-// thread (src/cli/parallel-pages.ts). Real builds: the pages are the ones Astro itself renders, byte
-// for byte, and incremental builds reuse them as before. ENGFOLIO_PAGE_WORKER=all hands every month
-// page to the worker, which on a small site would otherwise not start.
+// A profile's pages and files are rendered outside Astro's page loop, by the main thread and (on large
+// sites) a worker thread (src/cli/parallel-pages.ts). Real builds: the files are the ones Astro itself
+// renders, byte for byte, and incremental builds reuse them as before. ENGFOLIO_PAGE_WORKER=all hands
+// every one to the worker, which on a small site would otherwise not start.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ function astroBuild(content: string, outDir: string, cacheDir: string): { code: 
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-describe('month pages rendered by a worker thread', () => {
+describe('profile pages and files rendered by a worker thread', () => {
   let tmp: string;
   let content: string;
   let out: string;
@@ -52,13 +52,11 @@ describe('month pages rendered by a worker thread', () => {
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 5 }));
 
-  it('renders every month page in the worker, byte for byte as Astro renders it', () => {
+  it('renders every profile page and file in the worker, byte for byte as Astro renders them', () => {
     const r = build('all', '--out', out, '--content', content);
     expect(r.code, r.out).toBe(0);
-    // The main thread renders the narratives for the profile pages and feeds, and hands them over.
-    const received = /build: 60 src\/pages\/\[slug\]\/\[month\]\.astro page\(s\) rendered outside Astro's loop, 60 of them by a worker thread \((\d+) narratives rendered by the main thread\)/.exec(r.out);
-    expect(received, r.out).not.toBeNull();
-    expect(Number(received![1])).toBeGreaterThan(0);
+    // Per profile: its page, 30 month pages, its feed and three data files.
+    expect(r.out).toContain("build: 70 file(s) of 6 route(s) rendered outside Astro's loop, 70 of them by a worker thread\n");
     const bare = join(tmp, 'bare');
     const a = astroBuild(content, bare, join(tmp, 'astro-cache'));
     expect(a.code, a.out).toBe(0);
@@ -66,13 +64,14 @@ describe('month pages rendered by a worker thread', () => {
     rmSync(bare, { recursive: true, force: true });
   });
 
-  it('on a one-month edit, renders that month again and reuses the other month pages in place', () => {
+  it('on a one-month edit, renders that month and its profile\'s files again and reuses the other month pages in place', () => {
     const untouched = join(out, 'bo', months[9]!, 'index.html');
     const before = statSync(untouched);
     writeFileSync(join(content, 'months', 'ana', `${months[4]}.md`), '---\ncommits: 7\nfeatures: 1\n---\n\nEdited by the worker test workermarker.\n');
     const r = build('all', '--out', out, '--content', content);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain("build: 1 src/pages/[slug]/[month].astro page(s) rendered outside Astro's loop, 1 of them by a worker thread (");
+    // The month, and the profile's page, feed and data files (each shows every month).
+    expect(r.out).toContain("build: 6 file(s) of 6 route(s) rendered outside Astro's loop, 6 of them by a worker thread\n");
     expect(readFileSync(join(out, 'ana', months[4]!, 'index.html'), 'utf8')).toContain('workermarker');
     const after = statSync(untouched);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
@@ -82,7 +81,7 @@ describe('month pages rendered by a worker thread', () => {
     const fresh = join(tmp, 'fresh');
     const r = build('off', '--out', fresh, '--content', content);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain("build: 60 src/pages/[slug]/[month].astro page(s) rendered outside Astro's loop\n");
+    expect(r.out).toContain("build: 70 file(s) of 6 route(s) rendered outside Astro's loop\n");
     expect(hashTree(out)).toEqual(hashTree(fresh));
     rmSync(fresh, { recursive: true, force: true });
   });
