@@ -224,9 +224,10 @@ function phaseEnded(options: BuildOptions, phase: string): void {
 
 /**
  * Runs Astro's build into `outDir` with our content settings; returns how many HTML pages the site has.
- * A page Astro reuses is not written: it is present when `inPreviousSite` says so (see astro-output-copies.ts).
+ * A page Astro reuses is not written: it is present when `inPreviousSite` says so (see astro-output-copies.ts);
+ * without it, there is no previous site (a full build).
  */
-async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, inPreviousSite: (rel: string) => boolean): Promise<number> {
+async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, inPreviousSite?: (rel: string) => boolean): Promise<number> {
   process.env.ENGFOLIO_CONTENT = options.content;
   process.env.ENGFOLIO_STRICT = options.strict ? '1' : '';
   // Tells the loader the content was already checked and reported (it may skip re-printing warnings).
@@ -243,12 +244,12 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   enableCompileCache(resolve(root, 'node_modules', '.cache', 'engfolio-node-compile'));
   const { build } = await import('astro');
   flushCompileCache();
-  await skipAstroOutputCopies(cacheDir, inPreviousSite);
+  await skipAstroOutputCopies(cacheDir, inPreviousSite ?? (() => false));
   const phases = {
     name: 'engfolio-build-phases',
     hooks: {
       'astro:build:start': ({ setPrerenderer }: { setPrerenderer: (wrap: (base: AstroPrerenderer) => AstroPrerenderer) => void }) => {
-        setPrerenderer((base) => parallelPages(base, PROFILE_ROUTES, { outDir, verbose: options.verbose }));
+        setPrerenderer((base) => parallelPages(base, PROFILE_ROUTES, { outDir, verbose: options.verbose, full: inPreviousSite === undefined }));
         dropCheckedContent();
         // The checked content is in the data store now: its 150 MB (on L) go before Vite bundles, which
         // is when the build's memory peaks (npm scripts run with --expose-gc).
@@ -345,7 +346,7 @@ async function replaceSite(root: string, options: BuildOptions, cacheDir: string
   await buildAside(
     options.out,
     async (staging) => {
-      built.pages = await astroBuild(root, staging, options, cacheDir, () => false);
+      built.pages = await astroBuild(root, staging, options, cacheDir);
       built.manifest = readManifest(cacheDir);
       built.others = otherFiles(staging, built.manifest?.files ?? new Set(), root);
     },
