@@ -253,9 +253,8 @@ export function parallelPages(base: AstroPrerenderer, components: readonly strin
   let ours: { queue: PageQueue; renderOnMain: (url: URL, route: number) => Promise<Response>; record: (rendered: number[]) => void } | undefined;
   /** The route of the last path handed to Astro, one Astro always renders: its render waits for ours. */
   let lastRoute: RouteData | undefined;
-  let renders = 0;
 
-  /** Whether this build renders in a worker thread as well, whatever the number of files (see workerMode). */
+  /** Whether a worker thread renders alongside the main thread, with `files` files to render (see workerMode). */
   function workerWanted(files: number): boolean {
     const mode = workerMode();
     // On one core a worker only adds its start-up (loading the site a second time).
@@ -425,7 +424,6 @@ export function parallelPages(base: AstroPrerenderer, components: readonly strin
       return [...all.filter((p) => !routeIndex.has(p.route) && p !== last), last];
     },
     async render(request, options) {
-      if (worker && ++renders % (COLLECT_EVERY / 2) === 0) collectGarbage();
       if (lastRoute !== undefined && options.routeData === lastRoute) {
         lastRoute = undefined;
         await renderOurs();
