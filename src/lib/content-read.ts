@@ -506,30 +506,24 @@ export function parseActivityCsv(text: string, file: string, problems: Problem[]
       problems.push({ severity: 'error', file, line, message: `expected ${withFeatures ? 3 : 2} columns, found ${cells.length}: "${raw}"` });
       continue;
     }
-    if (!DAY_KEY.test(date) || !isRealDay(date)) {
-      problems.push({ severity: 'error', file, line, field: 'date', message: `expected a calendar day as YYYY-MM-DD, found "${date}"` });
-      continue;
-    }
+    // Every bad cell of a row is reported, not only the first.
+    const rowProblems: Problem[] = [];
+    const bad = (field: string, message: string): void => void rowProblems.push({ severity: 'error', file, line, field, message });
+    const dateOk = DAY_KEY.test(date) && isRealDay(date);
+    if (!dateOk) bad('date', `expected a calendar day as YYYY-MM-DD, found "${date}"`);
     const countValue = Number(countText);
-    if (!/^\d+$/.test(countText) || !Number.isSafeInteger(countValue)) {
-      problems.push({ severity: 'error', file, line, field: 'count', message: `expected a whole number ≥ 0, found "${countText}"` });
-      continue;
-    }
+    const countOk = /^\d+$/.test(countText) && Number.isSafeInteger(countValue);
+    if (!countOk) bad('count', `expected a whole number ≥ 0, found "${countText}"`);
     let features: number | undefined;
     if (withFeatures) {
       features = Number(featuresText);
-      if (!/^\d+$/.test(featuresText ?? '') || !Number.isSafeInteger(features)) {
-        problems.push({ severity: 'error', file, line, field: 'features', message: `expected a whole number ≥ 0, found "${featuresText}"` });
-        continue;
-      }
-      if (features > countValue) {
-        problems.push({ severity: 'error', file, line, field: 'features', message: `expected no more than count (${countValue}), found ${features}` });
-        continue;
-      }
+      if (!/^\d+$/.test(featuresText ?? '') || !Number.isSafeInteger(features)) bad('features', `expected a whole number ≥ 0, found "${featuresText}"`);
+      else if (countOk && features > countValue) bad('features', `expected no more than count (${countValue}), found ${features}`);
     }
-    const earlier = seen.get(date);
-    if (earlier !== undefined) {
-      problems.push({ severity: 'error', file, line, field: 'date', message: `expected each day once, found ${date} again (first on line ${earlier})` });
+    const earlier = dateOk ? seen.get(date) : undefined;
+    if (earlier !== undefined) bad('date', `expected each day once, found ${date} again (first on line ${earlier})`);
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems);
       continue;
     }
     seen.set(date, line);

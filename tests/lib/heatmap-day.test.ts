@@ -154,4 +154,16 @@ describe('activity CSV (date,count[,features])', () => {
     expect(days).toEqual([{ date: '2024-03-01', count: 2 }, { date: '2024-03-03', count: 4 }]);
     expect(problems.map((p) => [p.line, p.field])).toEqual([[2, 'date'], [4, 'date'], [5, 'count']]);
   });
+
+  it('reports every bad cell of a row, not only the first', () => {
+    const problems: Problem[] = [];
+    const days = parseActivityCsv('date,count,features\n2024-13-01,x,-2\n2024-03-01,2,5\n2024-03-02,3,1\n', 'a.csv', problems);
+    expect(days).toEqual([{ date: '2024-03-02', count: 3, features: 1 }]);
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [2, 'date', 'expected a calendar day as YYYY-MM-DD, found "2024-13-01"'],
+      [2, 'count', 'expected a whole number ≥ 0, found "x"'],
+      [2, 'features', 'expected a whole number ≥ 0, found "-2"'],
+      [3, 'features', 'expected no more than count (2), found 5'],
+    ]);
+  });
 });
