@@ -1,0 +1,106 @@
+// `npm run dev` follows the content folder: a real Astro dev server on a temporary content folder,
+// which the test edits the way a writer does, and reads back over HTTP (src/loaders/engfolio-loader.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const node = `${root}node_modules/.bin/node`;
+
+/** Fetches `url` until `ok` accepts the response (or 30 s pass); returns the last body. */
+async function poll(url: string, ok: (status: number, body: string) => boolean): Promise<{ status: number; body: string }> {
+  let last = { status: 0, body: '' };
+  for (const end = Date.now() + 30_000; Date.now() < end; ) {
+    try {
+      const r = await fetch(url);
+      last = { status: r.status, body: await r.text() };
+      if (ok(last.status, last.body)) return last;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return last;
+}
+
+describe('the dev server and content edits', () => {
+  let tmp: string;
+  let content: string;
+  let server: ChildProcess;
+  let origin: string;
+  let log = '';
+  const month = (commits: number, narrative: string): string => `---\ncommits: ${commits}\nfeatures: 1\n---\n\n${narrative}\n`;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'engfolio-dev-'));
+    content = join(tmp, 'content');
+    mkdirSync(join(content, 'profiles'), { recursive: true });
+    mkdirSync(join(content, 'months', 'ana'), { recursive: true });
+    writeFileSync(join(content, 'profiles', 'ana.md'), '---\nname: Ana Person\nheadline: Builds things\n---\n\nA summary.\n');
+    writeFileSync(join(content, 'months', 'ana', '2024-01.md'), month(11, 'The first narrative.'));
+    writeFileSync(join(content, 'months', 'ana', '2024-02.md'), month(12, 'The second narrative.'));
+    // Astro's dev server on its own cache folder (the example's builds use the default one), on a port it picks.
+    const script = `const { dev } = await import('astro');
+const server = await dev({ root: ${JSON.stringify(root)}, cacheDir: ${JSON.stringify(join(tmp, 'cache'))}, server: { host: '127.0.0.1', port: 0 }, logLevel: 'info' });
+console.log('LISTENING ' + server.address.port);`;
+    const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_CONTENT: content, ENGFOLIO_STRICT: '', BASE_PATH: '', SITE: '' };
+    // The test runner's variables are not the dev server's: Vite-style ones (BASE_URL=/ among them), and
+    // VITEST, under which Astro's dev server serves no page at all.
+    for (const name of Object.keys(env)) if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name) || name.startsWith('VITEST')) delete env[name];
+    server = spawn(node, ['--input-type=module', '-e', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const port = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer): void => {
+        log += chunk.toString();
+        const m = /LISTENING (\d+)/.exec(log);
+        if (m) resolve(m[1]!);
+      };
+      server.stdout!.on('data', onData);
+      server.stderr!.on('data', onData);
+      server.once('exit', (code) => reject(new Error(`the dev server exited (${code}):\n${log}`)));
+    });
+    origin = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(() => {
+    server?.kill();
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
+  });
+
+  it('serves the content as it is when it starts', async () => {
+    const r = await poll(`${origin}/ana/2024-01/`, (status) => status === 200);
+    expect(r.status, `${log}\n---\n${r.body.slice(0, 500)}`).toBe(200);
+    expect(r.body).toContain('The first narrative.');
+  });
+
+  it('shows an edited narrative on the next request, on the month page and the profile page', async () => {
+    writeFileSync(join(content, 'months', 'ana', '2024-01.md'), month(11, 'An edited narrative, devmarker.'));
+    const page = await poll(`${origin}/ana/2024-01/`, (_, body) => body.includes('devmarker'));
+    expect(page.body, log).toContain('An edited narrative, devmarker.');
+    expect((await poll(`${origin}/ana/`, (_, body) => body.includes('devmarker'))).body).toContain('devmarker');
+  });
+
+  it('shows edited figures and a new month', async () => {
+    writeFileSync(join(content, 'months', 'ana', '2024-02.md'), month(4321, 'The second narrative.'));
+    writeFileSync(join(content, 'months', 'ana', '2024-03.md'), month(5, 'A month added while the server runs.'));
+    expect((await poll(`${origin}/ana/2024-02/`, (_, body) => body.includes('4,321') || body.includes('4321'))).body, log).toMatch(/4,?321/);
+    const added = await poll(`${origin}/ana/2024-03/`, (status) => status === 200);
+    expect(added.status, log).toBe(200);
+    expect(added.body).toContain('A month added while the server runs.');
+  });
+
+  it('says what is wrong with a broken file and keeps serving the last good content', async () => {
+    const before = log.length;
+    writeFileSync(join(content, 'months', 'ana', '2024-02.md'), '---\ncommits: many\n---\n\nBroken.\n');
+    for (const end = Date.now() + 30_000; Date.now() < end && !log.slice(before).includes('2024-02.md'); ) await new Promise((r) => setTimeout(r, 200));
+    expect(log.slice(before)).toMatch(/2024-02\.md:2 — commits: expected/);
+    const page = await poll(`${origin}/ana/2024-02/`, (status) => status === 200);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/4,?321/);
+    // Fixed again, it is picked up again.
+    writeFileSync(join(content, 'months', 'ana', '2024-02.md'), month(77, 'Fixed.'));
+    expect((await poll(`${origin}/ana/2024-02/`, (_, body) => body.includes('Fixed.'))).body, log).toContain('Fixed.');
+  });
+});
