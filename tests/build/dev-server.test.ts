@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnedEnv } from '../support/build-site.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = `${root}node_modules/.bin/node`;
@@ -42,14 +43,12 @@ describe('the dev server and content edits', () => {
     writeFileSync(join(content, 'profiles', 'ana.md'), '---\nname: Ana Person\nheadline: Builds things\n---\n\nA summary.\n');
     writeFileSync(join(content, 'months', 'ana', '2024-01.md'), month(11, 'The first narrative.'));
     writeFileSync(join(content, 'months', 'ana', '2024-02.md'), month(12, 'The second narrative.'));
-    // Astro's dev server on its own cache folder (the example's builds use the default one), on a port it picks.
+    // Astro's dev server on its own cache folder and a port it picks (its data store still goes to the
+    // project's .astro/, where Astro keeps it in dev whatever the cache folder).
     const script = `const { dev } = await import('astro');
 const server = await dev({ root: ${JSON.stringify(root)}, cacheDir: ${JSON.stringify(join(tmp, 'cache'))}, server: { host: '127.0.0.1', port: 0 }, logLevel: 'info' });
 console.log('LISTENING ' + server.address.port);`;
-    const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_CONTENT: content, ENGFOLIO_STRICT: '', BASE_PATH: '', SITE: '' };
-    // The test runner's variables are not the dev server's: Vite-style ones (BASE_URL=/ among them), and
-    // VITEST, under which Astro's dev server serves no page at all.
-    for (const name of Object.keys(env)) if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name) || name.startsWith('VITEST')) delete env[name];
+    const env = spawnedEnv({ ENGFOLIO_CONTENT: content, ENGFOLIO_STRICT: '', BASE_PATH: '', SITE: '' });
     server = spawn(node, ['--input-type=module', '-e', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const port = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer): void => {

@@ -8,16 +8,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnedEnv } from '../support/build-site.ts';
 import { hashTree } from '../support/tree.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = `${root}node_modules/.bin/node`;
 
 // A base path written without slashes, as a user may.
-const env: NodeJS.ProcessEnv = { ...process.env, ENGFOLIO_STRICT: '', SITE: 'https://example.test', BASE_PATH: 'team-site' };
-// The test runner's Vite-style variables (BASE_URL=/ among them) would override the base path of a bare
-// Astro build (npm run build drops them).
-for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+const env = spawnedEnv({ ENGFOLIO_STRICT: '', SITE: 'https://example.test', BASE_PATH: 'team-site' });
 
 function build(worker: 'all' | 'off', ...args: string[]): { code: number | null; out: string } {
   const r = spawnSync(node, ['--expose-gc', 'src/cli/build.ts', '--verbose', ...args], { cwd: root, encoding: 'utf8', env: { ...env, ENGFOLIO_CONTENT: '', ENGFOLIO_PAGE_WORKER: worker } });

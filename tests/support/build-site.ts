@@ -26,6 +26,20 @@ export interface SiteBuildOptions {
 
 let counter = 0;
 
+/**
+ * What the test runner adds to its environment: its own markers, and Vite's import.meta.env values.
+ * A spawned Astro must not inherit them: Astro lets BASE_URL=/ override the configured base path, and
+ * under VITEST its dev server serves no page at all.
+ */
+const TEST_RUNNER_VARIABLES = ['VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+
+/** This process's environment with `extra` on top, without the test runner's variables (unless `extra` sets them): for a spawned build or dev server. */
+export function spawnedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of TEST_RUNNER_VARIABLES) if (!(name in extra)) delete env[name];
+  return env;
+}
+
 /** Returns the folder of a fresh real `astro build` of the project (caller removes it with `removeSiteBuild`). */
 export async function buildSite(options: SiteBuildOptions = {}): Promise<string> {
   const base = normalizeBase(options.base ?? '/');
@@ -39,14 +53,9 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
   const script = `const { build } = await import('astro');
 await build({ root: ${JSON.stringify(PROJECT_ROOT)}, outDir: ${JSON.stringify(outDir)},
   cacheDir: ${JSON.stringify(cacheDir)}, base: ${JSON.stringify(base)}, logLevel: 'warn' });`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, BASE_PATH: base, ENGFOLIO_OUT_DIR: outDir };
+  const env = spawnedEnv({ ...options.env, BASE_PATH: base, ENGFOLIO_OUT_DIR: outDir });
   if (options.site) env.SITE = options.site;
   else delete env.SITE;
-  // Vitest marks its own process and puts Vite's import.meta.env values into process.env; the build
-  // inherits them, and Astro lets BASE_URL=/ override the configured base at prerender time.
-  for (const name of ['VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) {
-    if (!options.env || !(name in options.env)) delete env[name];
-  }
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: PROJECT_ROOT, env });
