@@ -90,11 +90,16 @@ export function pageUrl(queue: Pick<PageQueue, 'base' | 'origin'>, pathname: str
   return new URL(trimmed && kind === 'page' ? `${base}${trimmed}/` : `${base}${trimmed}`, queue.origin);
 }
 
-/** Where a path of a directory-format site is written, relative to the output folder (URL-encoded, as Astro records it). */
-export function pageOutputFile(pathname: string, kind: RouteKind = 'page'): string {
-  const trimmed = encodeURI(pathname.replace(/^\/+|\/+$/g, ''));
+/** Where a path of a directory-format site is written, relative to the output folder: `<path>/index.html` for a page, `<path>` for an endpoint's file. */
+function outputPath(pathname: string, kind: RouteKind): string {
+  const trimmed = pathname.replace(/^\/+|\/+$/g, '');
   if (kind === 'endpoint') return trimmed;
   return `${trimmed ? `${trimmed}/` : ''}index.html`;
+}
+
+/** outputPath, URL-encoded as Astro records it. */
+export function pageOutputFile(pathname: string, kind: RouteKind = 'page'): string {
+  return encodeURI(outputPath(pathname, kind));
 }
 
 /**
@@ -146,7 +151,7 @@ export async function renderFromQueue(queue: PageQueue, render: (url: URL, route
         const error = e instanceof Error ? e : new Error(String(e));
         throw Object.assign(error, { pathname, message: `${pathname}: ${error.message}` });
       }
-      const file = join(out, pathname, kind === 'page' ? 'index.html' : '');
+      const file = join(out, outputPath(pathname, kind));
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, body);
       done.push(i);
