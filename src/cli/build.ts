@@ -1,23 +1,20 @@
-// `npm run build [--strict] [--out <dir>] [--content <dir>] [--offline]`: checks the content (same
-// messages as `npm run check`), builds the site with Astro into a staging folder, runs post-build
-// steps on it, and swaps it into the output folder only when everything succeeded.
+// `engfolio build [--strict] [--out <dir>] [--content <dir>] [--offline] [--threads <n>] [--verbose]
+// [--timings]`: what Astro's own `astro build` cannot do. It checks all the content first (every problem
+// at once, as `engfolio check` does, while Astro starts up), builds the site aside and puts it in place
+// only when everything succeeded (a rebuild writes only what changed), and can make the offline copy.
 import { createHash } from 'node:crypto';
 import { enableCompileCache, flushCompileCache } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AstroPrerenderer } from 'astro';
-import { runContentCheckInWorker } from './check.ts';
+import type { AstroIntegration } from 'astro';
+import { findEngfolio, MISSING_INTEGRATION, type BuildRun, type RenderReport } from '../integration/hooks.ts';
+import { RENDER_MANIFEST } from '../integration/renderer.ts';
 import { buildAside, filesUnder, PartialUpdateError, updateInPlace } from '../lib/build-swap.ts';
-import { ContentError, formatProblem } from '../lib/problems.ts';
-import { dropCheckedContent, shareCheckedContent } from '../lib/content-read.ts';
-import { contentDir } from '../lib/paths.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
-import { skipAstroOutputCopies } from './astro-output-copies.ts';
-import { collectGarbage, parallelPages } from './parallel-pages.ts';
-
-/** The routes with a page or file per profile (nearly all of a site): rendered outside Astro's loop, see parallel-pages.ts. */
-const PROFILE_ROUTES = ['index.astro', '[month].astro', 'feed.xml.ts', 'profile.json.ts', 'resume.json.ts', 'activity.svg.ts'].map((file) => `src/pages/[slug]/${file}`);
+import { ContentError, formatProblem } from '../lib/problems.ts';
+import { runContentCheckInWorker } from './check.ts';
+import { astroFor, collectGarbage, CommandError, loadSiteOptions, type Io } from './common.ts';
 
 interface BuildOptions {
   out: string;
@@ -26,21 +23,24 @@ interface BuildOptions {
   offline: boolean;
   verbose: boolean;
   timings: boolean;
+  threads?: number;
 }
 
-const USAGE = `usage: npm run build -- [--strict] [--out <dir>] [--content <dir>] [--offline] [--verbose]
+export const USAGE = `usage: engfolio build [--strict] [--out <dir>] [--content <dir>] [--offline] [--threads <n>] [--verbose] [--timings]
+
+Checks all content, builds the site aside and puts it in the output folder only when everything
+succeeded (a rebuild writes only what changed). The site URL and base path come from astro.config.mjs.
+
   --out <dir>      output folder (default dist/, or dist-offline/ with --offline)
-  --content <dir>  content folder (default content/, or $ENGFOLIO_CONTENT)
+  --content <dir>  content folder (default: the integration's \`content\` option)
   --strict         treat content warnings as errors
   --offline        make the site work opened from disk (file://), with a single-file
                    export per profile in single-file/<slug>.html
-  --verbose        show Astro's full log
-  --timings        print the time at which each build phase ends
-The site URL and base path come from $SITE and $BASE_PATH.`;
+  --threads <n>    threads that render profile pages (default: one per core on large sites)
+  --verbose        show Astro's full log and what the renderer did
+  --timings        print the time at which each build phase ends`;
 
-class UsageError extends Error {}
-
-function parseCommandLine(argv: string[], root: string): BuildOptions {
+function parseCommandLine(argv: string[], root: string, content: string): BuildOptions | undefined {
   let values;
   try {
     ({ values } = parseArgs({
@@ -50,6 +50,7 @@ function parseCommandLine(argv: string[], root: string): BuildOptions {
         content: { type: 'string' },
         strict: { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
+        threads: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
@@ -58,69 +59,50 @@ function parseCommandLine(argv: string[], root: string): BuildOptions {
       allowPositionals: false,
     }));
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new CommandError(`${(e as Error).message}\n${USAGE}`, 2);
   }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
+  if (values.help) return undefined;
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 1) throw new CommandError(`--threads: expected a whole number ≥ 1, found "${values.threads}"`, 2);
   }
   return {
     // The offline copy goes to its own folder by default, so dist/ stays the copy to publish.
     out: resolve(root, values.out ?? (values.offline ? 'dist-offline' : 'dist')),
-    content: values.content ? resolve(values.content) : contentDir(root),
-    strict: (values.strict ?? false) || process.env.ENGFOLIO_STRICT === '1',
+    content: values.content ? resolve(values.content) : content,
+    strict: values.strict ?? false,
     offline: values.offline ?? false,
     verbose: values.verbose ?? false,
     timings: values.timings ?? false,
+    ...(threads === undefined ? {} : { threads }),
   };
 }
 
-/**
- * The offline rewrite (file:// support): it receives the complete built site (the staging folder,
- * before the swap) and turns it into the offline copy in place. If it throws, the build fails and
- * the previous output folder stays untouched.
- */
-async function makeOffline(siteDir: string): Promise<void> {
-  const offlineDir = `${siteDir}.offline`;
-  const result = await writeOfflineSite(siteDir, offlineDir, { base: process.env.BASE_PATH || '/', siteUrl: process.env.SITE || undefined });
-  for (const m of result.missing) console.warn(`warning offline copy — link to a file the site does not have: ${m}`);
-  rmSync(siteDir, { recursive: true, force: true });
-  renameSync(offlineDir, siteDir);
-  offlineSummary = `offline copy: open index.html from disk; single-file exports: ${result.singleFiles.join(', ') || 'none'}`;
-}
-
-let offlineSummary = '';
-
-/** Post-build steps, run on the staged site in order. Each is one call on the built folder. */
-async function postBuild(siteDir: string, options: BuildOptions): Promise<void> {
-  if (options.offline) await makeOffline(siteDir);
-}
-
-/** Astro's default cache folder: content data store and incremental-build manifest. */
+/** Astro's default cache folder: content data store, compiled code. */
 const ASTRO_CACHE = join('node_modules', '.astro');
 /** Where the caches of other content folders live, one per content folder and output folder. */
 const CONTENT_CACHES = join(ASTRO_CACHE, 'engfolio-content');
 /** Written in a cache folder: which content and output it belongs to, and which build made the output. */
 const CACHE_STAMP = 'engfolio-cache.json';
-const MANIFEST = 'incremental-build.json';
 
 interface CacheStamp {
   content: string;
   out: string;
-  /** sha256 of the incremental manifest of the build whose site is now in `out`; absent while `out` is being updated. */
+  /** sha256 of the renderer's record of the build whose site is now in `out`; absent while `out` is being updated. */
   manifest?: string;
-  /** The site's files other than pages (assets, public files, sitemaps), output-relative: an in-place update deletes those it no longer writes. */
+  /** The site's files other than profile files (pages of Astro's, assets, public files, sitemaps), output-relative: an in-place update deletes those it no longer writes. */
   others?: string[];
 }
 
 /**
- * Returns the cache folder of a build. The project's own content uses Astro's default; any other
- * content folder (tests, benchmarks, --content) gets a persistent one keyed by its content and output
- * paths, so it never touches the project's data store yet still rebuilds incrementally. Caches of
- * content folders that are gone (or of outputs gone for a day) are removed.
+ * Returns the cache folder of a build. The site's own content folder uses Astro's default; any other
+ * (tests, benchmarks, --content) gets a persistent one keyed by its content and output paths, so it
+ * never touches the site's data store yet still rebuilds incrementally. Caches of content folders that
+ * are gone (or of outputs gone for a day) are removed.
  */
-function cacheDirFor(root: string, options: BuildOptions): string {
-  if (options.content === resolve(root, 'content')) return resolve(root, ASTRO_CACHE);
+function cacheDirFor(root: string, siteContent: string, options: BuildOptions): string {
+  if (options.content === siteContent) return resolve(root, ASTRO_CACHE);
   const parent = resolve(root, CONTENT_CACHES);
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
     try {
@@ -144,73 +126,32 @@ function readStamp(cacheDir: string): CacheStamp | undefined {
   }
 }
 
-interface Manifest {
-  /** sha256 of the manifest file: which build it belongs to. */
-  digest: string;
-  /** The output files it records (paths relative to the output). */
-  files: Set<string>;
-}
-
-/** Reads Astro's incremental manifest once: its digest and the output files it records; undefined when there is none. */
-function readManifest(cacheDir: string): Manifest | undefined {
-  let text: string;
+/** The sha256 of the renderer's record of the last build: which build it belongs to; undefined when there is none. */
+function manifestDigest(cacheDir: string): string | undefined {
   try {
-    text = readFileSync(join(cacheDir, MANIFEST), 'utf8');
+    return createHash('sha256').update(readFileSync(join(cacheDir, RENDER_MANIFEST))).digest('hex');
   } catch {
     return undefined;
   }
-  const files = new Set<string>();
-  try {
-    const m = JSON.parse(text) as { routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }> };
-    for (const route of Object.values(m.routes ?? {})) {
-      for (const p of Object.values(route.paths ?? {})) if (typeof p.outputFile === 'string') files.add(decodeURI(p.outputFile));
-    }
-  } catch {
-    // Unreadable: nothing to reuse.
-  }
-  return { digest: createHash('sha256').update(text).digest('hex'), files };
-}
-
-/** The site in the output folder, when the build may update it in place. */
-interface PreviousSite {
-  /** Its pages, output-relative (Astro's incremental manifest). */
-  pages: Set<string>;
-  /** Its other files. */
-  others: string[];
 }
 
 /**
- * Returns the previous site when the output folder is exactly the site of the build that wrote the
- * current incremental manifest (read now, before Astro rewrites it) and finished updating it; an
- * offline copy is never updated in place.
+ * The previous site's files other than profile files, when the output folder is exactly the site of
+ * the build that wrote the renderer's current record (read now, before this build rewrites it) and
+ * finished updating it; an offline copy is never updated in place.
  */
-function previousSite(cacheDir: string, options: BuildOptions): PreviousSite | undefined {
+function previousOthers(cacheDir: string, options: BuildOptions): string[] | undefined {
   if (options.offline || !existsSync(options.out)) return undefined;
   const stamp = readStamp(cacheDir);
-  const manifest = readManifest(cacheDir);
-  if (!stamp?.others || !manifest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== manifest.digest) return undefined;
-  return { pages: manifest.files, others: stamp.others };
+  const digest = manifestDigest(cacheDir);
+  if (!stamp?.others || !digest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== digest) return undefined;
+  return stamp.others;
 }
 
-/**
- * The files of a freshly built site that are not pages, found without walking its page folders (tens
- * of thousands): top-level files, Astro's assets (`_astro/`) and copies of `public/`.
- */
-function otherFiles(siteDir: string, pages: Set<string>, root: string): string[] {
-  const found = new Set<string>();
-  const add = (rel: string): void => {
-    if (!pages.has(rel) && existsSync(join(siteDir, rel))) found.add(rel);
-  };
-  for (const entry of readdirSync(siteDir, { withFileTypes: true })) if (!entry.isDirectory()) add(entry.name);
-  // Astro's default assets folder (build.assets), and what Vite copies from public/.
-  for (const rel of filesUnder(join(siteDir, '_astro'))) add(`_astro/${rel}`);
-  for (const rel of filesUnder(resolve(root, 'public'))) add(rel);
-  return [...found].sort();
-}
-
-/** Records which build made the site now in the output folder, and its non-page files; without them, that it is being updated. */
-function writeStamp(cacheDir: string, options: BuildOptions, manifest?: Manifest, others?: string[]): void {
-  const stamp: CacheStamp = { content: options.content, out: options.out, ...(options.offline || !manifest || !others ? {} : { manifest: manifest.digest, others }) };
+/** Records which build made the site now in the output folder, and its other files; without them, that it is being updated. */
+function writeStamp(cacheDir: string, options: BuildOptions, others?: string[]): void {
+  const digest = manifestDigest(cacheDir);
+  const stamp: CacheStamp = { content: options.content, out: options.out, ...(options.offline || !digest || !others ? {} : { manifest: digest, others }) };
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(join(cacheDir, CACHE_STAMP), `${JSON.stringify(stamp)}\n`);
 }
@@ -222,77 +163,94 @@ function phaseEnded(options: BuildOptions, phase: string): void {
   console.error(`build: ${phase} at ${(performance.now() / 1000).toFixed(2)}s (CPU so far: user ${(cpu.user / 1e6).toFixed(2)}s, system ${(cpu.system / 1e6).toFixed(2)}s)`);
 }
 
-/**
- * Runs Astro's build into `outDir` with our content settings; returns how many HTML pages the site has.
- * A page Astro reuses is not written: it is present when `inPreviousSite` says so (see astro-output-copies.ts);
- * without it, there is no previous site (a full build).
- */
-async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, inPreviousSite?: (rel: string) => boolean): Promise<number> {
-  process.env.ENGFOLIO_CONTENT = options.content;
-  process.env.ENGFOLIO_STRICT = options.strict ? '1' : '';
-  // Tells the loader the content was already checked and reported (it may skip re-printing warnings).
-  process.env.ENGFOLIO_CHECKED = '1';
+/** What one Astro build produced. */
+interface AstroResult {
+  /** HTML pages Astro rendered (its own and the site's). */
+  astroPages: number;
+  /** The files Astro rendered, output-relative (Astro's `assets` of `astro:build:done`). */
+  astroFiles: string[];
+  report: RenderReport | undefined;
+  /** The base path and site URL the site was built with. */
+  base: string;
+  site: string | undefined;
+}
+
+/** Runs Astro's build of the site into `outDir`, telling the integration about this run. */
+async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, checked: () => BuildRun['checkedContent'], previousSite?: string): Promise<AstroResult> {
   // Vite-style variables inherited from a parent tool (a test runner sets BASE_URL=/) would override
-  // the configured base path: the base comes from BASE_PATH only.
+  // the configured base path.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
-  // Vite's bundler (rolldown, native code with the mimalloc allocator) keeps what it freed resident
-  // until its idle threads allocate again, which they never do once bundling is over: on L, 250 MB of
-  // the build's peak memory. Returned at once instead (read when its library loads, below).
+  // `_` is the shell's last command: it differs with how a build is started (npm, a script, a test).
+  // Astro inlines environment variables into modules that read the env object whole, so with it every
+  // page's code, and so every rebuild, hung on the caller.
+  delete process.env._;
+  // Vite's bundler (native code with the mimalloc allocator) keeps what it freed resident until its idle
+  // threads allocate again, which they never do once bundling is over: on a large site, 250 MB of the
+  // build's peak memory. Returned at once instead (read when its library loads, below).
   process.env.MIMALLOC_PURGE_DELAY ??= '0';
   // Astro and Vite are some thousand modules: V8's compiled code for them is kept between builds
   // (measured: about 0.8 s of every build's start-up went to compiling them).
   enableCompileCache(resolve(root, 'node_modules', '.cache', 'engfolio-node-compile'));
-  const { build } = await import('astro');
+  const { build } = await astroFor(root);
   flushCompileCache();
-  await skipAstroOutputCopies(cacheDir, inPreviousSite ?? (() => false));
-  const phases = {
-    name: 'engfolio-build-phases',
+  const result: AstroResult = { astroPages: 0, astroFiles: [], report: undefined, base: '/', site: undefined };
+  const run: BuildRun = {
+    checkedContent: checked(),
+    strict: options.strict,
+    contentDir: options.content,
+    ...(previousSite ? { previousSite } : {}),
+    cacheDir,
+    ...(options.threads ? { threads: options.threads } : {}),
+    verbose: options.verbose,
+    phaseEnded: (phase) => phaseEnded(options, phase),
+    rendered: (report) => void (result.report = report),
+  };
+  const cli: AstroIntegration = {
+    name: 'engfolio:build-command',
     hooks: {
-      'astro:build:start': ({ setPrerenderer }: { setPrerenderer: (wrap: (base: AstroPrerenderer) => AstroPrerenderer) => void }) => {
-        setPrerenderer((base) => parallelPages(base, PROFILE_ROUTES, { outDir, verbose: options.verbose, full: inPreviousSite === undefined }));
-        dropCheckedContent();
-        // The checked content is in the data store now: its 150 MB (on L) go before Vite bundles, which
-        // is when the build's memory peaks (npm scripts run with --expose-gc).
+      'astro:config:setup': ({ config }) => {
+        const engfolio = findEngfolio(config);
+        if (!engfolio) throw new CommandError(MISSING_INTEGRATION, 1);
+        engfolio.hooks['engfolio:build-run'](run);
+      },
+      'astro:config:done': ({ config }) => {
+        result.base = config.base;
+        result.site = config.site;
+      },
+      'astro:build:start': () => {
+        // The checked content is in the data store now: it goes before Vite bundles, when memory peaks.
+        run.checkedContent = undefined;
         collectGarbage();
         phaseEnded(options, 'content synced');
       },
       'astro:build:generated': () => phaseEnded(options, 'pages written'),
-      // Every HTML page of the site, rendered or reused: counted here rather than by walking the output
-      // (0.6 s on a 29,000-file site).
-      'astro:build:done': ({ pages: built }: { pages: unknown[] }) => void (pages = built.length),
+      'astro:build:done': ({ pages, assets, dir }) => {
+        result.astroPages = pages.length;
+        result.astroFiles = [...assets.values()].flat().map((url) => decodeURI(url.href.slice(dir.href.length)));
+      },
     },
   };
-  let pages = 0;
-  // Runs when Vite has bundled every environment, just before Astro's own last step renders the pages.
-  const bundled = { name: 'engfolio-bundled', buildApp: { order: 'post' as const, handler: () => phaseEnded(options, 'bundled') } };
-  // Astro compiles its log level into the built site (the module virtual:astro:logger), so a --verbose
-  // build changed every page's dependency hash: it, and the next build without it, rendered every page
-  // again. The built site logs at `warn` whatever the build's own log level (its pages log nothing else).
-  const sameSiteLogLevel = {
-    name: 'engfolio-same-site-log-level',
-    transform: {
-      filter: { id: /^\0virtual:astro:logger$/ },
-      handler: (code: string) => code.replace(/^export const level = "\w+";$/m, 'export const level = "warn";'),
-    },
-  };
-  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled, sameSiteLogLevel] }, integrations: [phases] });
-  return pages;
+  // Runs when Vite has bundled every environment, just before Astro renders the pages.
+  const bundled = { name: 'engfolio:bundled', buildApp: { order: 'post' as const, handler: () => phaseEnded(options, 'bundled') } };
+  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled] }, integrations: [cli] });
+  return result;
 }
 
-/** Finds our ContentError inside whatever Astro wrapped it in. */
-function contentErrorIn(e: unknown): ContentError | undefined {
+/** Finds our own error (a content problem, a bad option) inside whatever Astro wrapped it in. */
+function knownErrorIn(e: unknown): { problems?: { severity: 'error' | 'warning'; file: string; message: string }[]; message: string } | undefined {
   for (let cur: unknown = e, i = 0; cur && i < 8; cur = (cur as { cause?: unknown }).cause, i++) {
-    if (cur instanceof ContentError || (cur as Error).name === 'ContentError') return cur as ContentError;
+    const name = (cur as Error).name;
+    if (cur instanceof ContentError || name === 'ContentError' || name === 'OptionsError' || name === 'CommandError') return cur as ContentError;
   }
   return undefined;
 }
 
 /** Says what went wrong in a failed build, as problems or one line: never a stack trace. */
 function describeFailure(e: unknown): string[] {
-  const content = contentErrorIn(e);
-  if (content?.problems) return content.problems.map(formatProblem);
-  if (e instanceof UsageError) return [e.message];
-  const err = e as { message?: string; loc?: { file?: string; line?: number }; hint?: string };
+  const known = knownErrorIn(e);
+  if (known?.problems) return known.problems.map((p) => formatProblem(p as Parameters<typeof formatProblem>[0]));
+  if (known) return [known.message];
+  const err = e as { message?: string; loc?: { file?: string; line?: number }; hint?: string; pathname?: string };
   const where = err.loc?.file ? `${err.loc.file}${err.loc.line ? `:${err.loc.line}` : ''} — ` : '';
   const lines = [`${where}${err.message ?? String(e)}`];
   if (err.hint) lines.push(`hint: ${err.hint}`);
@@ -306,25 +264,6 @@ class CheckFailed extends Error {
   override name = 'CheckFailed';
 }
 
-/**
- * Starts the content check in a worker thread and hands its result to the content loader, which waits
- * for it (Astro starts up meanwhile). Prints every problem when it ends; rejects with CheckFailed when
- * the content may not be built.
- */
-function startCheck(options: BuildOptions, root: string): Promise<void> {
-  const model = runContentCheckInWorker(options.content, root, options.strict).then((report) => {
-    for (const line of report.lines) console.error(line);
-    phaseEnded(options, 'content checked');
-    if (report.failed) throw new CheckFailed('the content check failed');
-    return report.model;
-  });
-  shareCheckedContent(options.content, model);
-  const done = model.then(() => undefined);
-  // Awaited once Astro's build has ended: until then a failed check must not count as unhandled.
-  done.catch(() => {});
-  return done;
-}
-
 /** What a build produced: counts for its summary, and what the stamp records. */
 interface BuiltSite {
   /** HTML pages of the site, rendered or reused. */
@@ -333,54 +272,96 @@ interface BuiltSite {
   reused: number;
   /** For an incremental build: how many files it wrote, and whether they went into the previous site one by one or the site was swapped. */
   update?: { written: number; how: 'in place' | 'swapped' };
-  manifest: Manifest | undefined;
+  /** The site's files other than profile files. */
   others: string[];
+  base: string;
+  site: string | undefined;
 }
 
 /**
- * A full build: the site is built aside and swapped in whole. Astro must build inside the project
- * (it resolves its build chunks' imports from node_modules), hence `root`.
+ * The files of a freshly built site that are not profile files, found without walking the profile
+ * folders (tens of thousands): the files Astro rendered, top-level files (sitemaps), Astro's assets
+ * (`_astro/`) and copies of `public/`.
  */
-async function replaceSite(root: string, options: BuildOptions, cacheDir: string): Promise<BuiltSite> {
-  const built: BuiltSite = { pages: 0, reused: 0, manifest: undefined, others: [] };
+function otherFiles(siteDir: string, result: AstroResult, root: string): string[] {
+  const profileFiles = new Set(result.report?.files ?? []);
+  const found = new Set<string>();
+  const add = (rel: string): void => {
+    if (!profileFiles.has(rel) && existsSync(join(siteDir, rel))) found.add(rel);
+  };
+  for (const rel of result.astroFiles) add(rel);
+  for (const entry of readdirSync(siteDir, { withFileTypes: true })) if (!entry.isDirectory()) add(entry.name);
+  for (const rel of filesUnder(join(siteDir, '_astro'))) add(`_astro/${rel}`);
+  for (const rel of filesUnder(resolve(root, 'public'))) add(rel);
+  return [...found].sort();
+}
+
+/** Counts the HTML pages among a site's profile files. */
+const htmlPages = (report: RenderReport | undefined): number => (report?.files ?? []).filter((f) => f.endsWith('.html')).length;
+
+/**
+ * A full build: the site is built aside and swapped in whole. Astro must build inside the project (it
+ * resolves its build chunks' imports from node_modules), hence `root`.
+ */
+async function replaceSite(root: string, options: BuildOptions, cacheDir: string, checked: () => BuildRun['checkedContent']): Promise<BuiltSite> {
+  const built: BuiltSite = { pages: 0, reused: 0, others: [], base: '/', site: undefined };
+  let offline = '';
   await buildAside(
     options.out,
     async (staging) => {
-      built.pages = await astroBuild(root, staging, options, cacheDir);
-      built.manifest = readManifest(cacheDir);
-      built.others = otherFiles(staging, built.manifest?.files ?? new Set(), root);
+      const result = await astroBuild(root, staging, options, cacheDir, checked);
+      Object.assign(built, { pages: result.astroPages + htmlPages(result.report), base: result.base, site: result.site });
+      built.others = otherFiles(staging, result, root);
     },
-    (staging) => postBuild(staging, options),
+    async (staging) => {
+      if (options.offline) offline = await makeOffline(staging, built.base, built.site);
+    },
     root,
     // Deleting the previous site (seconds on a large one) happens after this command returns.
     'background',
   );
+  if (offline) console.error(`build: ${offline}`);
   return built;
 }
 
 /**
- * An incremental build: Astro writes only the pages that changed (and the site's other files), which
- * then replace their counterparts in the previous site; pages and files the site no longer has are
- * deleted. Before the output is touched, the stamp says "being updated": a build cut short there
- * leaves a stamp that makes the next build a full one.
+ * The offline rewrite (file:// support): it receives the complete built site (the staging folder, before
+ * the swap) and turns it into the offline copy in place. If it throws, the build fails and the previous
+ * output folder stays untouched. Returns its summary line.
  */
-async function updateSite(root: string, options: BuildOptions, cacheDir: string, previous: PreviousSite): Promise<BuiltSite> {
-  const built: BuiltSite = { pages: 0, reused: 0, manifest: undefined, others: [] };
+async function makeOffline(siteDir: string, base: string, site: string | undefined): Promise<string> {
+  const offlineDir = `${siteDir}.offline`;
+  const result = await writeOfflineSite(siteDir, offlineDir, { base, siteUrl: site });
+  for (const m of result.missing) console.warn(`warning offline copy — link to a file the site does not have: ${m}`);
+  rmSync(siteDir, { recursive: true, force: true });
+  renameSync(offlineDir, siteDir);
+  return `offline copy: open index.html from disk; single-file exports: ${result.singleFiles.join(', ') || 'none'}`;
+}
+
+/**
+ * An incremental build: Astro writes only the profile files that changed (and the site's other files),
+ * which then replace their counterparts in the previous site; files the site no longer has are deleted.
+ * Before the output is touched, the stamp says "being updated": a build cut short there leaves a stamp
+ * that makes the next build a full one.
+ */
+async function updateSite(root: string, options: BuildOptions, cacheDir: string, checked: () => BuildRun['checkedContent'], previousOthers: string[]): Promise<BuiltSite> {
+  const built: BuiltSite = { pages: 0, reused: 0, others: [], base: '/', site: undefined };
+  const previousFiles = new Set(readPreviousFiles(cacheDir));
+  let report: RenderReport | undefined;
   const update = await updateInPlace(
     options.out,
     async (dir) => {
-      built.pages = await astroBuild(root, dir, options, cacheDir, (rel) => previous.pages.has(rel) && existsSync(join(options.out, rel)));
+      const result = await astroBuild(root, dir, options, cacheDir, checked, options.out);
+      report = result.report;
+      Object.assign(built, { pages: result.astroPages + htmlPages(report), base: result.base, site: result.site });
     },
-    () => {
-      built.manifest = readManifest(cacheDir);
-      writeStamp(cacheDir, options);
-    },
+    () => writeStamp(cacheDir, options),
     (written) => {
-      const pages = built.manifest?.files ?? new Set<string>();
-      built.others = [...written].filter((f) => !pages.has(f)).sort();
+      const files = new Set(report?.files ?? []);
+      built.others = [...written].filter((f) => !files.has(f)).sort();
       const others = new Set(built.others);
-      const keep = [...pages].filter((f) => !written.has(f));
-      const remove = [...[...previous.pages].filter((f) => !pages.has(f)), ...previous.others.filter((f) => !others.has(f) && !pages.has(f))];
+      const keep = [...files].filter((f) => !written.has(f));
+      const remove = [...[...previousFiles].filter((f) => !files.has(f)), ...previousOthers.filter((f) => !others.has(f) && !files.has(f))];
       return { keep, remove };
     },
     root,
@@ -390,25 +371,48 @@ async function updateSite(root: string, options: BuildOptions, cacheDir: string,
   return built;
 }
 
-async function main(): Promise<number> {
-  const root = process.cwd();
-  let options: BuildOptions;
+/** The profile files of the previous build, from the renderer's record (read before this build replaces it). */
+function readPreviousFiles(cacheDir: string): string[] {
   try {
-    options = parseCommandLine(process.argv.slice(2), root);
-  } catch (e) {
-    console.error(`build: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+    const m = JSON.parse(readFileSync(join(cacheDir, RENDER_MANIFEST), 'utf8')) as { files?: string[] };
+    return m.files ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** Runs `engfolio build`; returns the exit code. */
+export async function runBuild(argv: string[], io: Io): Promise<number> {
+  const root = io.cwd;
+  const site = await loadSiteOptions(root);
+  const options = parseCommandLine(argv, root, resolve(root, site.content));
+  if (!options) {
+    io.out(USAGE);
+    return 0;
   }
   const rel = relative(root, options.out);
   const shownOut = rel && !rel.startsWith('..') ? rel : options.out;
-  const cacheDir = cacheDirFor(root, options);
-  // Validation results of unchanged files are kept between builds (src/lib/content-read.ts).
-  process.env.ENGFOLIO_READ_CACHE = join(cacheDir, 'engfolio-validated');
-  const check = startCheck(options, root);
+  const cacheDir = cacheDirFor(root, resolve(root, site.content), options);
+  // The check reads and validates all content in a worker thread while Astro starts up; the content
+  // loader takes its result (handed over once, so it can be freed once stored).
+  let checkedModel: Promise<NonNullable<Awaited<BuildRun['checkedContent']>>> | undefined = runContentCheckInWorker(options.content, root, options.strict, join(cacheDir, 'engfolio-validated')).then((report) => {
+    for (const line of report.lines) io.err(line);
+    phaseEnded(options, 'content checked');
+    if (report.failed) throw new CheckFailed('the content check failed');
+    return report.model;
+  });
+  const check = checkedModel.then(() => undefined);
+  check.catch(() => {});
+  checkedModel.catch(() => {});
+  const takeChecked = (): BuildRun['checkedContent'] => {
+    const model = checkedModel;
+    checkedModel = undefined;
+    return model;
+  };
   let built: BuiltSite;
   try {
-    const previous = previousSite(cacheDir, options);
-    built = previous ? await updateSite(root, options, cacheDir, previous) : await replaceSite(root, options, cacheDir);
+    const others = previousOthers(cacheDir, options);
+    built = others ? await updateSite(root, options, cacheDir, takeChecked, others) : await replaceSite(root, options, cacheDir, takeChecked);
     await check;
   } catch (e) {
     // The check's problems come first; when it failed, they are the whole story.
@@ -417,50 +421,19 @@ async function main(): Promise<number> {
       (c: unknown) => c,
     );
     if (checkError instanceof CheckFailed) {
-      console.error(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
+      io.err(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
       return 1;
     }
-    for (const line of describeFailure(checkError ?? e)) console.error(line);
-    if (e instanceof PartialUpdateError) console.error(`build failed while updating ${shownOut}/: some of its pages may be new and some old; the next build rebuilds it whole`);
-    else console.error(`build failed; the previous site in ${shownOut}/ is unchanged`);
+    for (const line of describeFailure(checkError ?? e)) io.err(line);
+    if (e instanceof PartialUpdateError) io.err(`build failed while updating ${shownOut}/: some of its pages may be new and some old; the next build rebuilds it whole`);
+    else io.err(`build failed; the previous site in ${shownOut}/ is unchanged`);
     return 1;
   }
-  writeStamp(cacheDir, options, built.manifest, built.others);
+  writeStamp(cacheDir, options, built.others);
   const { pages, reused, update } = built;
   const seconds = (performance.now() / 1000).toFixed(1);
   phaseEnded(options, 'site in place');
   const changed = update ? `, ${update.written} written${update.how === 'in place' ? ' into the previous site' : ''}` : '';
-  console.error(`build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused${changed})` : ''} in ${seconds}s → ${shownOut}/${process.env.BASE_PATH ? ` (base ${process.env.BASE_PATH})` : ''}`);
-  if (offlineSummary) console.error(`build: ${offlineSummary}`);
+  io.err(`build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused${changed})` : ''} in ${seconds}s → ${shownOut}/${built.base !== '/' ? ` (base ${built.base})` : ''}`);
   return 0;
 }
-
-let exiting = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    // buildAside's staging folder is keyed on our pid; the next build removes it as stale.
-    if (exiting) return;
-    exiting = true;
-    console.error("build: interrupted; the previous site is unchanged");
-    process.exit(130);
-  });
-}
-
-/** Exits once everything written to stdout and stderr has gone out: process.exit drops what a pipe has not taken yet. */
-function exitAfterOutput(code: number): void {
-  process.exitCode = code;
-  let pending = 2;
-  const done = (): void => {
-    if (--pending === 0) process.exit(code);
-  };
-  process.stdout.write('', done);
-  process.stderr.write('', done);
-}
-
-main().then(
-  (code) => exitAfterOutput(code),
-  (e) => {
-    for (const line of describeFailure(e)) console.error(`build: ${line}`);
-    exitAfterOutput(2);
-  },
-);

@@ -1,11 +1,10 @@
-// `npm run import:git -- <repo>[=<owner/name>]... --author <email or name>... [options]`: builds or extends a
-// profile from local git history (see src/lib/git/methodology.ts for what is counted and how).
+// `engfolio import-git <repo>[=<owner/name>]... --author <email or name>... [options]`: builds or extends a
+// profile from local git history (see src/lib/methodology.ts for what is counted and how).
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
-import { contentDir } from '../lib/paths.ts';
 import { slugFor } from '../lib/slug.ts';
 import { MONTH_KEY } from '../lib/content-schema.ts';
 import { RepoAggregator, topKeys, type DateRange, type RepoContribution } from '../lib/git/aggregate.ts';
@@ -13,7 +12,7 @@ import { countCommits, GitInputError, inspectRepo, streamLog, type RepoInfo } fr
 import { planImport } from '../lib/git/merge.ts';
 
 const USAGE =
-  'usage: npm run import:git -- <repo>[=<owner/name>]... --author <email or name>... [--profile <slug>] [--name "<display name>"] [--since YYYY-MM] [--until YYYY-MM] [--force] [--no-lines] [--private <repo>] [--alias <repo>="<label>"] [--content <dir>]';
+  'usage: engfolio import-git <repo>[=<owner/name>]... --author <email or name>... [--profile <slug>] [--name "<display name>"] [--since YYYY-MM] [--until YYYY-MM] [--force] [--no-lines] [--private <repo>] [--alias <repo>="<label>"] [--content <dir>]';
 const PRIVATE_LABEL = 'a private repository';
 
 interface RepoArg {
@@ -25,7 +24,7 @@ function fail(message: string): never {
   throw new GitInputError(message);
 }
 
-function parse(argv: string[]) {
+function parse(argv: string[], defaultContent: string) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -87,7 +86,7 @@ function parse(argv: string[]) {
     lines: !v['no-lines'],
     privates: v.private ?? [],
     aliases,
-    content: v.content ? resolve(v.content) : contentDir(process.cwd()),
+    content: v.content ? resolve(v.content) : defaultContent,
   };
 }
 
@@ -193,10 +192,13 @@ async function importRepo(
   return { contribution: agg.contribution(key, shown, isPrivate), agg, label: shown };
 }
 
-/** Runs the import with command-line arguments, reporting on `say` (one line per call); returns the exit status. */
-export async function importGit(argv: string[], say: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<number> {
+/**
+ * Runs the import with command-line arguments, reporting on `say` (one line per call); returns the exit
+ * status. `defaultContent` is the content folder where --content does not say (the site's).
+ */
+export async function importGit(argv: string[], say: (line: string) => void, defaultContent = resolve('content')): Promise<number> {
   try {
-    await main(argv, say);
+    await main(argv, say, defaultContent);
     return 0;
   } catch (error) {
     // Expected failures are GitInputErrors; anything else is still reported as one line, never a stack.
@@ -205,8 +207,8 @@ export async function importGit(argv: string[], say: (line: string) => void = (l
   }
 }
 
-async function main(argv: string[], say: (line: string) => void): Promise<void> {
-  const opts = parse(argv);
+async function main(argv: string[], say: (line: string) => void, defaultContent: string): Promise<void> {
+  const opts = parse(argv, defaultContent);
   if (!opts) {
     process.stdout.write(USAGE + '\n');
     return;
@@ -232,5 +234,3 @@ async function main(argv: string[], say: (line: string) => void): Promise<void> 
   const changed = plan.writes.length + plan.deletes.length;
   say(changed ? `profile "${slug}": ${plan.writes.length} file(s) written, ${plan.deletes.length} removed` : `profile "${slug}": up to date, no file changed`);
 }
-
-if (import.meta.main) process.exitCode = await importGit(process.argv.slice(2));

@@ -1,24 +1,24 @@
-// `npm run import -- <export.txt> [--force] [--content <dir>]`: imports a plain-text profile export
+// `engfolio import <export.txt> [--force] [--content <dir>]`: imports a plain-text profile export
 // into content files. Validates everything before writing; writes atomically; never overwrites a
 // hand-edited file without --force; on a failed write, puts back every file it had already written.
 import { parseArgs } from 'node:util';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readIfExists, writeFileAtomic } from '../lib/atomic-write.ts';
+import { join, relative, resolve } from 'node:path';
+import { readIfExists } from '../lib/atomic-write.ts';
+import { profileFiles, profilePaths } from '../lib/content-layout.ts';
 import { parseExport } from '../lib/export/parse-export.ts';
 import { exportToContent } from '../lib/export/export-to-content.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { deriveStats, totalsMismatches } from '../lib/profile-stats.ts';
 
-const HELP = `Usage: npm run import -- <export.txt> [--force] [--content <dir>]
+const HELP = `usage: engfolio import <export.txt> [--force] [--content <dir>]
 
-Imports a plain-text profile export into content/profiles/<slug>.md and
-content/months/<slug>/<YYYY-MM>.md.
+Imports a plain-text profile export into <content>/profiles/<slug>.md and
+<content>/months/<slug>/<YYYY-MM>.md.
 
   --force          overwrite files whose text differs from what the import writes
                    (hand edits are lost); without it such files are skipped
-  --content <dir>  content folder to write into (default: content/)
+  --content <dir>  content folder to write into (default: the site's content folder)
   -h, --help       show this help
 `;
 
@@ -28,17 +28,12 @@ export interface ImportIO {
   /** Writes one file atomically (injectable so tests can fail a write part-way). */
   write: (path: string, text: string) => void;
   cwd: string;
+  /** The site's content folder, where --content does not say (default: content/ in cwd). */
+  content?: string;
 }
 
-const defaultIO: ImportIO = {
-  out: (l) => process.stdout.write(l + '\n'),
-  err: (l) => process.stderr.write(l + '\n'),
-  write: writeFileAtomic,
-  cwd: process.cwd(),
-};
-
 /** Runs the importer with command-line arguments; returns the exit code (0 ok, 1 bad input or failed write). */
-export function runImport(argv: readonly string[], io: ImportIO = defaultIO): number {
+export function runImport(argv: readonly string[], io: ImportIO): number {
   try {
     return importCommand(argv, io);
   } catch (error) {
@@ -69,7 +64,7 @@ function importCommand(argv: readonly string[], io: ImportIO): number {
     return 1;
   }
   const input = args.positionals[0]!;
-  const contentDir = resolve(io.cwd, args.values.content ?? 'content');
+  const contentDir = args.values.content ? resolve(io.cwd, args.values.content) : resolve(io.cwd, io.content ?? 'content');
   let source: string;
   try {
     source = readFileSync(resolve(io.cwd, input), 'utf8');
@@ -119,7 +114,8 @@ function importCommand(argv: readonly string[], io: ImportIO): number {
     }
   }
 
-  const rel = (p: Plan): string => join(args.values.content ?? 'content', p.rel);
+  const shownContent = args.values.content ?? (relative(io.cwd, contentDir) || '.');
+  const rel = (p: Plan): string => join(shownContent, p.rel);
   const written = plan.filter((p) => p.action === 'write' || p.action === 'overwrite');
   const unchanged = plan.filter((p) => p.action === 'unchanged');
   const skipped = plan.filter((p) => p.action === 'skip');
@@ -130,7 +126,7 @@ function importCommand(argv: readonly string[], io: ImportIO): number {
   if (skipped.length) io.out(`  To overwrite the skipped files with the export's version, run again with --force (their edits will be lost).`);
 
   const warnings: Problem[] = [...parsed.warnings];
-  const monthsDir = join(contentDir, 'months', content.slug);
+  const monthsDir = profilePaths(contentDir, content.slug).monthsDir;
   const expected = new Set(content.months.map((m) => `${m.month}.md`));
   let existing: string[] = [];
   try {
@@ -140,7 +136,7 @@ function importCommand(argv: readonly string[], io: ImportIO): number {
   }
   for (const name of existing.sort()) {
     if (name.endsWith('.md') && !expected.has(name)) {
-      warnings.push({ severity: 'warning', file: join(args.values.content ?? 'content', 'months', content.slug, name), message: 'not in this export; left as it is' });
+      warnings.push({ severity: 'warning', file: join(shownContent, profileFiles(content.slug).monthsDir, name), message: 'not in this export; left as it is' });
     }
   }
   if (warnings.length) {
@@ -191,6 +187,3 @@ function consistencyReport(
   return lines.join('\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = runImport(process.argv.slice(2));
-}

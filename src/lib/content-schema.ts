@@ -89,9 +89,42 @@ export type MonthData = z.output<typeof monthSchema>;
 export type MonthInput = z.input<typeof monthSchema>;
 export type Repository = z.output<typeof repositorySchema>;
 
-/** One day of activity, from `content/activity/<slug>.csv` (`date,count[,features]`). */
-export interface DayActivity {
-  date: string;
-  count: number;
-  features?: number;
-}
+/** One day of activity, a row of `content/activity/<slug>.csv` (`date,count[,features]`). */
+export const daySchema = z.object({ date: z.string().regex(DAY_KEY), count, features: count.optional() });
+export type DayActivity = z.output<typeof daySchema>;
+
+/**
+ * One profile as the content store keeps it (the `profiles` collection of `engfolio/content`): the
+ * profile's fields, each month's figures (oldest first), its days of activity, and the files they came
+ * from with their digests. The Markdown texts stay in their files (a page reads those it shows): kept in
+ * the store, every thread rendering pages held all of them (measured on 1,000 profiles: 0.6 GB more).
+ * Built from checked content (src/lib/site-data.ts).
+ */
+export const storedProfileSchema = z.object({
+  slug: z.string(),
+  profile: profileSchema,
+  /** The profile file (absolute), its summary the Markdown after the frontmatter. */
+  file: z.string(),
+  months: z.array(
+    z.object({
+      month: monthKey,
+      commits: count,
+      features: count,
+      bugs: count.optional(),
+      repositories: z.array(z.string()),
+      areas: z.array(z.string()),
+      linesAdded: count.optional(),
+      linesRemoved: count.optional(),
+      /** The month file (absolute), its narrative the Markdown after the frontmatter. */
+      file: z.string(),
+      /** Written by the git importer and not edited since. */
+      generated: z.boolean(),
+      digest: z.string(),
+    }),
+  ),
+  days: z.array(daySchema).optional(),
+  profileDigest: z.string(),
+  activityDigest: z.string().optional(),
+});
+export type StoredProfile = z.output<typeof storedProfileSchema>;
+export type StoredMonth = StoredProfile['months'][number];

@@ -17,9 +17,8 @@ export interface FrontmatterFailure {
 
 const OPEN = /^---([^\r\n]*)\r?\n/;
 
-/** Parses `---\nyaml\n---\nbody`; returns a failure (with a line) instead of throwing. */
-export function parseFrontmatter(source: string): ParsedFrontmatter | FrontmatterFailure {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+/** Where the frontmatter of a text is: its YAML and where the body starts; or why it has none. */
+function locate(text: string): { yamlText: string; bodyStart: number } | FrontmatterFailure {
   const open = OPEN.exec(text);
   if (!open) {
     return { line: 1, message: 'expected the file to start with a `---` line opening YAML frontmatter' };
@@ -32,15 +31,28 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
     };
   }
   const start = open[0].length;
-  const close = /^---[ \t]*$/m;
-  close.lastIndex = 0;
   const rest = text.slice(start);
-  const m = close.exec(rest);
+  const m = /^---[ \t]*$/m.exec(rest);
   if (!m) return { line: 1, message: 'expected a closing `---` line after the frontmatter, found none' };
-  const yamlText = rest.slice(0, m.index);
   let bodyStart = start + m.index + m[0].length;
   if (text[bodyStart] === '\r') bodyStart++;
   if (text[bodyStart] === '\n') bodyStart++;
+  return { yamlText: rest.slice(0, m.index), bodyStart };
+}
+
+/** The body of a Markdown file (what follows its frontmatter), without parsing the YAML; empty when it has no frontmatter. */
+export function frontmatterBody(source: string): string {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const at = locate(text);
+  return 'bodyStart' in at ? text.slice(at.bodyStart) : '';
+}
+
+/** Parses `---\nyaml\n---\nbody`; returns a failure (with a line) instead of throwing. */
+export function parseFrontmatter(source: string): ParsedFrontmatter | FrontmatterFailure {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const at = locate(text);
+  if (!('bodyStart' in at)) return at;
+  const { yamlText, bodyStart } = at;
   const bodyLine = text.slice(0, bodyStart).split('\n').length;
   const simple = simpleYaml(yamlText);
   if (simple) {

@@ -1,20 +1,9 @@
 // Prepares what a profile page shows from a profile and its months, so components only render.
-import type { DayActivity, ProfileData } from './content-schema.ts';
+import type { DayActivity, ProfileData, StoredMonth } from './content-schema.ts';
 import { deriveStats, type ProfileStats } from './profile-stats.ts';
 
-export interface MonthView {
-  month: string;
-  commits: number;
-  features: number;
-  bugs?: number;
-  repositories: string[];
-  areas: string[];
-  linesAdded?: number;
-  linesRemoved?: number;
-  /** Narrative, as Markdown. */
-  narrative: string;
-  generated: boolean;
-}
+/** A month as pages show it: its figures (the stored month, less where it came from). */
+export type MonthView = Omit<StoredMonth, 'digest' | 'file'>;
 
 export interface ProfileView {
   slug: string;

@@ -8,7 +8,7 @@ import { heatmapSvg } from '../../src/lib/heatmap/svg.ts';
 import { dayCalendars } from '../../src/lib/heatmap/day-calendars.ts';
 import { nextChartId } from '../../src/lib/heatmap/ids.ts';
 import { dayTableRows } from '../../src/lib/heatmap/table.ts';
-import { parseActivityCsv } from '../../src/lib/content-read.ts';
+import { parseActivityCsv } from '../../src/lib/activity-csv.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 
 const dayArb = fc.integer({ min: Date.UTC(2019, 0, 1) / 864e5, max: Date.UTC(2026, 11, 31) / 864e5 }).map((n) => dateToDay(new Date(n * 864e5)));

@@ -1,6 +1,6 @@
 // Maps a parsed profile export onto engfolio content files (one profile, one file per month), and
 // validates them against the content schema before anything is written.
-import { join } from 'node:path';
+import { profileFiles } from '../content-layout.ts';
 import { monthFile, plainTextToMarkdown, profileFile } from '../content-files.ts';
 import { monthSchema, profileSchema, type MonthInput, type ProfileInput } from '../content-schema.ts';
 import type { Problem } from '../problems.ts';
@@ -76,14 +76,15 @@ export function exportToContent(exp: ExportProfile, qualityLabels: Record<string
     }
   };
   check(profileSchema, profile, 'profile');
-  const profilePath = join('profiles', `${slug}.md`);
+  const layout = profileFiles(slug);
+  const profilePath = layout.profile;
   const files: ContentFileText[] = [{ path: profilePath, text: profileFile(profile, plainTextToMarkdown(exp.summary ?? '')) }];
   const months = [...(exp.months ?? [])]
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
     .map((m) => ({ month: m.month, data: { commits: m.commits, features: m.features } satisfies MonthInput, summary: m.summary }));
   for (const m of months) {
     check(monthSchema, m.data, `months.${m.month}`);
-    files.push({ path: join('months', slug, `${m.month}.md`), text: monthFile(m.data, plainTextToMarkdown(m.summary)) });
+    files.push({ path: layout.month(m.month), text: monthFile(m.data, plainTextToMarkdown(m.summary)) });
   }
   return { slug, profile, months: months.map(({ month, data }) => ({ month, data })), files, problems };
 }

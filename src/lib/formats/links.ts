@@ -1,5 +1,5 @@
 // The URLs an export names, absolute when the site URL is known (SITE) and base-absolute otherwise.
-import { href, monthHref, profileHref } from '../url.ts';
+import type { SiteUrls } from '../routes.ts';
 
 export interface ExportLinks {
   /** The site's home. */
@@ -17,18 +17,15 @@ export interface ExportLinks {
 }
 
 /** Returns the export URLs of a profile; `site` is Astro's `site` (undefined when SITE is unset). */
-export function exportLinks(slug: string, site: URL | string | undefined): ExportLinks {
+export function exportLinks(urls: SiteUrls, slug: string, site: URL | string | undefined): ExportLinks {
   const abs = (path: string): string => (site ? new URL(path, site).href : path);
   return {
-    home: abs(href('')),
-    profileUrl: abs(profileHref(slug)),
-    monthUrl: (month) => abs(monthHref(slug, month)),
-    profileJsonUrl: abs(href(`${slug}/profile.json`)),
-    resumeUrl: abs(href(`${slug}/resume.json`)),
-    feedUrl: abs(href(`${slug}/feed.xml`)),
-    schemaUrl: abs(href(SCHEMA_PATH)),
+    home: abs(urls.home()),
+    profileUrl: abs(urls.profile(slug)),
+    monthUrl: (month) => abs(urls.month(slug, month)),
+    profileJsonUrl: abs(urls.route('profile-json', { slug })),
+    resumeUrl: abs(urls.route('resume-json', { slug })),
+    feedUrl: abs(urls.route('feed', { slug })),
+    schemaUrl: abs(urls.route('schema')),
   };
 }
-
-/** Where the JSON Schema of profile.json is published, below the base path. */
-export const SCHEMA_PATH = 'profile.schema.json';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DAY_KEY, MONTH_KEY, monthSchema, profileSchema } from '../content-schema.ts';
 import type { ProfileView } from '../profile-view.ts';
+import type { ProfileText } from '../site-data.ts';
 
 /** Version of the profile.json format; raised on any change that could break a reader. */
 export const PROFILE_JSON_VERSION = 1;
@@ -74,7 +75,7 @@ export interface ProfileJsonLinks {
 }
 
 /** Returns the profile.json document of a profile (its shape checked by the type, not at run time). */
-export function buildProfileJson(view: ProfileView & { summary: string }, links: ProfileJsonLinks): ProfileJson {
+export function buildProfileJson(view: ProfileView, text: ProfileText, links: ProfileJsonLinks): ProfileJson {
   // Typed against the schema, not parsed with it: parsing every document cost 0.7 s on 1,000 profiles,
   // and the tests validate built documents against the published JSON Schema.
   const doc: ProfileJson = {
@@ -84,9 +85,22 @@ export function buildProfileJson(view: ProfileView & { summary: string }, links:
     slug: view.slug,
     url: links.profileUrl,
     profile: view.profile,
-    summary: view.summary,
+    summary: text.summary,
     stats: view.stats,
-    months: view.months.map((m) => ({ ...m, url: links.monthUrl(m.month) })),
+    // Field by field: a month as pages hold it also says where its file is, which is nobody's business.
+    months: view.months.map((m) => ({
+      month: m.month,
+      commits: m.commits,
+      features: m.features,
+      ...(m.bugs === undefined ? {} : { bugs: m.bugs }),
+      repositories: m.repositories,
+      areas: m.areas,
+      ...(m.linesAdded === undefined ? {} : { linesAdded: m.linesAdded }),
+      ...(m.linesRemoved === undefined ? {} : { linesRemoved: m.linesRemoved }),
+      narrative: text.narratives.get(m.month) ?? '',
+      generated: m.generated,
+      url: links.monthUrl(m.month),
+    })),
     activity: [...(view.days ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   };
   return doc;

@@ -1,5 +1,6 @@
 // A JSON Resume (https://jsonresume.org/schema, v1.0.0) view of a profile, for tools that read that format.
 import type { ProfileView } from '../profile-view.ts';
+import type { ProfileText } from '../site-data.ts';
 import { monthLong } from '../format.ts';
 import type { ExportLinks } from './links.ts';
 import { firstBlockPlainText, markdownToPlainText } from './plain-text.ts';
@@ -9,10 +10,10 @@ export const JSON_RESUME_SCHEMA = 'https://raw.githubusercontent.com/jsonresume/
 const isHttp = (url: string): boolean => /^https?:\/\//i.test(url);
 
 /** Returns the JSON Resume document of a profile; URLs appear only when absolute (SITE set). */
-export function buildJsonResume(view: ProfileView & { summary: string }, links: ExportLinks): Record<string, unknown> {
+export function buildJsonResume(view: ProfileView, text: ProfileText, links: ExportLinks): Record<string, unknown> {
   const { profile, stats } = view;
   const organization = profile.organization ?? profile.network?.organization;
-  const summary = markdownToPlainText(view.summary);
+  const summary = markdownToPlainText(text.summary);
   const basics: Record<string, unknown> = {
     name: profile.name,
     ...(profile.headline ? { label: profile.headline } : {}),
@@ -24,8 +25,8 @@ export function buildJsonResume(view: ProfileView & { summary: string }, links: 
   if (email) basics.email = decodeURIComponent(email.url.replace(/^mailto:/i, '').split('?')[0]!);
   const highlights = view.months
     .map((m) => {
-      const text = firstBlockPlainText(m.narrative);
-      return text ? `${monthLong(m.month)}: ${text}` : undefined;
+      const first = firstBlockPlainText(text.narratives.get(m.month) ?? '');
+      return first ? `${monthLong(m.month)}: ${first}` : undefined;
     })
     .filter((h): h is string => h !== undefined);
   const work =

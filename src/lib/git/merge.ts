@@ -5,12 +5,12 @@
 // that file, so re-importing a repository replaces its share instead of adding it twice, and importing
 // another repository later adds to the same months. The file also lists the months the importer wrote:
 // any other month file (from an export, or written by hand) is left alone unless --force.
-import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { readIfExists } from '../atomic-write.ts';
+import { profilePaths } from '../content-layout.ts';
 import { activityFile, markdownFile, monthFile, profileFile } from '../content-files.ts';
 import { isFrontmatterFailure, parseFrontmatter } from '../frontmatter.ts';
-import { parseActivityCsv } from '../content-read.ts';
+import { parseActivityCsv } from '../activity-csv.ts';
 import { profileSchema, monthSchema, type DayActivity, type MonthInput, type ProfileInput } from '../content-schema.ts';
 import type { Problem } from '../problems.ts';
 import { sortedRecord, topKeys, type RepoContribution } from './aggregate.ts';
@@ -32,17 +32,6 @@ export interface ImportState {
   /** First and last month of a profile repository entry that existed before git data was merged into it. */
   repositoryBase: Record<string, { from: string; to: string }>;
   repos: Record<string, RepoContribution>;
-}
-
-/** Paths of a profile's content files. */
-export function contentPaths(contentDir: string, slug: string) {
-  return {
-    profile: join(contentDir, 'profiles', `${slug}.md`),
-    monthsDir: join(contentDir, 'months', slug),
-    month: (m: string) => join(contentDir, 'months', slug, `${m}.md`),
-    activity: join(contentDir, 'activity', `${slug}.csv`),
-    state: join(contentDir, 'git-import', `${slug}.json`),
-  };
 }
 
 export interface PlanInput {
@@ -102,7 +91,7 @@ function repositoryEntry(c: RepoContribution): { name: string; from: string; to:
 
 /** Computes every file an import writes, from the contributions and what is on disk; writes nothing. */
 export function planImport(input: PlanInput): Plan {
-  const paths = contentPaths(input.contentDir, input.slug);
+  const paths = profilePaths(input.contentDir, input.slug);
   const warnings: string[] = [];
   const writes: Plan['writes'] = [];
   const deletes: string[] = [];
@@ -110,7 +99,7 @@ export function planImport(input: PlanInput): Plan {
     if (readIfExists(path) !== text) writes.push({ path, text });
   };
 
-  const previous = readState(paths.state);
+  const previous = readState(paths.gitImportState);
   const state: ImportState = previous
     ? structuredClone(previous)
     : { version: 1, ownedMonths: [], repositoryNames: [], repositoryBase: {}, repos: {} };
@@ -305,7 +294,7 @@ export function planImport(input: PlanInput): Plan {
     repos: sortedRecord(state.repos),
   };
   const stateText = JSON.stringify(stateOut, null, 1) + '\n';
-  if (readIfExists(paths.state) !== stateText) writes.unshift({ path: paths.state, text: stateText });
+  if (readIfExists(paths.gitImportState) !== stateText) writes.unshift({ path: paths.gitImportState, text: stateText });
   return { writes, deletes, warnings };
 }
 

@@ -1,6 +1,6 @@
 // The day calendars of a profile page for one metric: one scale over the whole series (so years
 // compare), then one SVG per year, newest first. The profile page and the bench both draw through it.
-import type { Metric, WeekStart } from '../site-config.ts';
+import type { Metric, WeekStart } from './settings.ts';
 import { dayMetric, dayYears, layoutDayYear, type DayValue } from './day-layout.ts';
 import { heatBins, type Bin } from './scale.ts';
 import { heatmapSvg } from './svg.ts';

@@ -2,7 +2,7 @@
 // All date arithmetic is in UTC (d3 utc intervals) on days parsed from their `YYYY-MM-DD` keys, so
 // no time zone or DST can move a day.
 import { utcDay, utcMonday, utcSunday } from 'd3-time';
-import type { Metric, WeekStart } from '../site-config.ts';
+import type { Metric, WeekStart } from './settings.ts';
 import { DAY_KEY } from '../content-schema.ts';
 import { WEEKDAY_NAMES, type Cell, type HeatmapLayout, type Label } from './layout.ts';
 import { countLabel as plural, MONTHS_SHORT as MONTH_NAMES } from '../format.ts';

@@ -1,5 +1,5 @@
 // Month heatmap layout: one row per year (newest first), twelve month columns.
-import type { Metric } from '../site-config.ts';
+import type { Metric } from './settings.ts';
 import { MONTH_KEY } from '../content-schema.ts';
 import type { Cell, HeatmapLayout, Label } from './layout.ts';
 import { countLabel as plural, MONTHS_SHORT as MONTH_NAMES, monthShort } from '../format.ts';

@@ -22,7 +22,7 @@ import {
   interpolatePurples,
   interpolateReds,
 } from 'd3-scale-chromatic';
-import type { HeatmapScheme } from '../site-config.ts';
+import type { HeatmapScheme } from './settings.ts';
 
 /** Number of colour levels for positive counts (b1 … b4); b0 is zero, `e` is no entry. */
 export const LEVELS = 4;

@@ -2,7 +2,7 @@
 // defines one rounded square per level it uses (`<id>b0` … `<id>b4`, `<id>e` = month without an
 // entry, `<id>n` = day without data), carrying the level's class; a cell is a `<use>` of its
 // level's square, so a cell carries no class of its own. Columns of cells share one translated group.
-import { HEATMAP_SCHEMES, type HeatmapScheme } from '../site-config.ts';
+import { HEATMAP_SCHEMES, type HeatmapScheme } from './settings.ts';
 import type { HeatmapLayout } from './layout.ts';
 import { binLabel, LEVELS, paletteCss } from './scale.ts';
 

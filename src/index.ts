@@ -1,0 +1,115 @@
+// The engfolio integration: `integrations: [engfolio({ title: … })]` in astro.config.mjs. It injects the
+// profile routes, serves the options to pages (virtual-modules.ts), renders the profile pages on every core
+// (integration/renderer.ts) and writes the sitemap. Content collections come from `engfolio/content`.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { bundlePlugin, type BundleFacts } from './integration/bundle-plugin.ts';
+import type { BuildRun, EngfolioHooks, RenderReport } from './integration/hooks.ts';
+import { profileRenderer, type ProfileRoute, type SiteFacts } from './integration/renderer.ts';
+import { siteComponents, virtualModules } from './integration/virtual-modules.ts';
+import { sitemapFiles } from './lib/formats/sitemap.ts';
+import { siblingModule } from './lib/module-url.ts';
+import { OptionsError, parseOptions, type EngfolioOptions } from './lib/options.ts';
+import { injectedPattern, joinBase, siteRoutes, type RouteSpec } from './lib/routes.ts';
+
+export type { EngfolioOptions, EngfolioConfig, SectionId } from './lib/options.ts';
+export type { SiteProfile } from './lib/site-data.ts';
+export type { StoredMonth, StoredProfile } from './lib/content-schema.ts';
+
+declare global {
+  namespace Astro {
+    // engfolio's own hooks (see integration/hooks.ts), callable by other integrations.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface IntegrationHooks extends EngfolioHooks {}
+  }
+}
+
+/** The Astro config file of the project in `dir`, for messages about the options written in it. */
+function configFileName(dir: string): string {
+  return ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs', 'astro.config.cts'].find((f) => existsSync(join(dir, f))) ?? 'astro.config.mjs';
+}
+
+/** The file a route is rendered by: an .astro file as it is, a TypeScript module as this code runs (.ts here, .js in the package). */
+function routeModule(spec: RouteSpec): string {
+  const file = spec.entrypoint.endsWith('.ts') ? siblingModule(import.meta.url, `./routes/${spec.entrypoint.slice(0, -3)}`) : new URL(`./routes/${spec.entrypoint}`, import.meta.url);
+  return fileURLToPath(file);
+}
+
+/** The engfolio integration; throws an OptionsError naming every bad option. */
+export default function engfolio(options: EngfolioOptions = {}): AstroIntegration {
+  const file = configFileName(process.cwd());
+  const config = parseOptions(options, file);
+  const routesBase = config.routes.base;
+  const routes = siteRoutes(routesBase);
+  const profileRoutes: ProfileRoute[] = routes.filter((spec) => spec.scope !== 'site').map((spec) => ({ spec, moduleFile: routeModule(spec), pattern: injectedPattern(spec, routesBase) }));
+  const facts: BundleFacts = { codeHashes: new Map() };
+  let root = process.cwd();
+  let site: SiteFacts | undefined;
+  let siteUrl: string | undefined;
+  let run: BuildRun | undefined;
+  let report: RenderReport | undefined;
+
+  const hooks: AstroIntegration['hooks'] & EngfolioHooks = {
+    'astro:config:setup': ({ config: astro, injectRoute, updateConfig }) => {
+      root = fileURLToPath(astro.root);
+      const components = siteComponents(config, root, file);
+      if (components.problems.length) throw new OptionsError(components.problems);
+      for (const spec of routes) injectRoute({ pattern: injectedPattern(spec, routesBase), entrypoint: routeModule(spec), prerender: true });
+      const defaults = { header: fileURLToPath(new URL('./components/SiteHeader.astro', import.meta.url)), footer: fileURLToPath(new URL('./components/SiteFooter.astro', import.meta.url)) };
+      // What pages read from the config at run time rather than by import: part of every page's code hash.
+      const configFacts = () => JSON.stringify({ site: site?.origin, base: site?.base, trailingSlash: site?.trailingSlash, siteUrl });
+      updateConfig({
+        // Pages carry a Content-Security-Policy that admits only the site's own stylesheets, and run no
+        // script: no inline styles, and no dev toolbar (a script).
+        build: { inlineStylesheets: 'never' },
+        devToolbar: { enabled: false },
+        vite: {
+          plugins: [
+            virtualModules(config, components, defaults),
+            bundlePlugin(
+              fileURLToPath(siblingModule(import.meta.url, './integration/render-entry')),
+              profileRoutes.map((r) => r.moduleFile),
+              configFacts,
+              facts,
+            ),
+          ],
+        },
+      });
+    },
+    'astro:config:done': ({ config: astro }) => {
+      siteUrl = astro.site;
+      site = {
+        outDir: fileURLToPath(astro.outDir),
+        base: astro.base,
+        origin: astro.site ? new URL(astro.site).origin : `http://localhost:${astro.server.port}`,
+        trailingSlash: astro.trailingSlash,
+        format: astro.build.format,
+      };
+    },
+    'astro:build:start': ({ setPrerenderer }) => {
+      report = undefined;
+      const onReport = (r: RenderReport): void => {
+        report = r;
+        run?.rendered(r);
+      };
+      setPrerenderer((base) => profileRenderer(base, { routes: profileRoutes, facts, site: site!, run, routesBase, onReport }));
+    },
+    'astro:build:done': ({ pages, dir }) => {
+      if (!siteUrl) return;
+      // Astro's own pages and the profile pages (which Astro's page list leaves out), but not the 404 page.
+      const paths = [...pages.map((p) => p.pathname), ...(report?.files ?? []).filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -'index.html'.length))];
+      const urls = paths.filter((p) => !/^\/?404\/?$/.test(p)).map((p) => new URL(joinBase(site!.base, p), siteUrl).href);
+      const out = fileURLToPath(dir);
+      for (const [name, text] of sitemapFiles(urls, (n) => new URL(joinBase(site!.base, n), siteUrl).href)) {
+        mkdirSync(dirname(join(out, name)), { recursive: true });
+        writeFileSync(join(out, name), text);
+      }
+    },
+    'engfolio:options': () => config,
+    'engfolio:build-run': (r) => void (run = r),
+    'engfolio:content': () => ({ dir: run?.contentDir ?? resolve(root, config.content), root, strict: run?.strict ?? false, ...(run?.checkedContent ? { checked: run.checkedContent } : {}) }),
+  };
+  return { name: 'engfolio', hooks };
+}

@@ -1,0 +1,93 @@
+// A Vite plugin on Astro's prerender build (the environment Astro renders static pages from). It adds
+// one entry of engfolio's own to that build, render-entry.ts (Astro's public `createApp` for custom
+// prerenderers), which the renderer's threads load to render pages the way Astro does; and it hashes
+// the code each profile route runs, so a rebuild reuses a page only while its code is unchanged.
+//
+// The hash follows each route module's imports through the bundle's module graph, as Astro's own
+// incremental build does, leaving out the content data (it changes with every edit, and pages are keyed
+// on the content they read) and the logger (it carries the log level of the build, not page code).
+// Modules are recognised by what Astro marks them with; if a later Astro marks them otherwise, the hash
+// only changes more often, and pages are rendered again more often, never less.
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** The file name of the render entry in the prerender build's output folder. */
+const ENTRY_FILE = 'engfolio-render.mjs';
+/** Astro's own prerender environment. */
+const PRERENDER = 'prerender';
+const CSS = /\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)(?:$|\?)/;
+
+/** What the plugin learns about the build, for the renderer. */
+export interface BundleFacts {
+  /** The render entry, once the prerender build is written. */
+  entryFile?: string;
+  /** The code hash of each route module (by the entrypoint path given to the plugin). */
+  codeHashes: Map<string, string>;
+  /** Called once the prerender build is written (the renderer starts its threads then). */
+  onWritten?: () => void;
+}
+
+/** Whether Astro marked a module as content data (its store). */
+function isContentData(meta: Record<string, unknown> | undefined): boolean {
+  return (meta?.astroIncremental as { kind?: string } | undefined)?.kind === 'content-data';
+}
+
+/**
+ * The plugin. `entry` is render-entry's path; `routeModules` the entrypoint files of the routes to hash;
+ * `configFacts` the configuration pages read at run time rather than import (site, base, …), mixed into
+ * every hash.
+ */
+export function bundlePlugin(entry: string, routeModules: readonly string[], configFacts: () => string, facts: BundleFacts): Plugin {
+  const css = new Map<string, string>();
+  const real = (path: string): string => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  return {
+    name: 'engfolio:bundle',
+    enforce: 'post',
+    applyToEnvironment: (environment) => environment.name === PRERENDER,
+    buildStart() {
+      css.clear();
+      this.emitFile({ type: 'chunk', id: entry, fileName: ENTRY_FILE });
+    },
+    transform(code, id) {
+      // Compiled CSS leaves no code in the server modules: it is hashed as it was compiled.
+      if (CSS.test(id)) css.set(id, code);
+    },
+    generateBundle() {
+      const assets = [...css.keys()].sort();
+      for (const moduleFile of routeModules) {
+        const start = real(moduleFile);
+        const hash = createHash('sha256').update(configFacts());
+        const seen = new Set<string>();
+        const pending = [start];
+        while (pending.length) {
+          const id = pending.pop()!;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const info = this.getModuleInfo(id);
+          if (!info || isContentData(info.meta) || id === '\0virtual:astro:logger') continue;
+          pending.push(...info.importedIds, ...info.dynamicallyImportedIds);
+        }
+        for (const id of [...seen].sort()) {
+          const info = this.getModuleInfo(id);
+          if (!info || isContentData(info.meta) || id === '\0virtual:astro:logger') continue;
+          hash.update(`${id}\n${css.get(id) ?? info.code ?? ''}\n`);
+        }
+        // Styles reach a page by the stylesheets Astro links, not by imports: any changed style counts.
+        for (const id of assets) hash.update(`${id}\n${css.get(id)}\n`);
+        facts.codeHashes.set(moduleFile, hash.digest('hex').slice(0, 16));
+      }
+    },
+    writeBundle(options) {
+      facts.entryFile = join(options.dir!, ENTRY_FILE);
+      facts.onWritten?.();
+    },
+  };
+}

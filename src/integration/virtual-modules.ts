@@ -1,0 +1,53 @@
+// The integration's options as modules pages can import (Starlight's way): `virtual:engfolio/config` is
+// the parsed options, `virtual:engfolio/components` the header, footer and profile-page sections, the
+// site's own where the options name them and engfolio's otherwise.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import type { EngfolioConfig } from '../lib/options.ts';
+import type { Problem } from '../lib/problems.ts';
+
+const CONFIG_ID = 'virtual:engfolio/config';
+const COMPONENTS_ID = 'virtual:engfolio/components';
+
+/** The site's own components named by the options, as absolute paths, or the problems of paths that lead nowhere. */
+export function siteComponents(config: EngfolioConfig, root: string, file: string): { header?: string; footer?: string; sections: Map<string, string>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const found = (path: string, field: string): string | undefined => {
+    const absolute = resolve(root, path);
+    if (existsSync(absolute)) return absolute;
+    problems.push({ severity: 'error', file, field: `engfolio.${field}`, message: `expected an .astro file, found nothing at ${path}` });
+    return undefined;
+  };
+  const sections = new Map<string, string>();
+  for (const [i, section] of config.sections.entries()) {
+    if (typeof section === 'string') continue;
+    const path = found(section.component, `sections.${i}.component`);
+    if (path) sections.set(section.id, path);
+  }
+  return {
+    ...(config.components.Header ? { header: found(config.components.Header, 'components.Header') } : {}),
+    ...(config.components.Footer ? { footer: found(config.components.Footer, 'components.Footer') } : {}),
+    sections,
+    problems,
+  };
+}
+
+/** The Vite plugin serving both modules. `defaults` are engfolio's own header and footer. */
+export function virtualModules(config: EngfolioConfig, components: ReturnType<typeof siteComponents>, defaults: { header: string; footer: string }): Plugin {
+  const modules: Record<string, string> = {
+    [CONFIG_ID]: `export const config = ${JSON.stringify(config)};\n`,
+    [COMPONENTS_ID]: [
+      `export { default as Header } from ${JSON.stringify(components.header ?? defaults.header)};`,
+      `export { default as Footer } from ${JSON.stringify(components.footer ?? defaults.footer)};`,
+      ...[...components.sections.values()].map((path, i) => `import Section${i} from ${JSON.stringify(path)};`),
+      `export const sections = { ${[...components.sections.keys()].map((id, i) => `${JSON.stringify(id)}: Section${i}`).join(', ')} };`,
+      '',
+    ].join('\n'),
+  };
+  return {
+    name: 'engfolio:virtual-modules',
+    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
+    load: (id) => (id.startsWith('\0') ? modules[id.slice(1)] : undefined),
+  };
+}

@@ -1,0 +1,97 @@
+// The integration's options, `engfolio({ … })` in astro.config.mjs: one zod schema, parsed once, with
+// the same friendly problems as content files. Everything else receives the parsed result as an argument.
+import { z } from 'zod';
+import { HEATMAP_SCHEMES, METRICS, WEEK_STARTS } from './heatmap/settings.ts';
+import { formatProblem, type Problem } from './problems.ts';
+import { validateWithProblems } from './zod-problems.ts';
+
+/** The profile page's own sections, in their default order. */
+export const SECTION_IDS = ['summary', 'statistics', 'activity', 'work-history', 'methodology', 'quality', 'skills', 'repositories', 'network'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+const text = z.string().trim().min(1);
+/** A component of the site's own, by its path from the project root. */
+const componentPath = z.string().regex(/^\.{0,2}\/?[^\0]*\.astro$/, 'a path to an .astro file, like "./src/components/Header.astro"');
+/** A link target: a path of the site (under its base path) or an address elsewhere. */
+const linkTarget = z.string().regex(/^(\/|https?:\/\/|mailto:)/, 'a site path starting with "/", or an http(s):// or mailto: address');
+
+/** A section of the site's own on the profile page: an Astro component given the profile. */
+const customSection = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens'),
+  title: text,
+  component: componentPath,
+});
+
+export const optionsSchema = z.strictObject({
+  /** The site's name: in the header, the index page and every page title. */
+  title: text.default('Engineering profiles'),
+  /** The index page's description (search results, link previews). */
+  description: text.optional(),
+  /** An image from the site's public/ folder shown before the title in the header. */
+  logo: z.strictObject({ src: z.string().regex(/^\/[^/]/, 'a file of public/, as a path starting with "/"'), alt: z.string().default('') }).optional(),
+  /** The site's icon, a file of public/ (engfolio's own when not given). */
+  favicon: z.string().regex(/^\/[^/]/, 'a file of public/, as a path starting with "/"').optional(),
+  /** Extra links in the header. */
+  nav: z.array(z.strictObject({ label: text, href: linkTarget })).default([]),
+  heatmap: z
+    .strictObject({
+      scheme: z.enum(HEATMAP_SCHEMES).default('greens'),
+      /** The metric shown first (the other is one click away). */
+      metric: z.enum(METRICS).default('commits'),
+      /** The first row of the day calendars. */
+      weekStart: z.enum(WEEK_STARTS).default('monday'),
+    })
+    .default({ scheme: 'greens', metric: 'commits', weekStart: 'monday' }),
+  /** Which sections the profile page shows, in order: its own by id, and the site's own components. */
+  sections: z
+    .array(z.union([z.enum(SECTION_IDS), customSection]))
+    .default([...SECTION_IDS])
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      for (const [i, section] of list.entries()) {
+        const id = typeof section === 'string' ? section : section.id;
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `each section once ("${id}" is listed before)` });
+        seen.add(id);
+      }
+    }),
+  /** The content folder, from the project root. */
+  content: text.default('content'),
+  routes: z
+    .strictObject({
+      /** A path prefix for every engfolio page (`team/` puts the profiles under /team/), so they can live inside a bigger site. */
+      base: z
+        .string()
+        .regex(/^\/?([a-z0-9][a-z0-9._-]*\/)*([a-z0-9][a-z0-9._-]*)?\/?$/i, 'a path prefix like "team/"')
+        .default('')
+        .transform((b) => (b.replace(/^\/+|\/+$/g, '') ? `${b.replace(/^\/+|\/+$/g, '')}/` : '')),
+    })
+    .default({ base: '' }),
+  /** Components of the site's own that replace engfolio's. */
+  components: z.strictObject({ Header: componentPath.optional(), Footer: componentPath.optional() }).default({}),
+});
+
+/** The options as written in astro.config.mjs. */
+export type EngfolioOptions = z.input<typeof optionsSchema>;
+/** The options as parsed, with every default filled in: what the rest of the code receives. */
+export type EngfolioConfig = z.output<typeof optionsSchema>;
+export type CustomSection = z.output<typeof customSection>;
+
+/** Options that cannot be used: every problem, formatted as one message per line. */
+export class OptionsError extends Error {
+  override name = 'OptionsError';
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.problems = problems;
+    // The message says where the problem is (the config file): a stack would point into engfolio instead.
+    this.stack = '';
+  }
+}
+
+/** Parses the options, naming `file` (the Astro config) in problems; throws an OptionsError listing every problem. */
+export function parseOptions(input: unknown, file = 'astro.config.mjs'): EngfolioConfig {
+  const problems: Problem[] = [];
+  const parsed = validateWithProblems(optionsSchema, input ?? {}, { file, fieldPrefix: 'engfolio.', unknownFields: 'error', noun: 'option' }, problems);
+  if (!parsed) throw new OptionsError(problems);
+  return parsed;
+}

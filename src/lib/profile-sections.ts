@@ -1,0 +1,47 @@
+// Which sections a profile page shows, in which order, with the titles its table of contents lists:
+// the `sections` option, less the sections a profile has nothing for.
+import type { EngfolioConfig, SectionId } from './options.ts';
+import type { ProfileView } from './profile-view.ts';
+
+/** A section of the page: engfolio's own (by id) or one of the site's (with its component's id). */
+export type PageSection = { kind: 'own'; id: SectionId; label: string } | { kind: 'custom'; id: string; label: string; title: string };
+
+/** The table of contents' name of each of engfolio's sections. */
+const LABELS: Record<SectionId, string> = {
+  summary: 'Summary',
+  statistics: 'Statistics',
+  activity: 'Activity',
+  'work-history': 'Work History',
+  methodology: 'Method',
+  quality: 'Quality',
+  skills: 'Skills',
+  repositories: 'Repositories',
+  network: 'Network',
+};
+
+/** Whether a profile has anything to show in one of engfolio's sections. */
+function hasContent(id: SectionId, view: ProfileView): boolean {
+  const { profile } = view;
+  switch (id) {
+    case 'methodology':
+      return profile.source === 'git';
+    case 'quality':
+      return Object.keys(profile.quality).length > 0;
+    case 'skills':
+      return profile.skills.languages.length + profile.skills.technical.length > 0;
+    case 'repositories':
+      return profile.repositories.length > 0;
+    case 'network':
+      return profile.network !== undefined;
+    default:
+      return true;
+  }
+}
+
+/** The sections of `view`'s page, in the order the options give. */
+export function pageSections(sections: EngfolioConfig['sections'], view: ProfileView): PageSection[] {
+  return sections.flatMap((s): PageSection[] => {
+    if (typeof s !== 'string') return [{ kind: 'custom', id: s.id, label: s.title, title: s.title }];
+    return hasContent(s, view) ? [{ kind: 'own', id: s, label: LABELS[s] }] : [];
+  });
+}

@@ -1,0 +1,126 @@
+// The route table: every page and file engfolio adds to a site, how its URL is written, where it is
+// written in the output, and what its cache key covers. The integration injects routes from it, the
+// renderer takes the per-profile routes out of Astro's page loop by it, and every link is built from it.
+
+export type RouteKind = 'page' | 'endpoint';
+
+/** The digests of everything one profile's pages can show, from its content files. */
+export interface ProfileDigests {
+  /** The profile file (frontmatter and summary). */
+  profile: string;
+  /** The activity file, if any. */
+  activity?: string;
+  /** Each month file, by `YYYY-MM`. */
+  months: ReadonlyMap<string, string>;
+}
+
+/** What a cache key is made of for one path of a route: the digests and names its page shows. */
+export type CacheKeyParts = (digests: ProfileDigests, month?: { month: string; older?: string; newer?: string }) => string[];
+
+export interface RouteSpec {
+  id: string;
+  /** The Astro route pattern below the routes base, without slashes at either end ('' is the index). */
+  pattern: string;
+  /** The file under src/routes/ that renders it. */
+  entrypoint: string;
+  kind: RouteKind;
+  /**
+   * `profile`: a file per profile (or per month of one), nearly all of a site, rendered outside Astro's
+   * page loop and reused by cache key; `site`: one file, rendered by Astro on every build.
+   */
+  scope: 'profile' | 'month' | 'site';
+  /** At the root of the site whatever `routes.base` says, and only when engfolio is the whole site (no routes base). */
+  siteRootOnly?: boolean;
+  /** What the cache key covers (profile-scoped routes only): a page is rendered again only when one of these changes. */
+  cacheKey?: CacheKeyParts;
+}
+
+/** Everything a profile's own pages and files show: the profile, its activity and every month. */
+const wholeProfile: CacheKeyParts = (d) => [d.profile, d.activity ?? '', ...[...d.months].map(([m, digest]) => `${m}:${digest}`).sort()];
+/** A month page shows the profile's name, this month, and which months come before and after it. */
+const oneMonth: CacheKeyParts = (d, m) => [d.profile, d.months.get(m!.month) ?? '', m!.older ?? '', m!.newer ?? ''];
+
+export const ROUTES = [
+  { id: 'index', pattern: '', entrypoint: 'index.astro', kind: 'page', scope: 'site' },
+  { id: 'profile', pattern: '[slug]', entrypoint: 'profile.astro', kind: 'page', scope: 'profile', cacheKey: wholeProfile },
+  { id: 'month', pattern: '[slug]/[month]', entrypoint: 'month.astro', kind: 'page', scope: 'month', cacheKey: oneMonth },
+  { id: 'feed', pattern: '[slug]/feed.xml', entrypoint: 'feed.xml.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
+  { id: 'profile-json', pattern: '[slug]/profile.json', entrypoint: 'profile.json.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
+  { id: 'resume-json', pattern: '[slug]/resume.json', entrypoint: 'resume.json.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
+  { id: 'activity-svg', pattern: '[slug]/activity.svg', entrypoint: 'activity.svg.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
+  { id: 'schema', pattern: 'profile.schema.json', entrypoint: 'profile.schema.json.ts', kind: 'endpoint', scope: 'site' },
+  { id: 'not-found', pattern: '404', entrypoint: '404.astro', kind: 'page', scope: 'site', siteRootOnly: true },
+  { id: 'robots', pattern: 'robots.txt', entrypoint: 'robots.txt.ts', kind: 'endpoint', scope: 'site', siteRootOnly: true },
+] as const satisfies readonly RouteSpec[];
+
+export type RouteId = (typeof ROUTES)[number]['id'];
+
+/** The route table entry of `id`. */
+export function route(id: RouteId): RouteSpec {
+  return ROUTES.find((r) => r.id === id)!;
+}
+
+/** The routes a site gets: all of them, less the site-root files when engfolio lives under a routes base. */
+export function siteRoutes(routesBase: string): RouteSpec[] {
+  return ROUTES.filter((r: RouteSpec) => !(r.siteRootOnly && routesBase !== ''));
+}
+
+/** The pattern to inject for a route: `/team/[slug]/[month]`. */
+export function injectedPattern(spec: RouteSpec, routesBase: string): string {
+  return `/${(spec.siteRootOnly ? '' : routesBase) + spec.pattern}`.replace(/\/+$/, '') || '/';
+}
+
+/** A route's path inside the site (no base path) for `params`: `team/mira/2025-06/` for a page, `team/mira/feed.xml` for a file. */
+export function routePath(spec: RouteSpec, params: Record<string, string>, routesBase: string): string {
+  const filled = spec.pattern.replace(/\[(\w+)\]/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`route ${spec.id}: no value for [${name}]`);
+    return value;
+  });
+  const path = (spec.siteRootOnly ? '' : routesBase) + filled;
+  return spec.kind === 'page' && path !== '' && !path.endsWith('/') ? `${path}/` : path;
+}
+
+/** Where a site path is written in a `directory`-format build: `<path>/index.html` for a page, `<path>` for a file. */
+export function outputFile(pathname: string, kind: RouteKind): string {
+  const trimmed = pathname.replace(/^\/+|\/+$/g, '');
+  if (kind === 'endpoint') return trimmed;
+  return `${trimmed ? `${trimmed}/` : ''}index.html`;
+}
+
+/** Joins a base path and a site path: `joinBase('/x/', 'a/b/')` → `/x/a/b/`. */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b + path.replace(/^\/+/, '');
+}
+
+/** The site's links, under its base path and routes base: every internal link is built here. */
+export interface SiteUrls {
+  /** A path of the site (not engfolio's: a user page, a public file) under the base path. */
+  href(sitePath: string): string;
+  /** A route's URL for `params`. */
+  route(id: RouteId, params?: Record<string, string>): string;
+  /** The index of profiles. */
+  home(): string;
+  profile(slug: string): string;
+  month(slug: string, month: string): string;
+  /** A month's entry in the profile page's work history. */
+  monthAnchor(slug: string, month: string): string;
+  /** What a profile's Markdown resolves site-relative URLs against (its folder; `/x` under the base). */
+  markdownContext(slug: string): { base: string; pageDir: string };
+}
+
+/** Builds the site's links for a base path (`/` or `/repo/`) and a routes base (`''` or `team/`). */
+export function siteUrls(base: string, routesBase: string): SiteUrls {
+  const href = (sitePath: string): string => joinBase(base, sitePath);
+  const url = (id: RouteId, params: Record<string, string> = {}): string => href(routePath(route(id), params, routesBase));
+  return {
+    href,
+    route: url,
+    home: () => url('index'),
+    profile: (slug) => url('profile', { slug }),
+    month: (slug, month) => url('month', { slug, month }),
+    monthAnchor: (slug, month) => `${url('profile', { slug })}#${month}`,
+    markdownContext: (slug) => ({ base: href(''), pageDir: url('profile', { slug }) }),
+  };
+}

@@ -1,0 +1,14 @@
+// The modules the integration serves (src/integration/virtual-modules.ts).
+declare module 'virtual:engfolio/config' {
+  export const config: import('./lib/options.ts').EngfolioConfig;
+}
+
+declare module 'virtual:engfolio/components' {
+  type Component = import('astro/runtime/server/index.js').AstroComponentFactory;
+  /** The site header: the site's own when the options name one, else engfolio's. */
+  export const Header: Component;
+  /** The site footer: the same. */
+  export const Footer: Component;
+  /** The profile-page sections of the site's own, by id. */
+  export const sections: Record<string, Component>;
+}
