@@ -42,7 +42,7 @@ export default function engfolio(options: EngfolioOptions = {}): AstroIntegratio
   const file = configFileName(process.cwd());
   const config = parseOptions(options, file);
   const routesBase = config.routes.base;
-  const routes = siteRoutes(routesBase);
+  const routes = siteRoutes(routesBase, config.favicon !== undefined);
   const profileRoutes: ProfileRoute[] = routes.filter((spec) => spec.scope !== 'site').map((spec) => ({ spec, moduleFile: routeModule(spec), pattern: injectedPattern(spec, routesBase) }));
   const facts: BundleFacts = { codeHashes: new Map() };
   let root = process.cwd();
@@ -81,6 +81,7 @@ export default function engfolio(options: EngfolioOptions = {}): AstroIntegratio
     'astro:config:done': ({ config: astro }) => {
       siteUrl = astro.site;
       site = {
+        root: fileURLToPath(astro.root),
         outDir: fileURLToPath(astro.outDir),
         base: astro.base,
         origin: astro.site ? new URL(astro.site).origin : `http://localhost:${astro.server.port}`,

@@ -24,9 +24,10 @@ interface BuildOptions {
   verbose: boolean;
   timings: boolean;
   threads?: number;
+  astroRendersAll: boolean;
 }
 
-export const USAGE = `usage: engfolio build [--strict] [--out <dir>] [--content <dir>] [--offline] [--threads <n>] [--verbose] [--timings]
+export const USAGE = `usage: engfolio build [--strict] [--out <dir>] [--content <dir>] [--offline] [--threads <n>] [--astro-renders-all] [--verbose] [--timings]
 
 Checks all content, builds the site aside and puts it in the output folder only when everything
 succeeded (a rebuild writes only what changed). The site URL and base path come from astro.config.mjs.
@@ -37,6 +38,8 @@ succeeded (a rebuild writes only what changed). The site URL and base path come 
   --offline        make the site work opened from disk (file://), with a single-file
                    export per profile in single-file/<slug>.html
   --threads <n>    threads that render profile pages (default: one per core on large sites)
+  --astro-renders-all
+                   leave every page to Astro's own page loop (slower; for comparisons)
   --verbose        show Astro's full log and what the renderer did
   --timings        print the time at which each build phase ends`;
 
@@ -51,6 +54,7 @@ function parseCommandLine(argv: string[], root: string, content: string): BuildO
         strict: { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
         threads: { type: 'string' },
+        'astro-renders-all': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
@@ -75,6 +79,7 @@ function parseCommandLine(argv: string[], root: string, content: string): BuildO
     offline: values.offline ?? false,
     verbose: values.verbose ?? false,
     timings: values.timings ?? false,
+    astroRendersAll: values['astro-renders-all'] ?? false,
     ...(threads === undefined ? {} : { threads }),
   };
 }
@@ -177,6 +182,8 @@ interface AstroResult {
 
 /** Runs Astro's build of the site into `outDir`, telling the integration about this run. */
 async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, checked: () => BuildRun['checkedContent'], previousSite?: string): Promise<AstroResult> {
+  // engfolio's command sends nothing anywhere: Astro's telemetry would run git and post usage data.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite-style variables inherited from a parent tool (a test runner sets BASE_URL=/) would override
   // the configured base path.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
@@ -201,6 +208,7 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
     ...(previousSite ? { previousSite } : {}),
     cacheDir,
     ...(options.threads ? { threads: options.threads } : {}),
+    astroRendersAll: options.astroRendersAll,
     verbose: options.verbose,
     phaseEnded: (phase) => phaseEnded(options, phase),
     rendered: (report) => void (result.report = report),

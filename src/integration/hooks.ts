@@ -19,6 +19,8 @@ export interface BuildRun {
   cacheDir: string;
   /** How many threads render profile pages (the main thread counts); undefined: one per core on large sites. */
   threads?: number;
+  /** Leave every page to Astro's own page loop (slower: for comparisons and measurements). */
+  astroRendersAll?: boolean;
   /** Says what happened, when `--verbose`. */
   verbose: boolean;
   /** Called when a phase of the build ends (`--timings`). */

@@ -10,7 +10,7 @@
 // write them; the main thread and one worker took 18 s.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { siblingModule } from '../lib/module-url.ts';
@@ -48,6 +48,8 @@ export interface ProfileRoute {
 
 /** What the renderer needs to know about the site, from the resolved Astro config. */
 export interface SiteFacts {
+  /** The project root: Astro names a route's component by its path from there. */
+  root: string;
   outDir: string;
   base: string;
   origin: string;
@@ -149,6 +151,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
         console.error(`engfolio: Astro renders the profile pages itself (slower): ${why}`);
         return all;
       };
+      if (run?.astroRendersAll) return astroRenders('asked to (--astro-renders-all)');
       if (site.format !== 'directory') return astroRenders(`build.format is "${site.format}", not "directory"`);
       if (!facts.entryFile) return astroRenders('the prerender build has no engfolio entry');
       const byPattern = new Map(routes.map((r) => [r.pattern, r]));
@@ -156,8 +159,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
       const rest: PathWithRoute[] = [];
       for (const p of all) {
         const route = byPattern.get(p.route.route);
-        // Astro names a route's component by its path from the project root.
-        if (route && (route.moduleFile === p.route.component || route.moduleFile.endsWith(`/${p.route.component}`))) mine.push({ path: p, route });
+        if (route && resolve(site.root, p.route.component) === route.moduleFile) mine.push({ path: p, route });
         else if (route) return astroRenders(`${p.route.component} has the same URL pattern as engfolio's ${route.pattern}`);
         else rest.push(p);
       }

@@ -49,6 +49,7 @@ export const ROUTES = [
   { id: 'resume-json', pattern: '[slug]/resume.json', entrypoint: 'resume.json.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
   { id: 'activity-svg', pattern: '[slug]/activity.svg', entrypoint: 'activity.svg.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
   { id: 'schema', pattern: 'profile.schema.json', entrypoint: 'profile.schema.json.ts', kind: 'endpoint', scope: 'site' },
+  { id: 'favicon', pattern: 'favicon.svg', entrypoint: 'favicon.svg.ts', kind: 'endpoint', scope: 'site' },
   { id: 'not-found', pattern: '404', entrypoint: '404.astro', kind: 'page', scope: 'site', siteRootOnly: true },
   { id: 'robots', pattern: 'robots.txt', entrypoint: 'robots.txt.ts', kind: 'endpoint', scope: 'site', siteRootOnly: true },
 ] as const satisfies readonly RouteSpec[];
@@ -60,9 +61,9 @@ export function route(id: RouteId): RouteSpec {
   return ROUTES.find((r) => r.id === id)!;
 }
 
-/** The routes a site gets: all of them, less the site-root files when engfolio lives under a routes base. */
-export function siteRoutes(routesBase: string): RouteSpec[] {
-  return ROUTES.filter((r: RouteSpec) => !(r.siteRootOnly && routesBase !== ''));
+/** The routes a site gets: all of them, less the site-root files when engfolio lives under a routes base, and engfolio's icon when the site has its own. */
+export function siteRoutes(routesBase: string, ownFavicon: boolean): RouteSpec[] {
+  return ROUTES.filter((r: RouteSpec) => !(r.siteRootOnly && routesBase !== '') && !(r.id === 'favicon' && ownFavicon));
 }
 
 /** The pattern to inject for a route: `/team/[slug]/[month]`. */

@@ -13,8 +13,6 @@ import { builtSite, sharedBrowser } from '../support/fixtures.ts';
 import { watchPage } from '../support/page-checks.ts';
 import { BASE_PATH_BUILD } from '../support/site-pages.ts';
 
-// Same build as tests/build/publishing.test.ts (see there for why BASE_URL is passed).
-const PAGES_BUILD = { ...BASE_PATH_BUILD, env: { BASE_URL: BASE_PATH_BUILD.base } };
 const TYPES: Record<string, string> = { '.html': 'text/html', '.svg': 'image/svg+xml', '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml' };
 
 /** Loads file: URLs from disk the way a browser opening the folder would: a missing file fails. */
@@ -36,7 +34,7 @@ let context: BrowserContext;
 const external: string[] = [];
 
 beforeAll(async () => {
-  built = await builtSite(PAGES_BUILD);
+  built = await builtSite(BASE_PATH_BUILD);
   out = join(mkdtempSync(join(tmpdir(), 'engfolio-offline-')), 'site');
   result = await writeOfflineSite(built, out, { base: BASE_PATH_BUILD.base });
   browser = await sharedBrowser();

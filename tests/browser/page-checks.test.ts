@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../support/build-site.ts';
+import { PROJECT_ROOT } from '../support/test-site.ts';
 import { crawl, type CrawlResult } from '../support/crawl.ts';
 import { sharedBrowser } from '../support/fixtures.ts';
 import {

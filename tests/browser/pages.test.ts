@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../support/build-site.ts';
+import { PROJECT_ROOT } from '../support/test-site.ts';
 import { crawl } from '../support/crawl.ts';
 import { servedSite, sharedBrowser } from '../support/fixtures.ts';
 import {

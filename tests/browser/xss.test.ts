@@ -15,7 +15,7 @@ import { hazardsIn } from '../fixtures/xss/hazards.ts';
 import { xssFixtureFiles } from '../fixtures/xss/generate.ts';
 
 const fixtureContent = fileURLToPath(new URL('../fixtures/xss/content/', import.meta.url));
-const siteDir = await builtSite({ site: 'https://example.test', env: { ENGFOLIO_CONTENT: fixtureContent } });
+const siteDir = await builtSite({ site: 'https://example.test', content: fixtureContent });
 const server = await serveStatic(siteDir);
 const browser = await sharedBrowser();
 const { pages } = await crawl(server.baseUrl);

@@ -1,15 +1,11 @@
-// `npm run dev` follows the content folder: a real Astro dev server on a temporary content folder,
+// `astro dev` follows the content folder: a real Astro dev server of a test site on a temporary content folder,
 // which the test edits the way a writer does, and reads back over HTTP (src/loaders/engfolio-loader.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { spawnedEnv } from '../support/build-site.ts';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const node = `${root}node_modules/.bin/node`;
+import { makeTestSite, removeTestSite, spawnedEnv } from '../support/test-site.ts';
 
 /** Fetches `url` until `ok` accepts the response (or 30 s pass); returns the last body. */
 async function poll(url: string, ok: (status: number, body: string) => boolean): Promise<{ status: number; body: string }> {
@@ -30,6 +26,7 @@ async function poll(url: string, ok: (status: number, body: string) => boolean):
 describe('the dev server and content edits', () => {
   let tmp: string;
   let content: string;
+  let site: string;
   let server: ChildProcess;
   let origin: string;
   let log = '';
@@ -43,13 +40,13 @@ describe('the dev server and content edits', () => {
     writeFileSync(join(content, 'profiles', 'ana.md'), '---\nname: Ana Person\nheadline: Builds things\n---\n\nA summary.\n');
     writeFileSync(join(content, 'months', 'ana', '2024-01.md'), month(11, 'The first narrative.'));
     writeFileSync(join(content, 'months', 'ana', '2024-02.md'), month(12, 'The second narrative.'));
-    // Astro's dev server on its own cache folder and a port it picks (its data store still goes to the
-    // project's .astro/, where Astro keeps it in dev whatever the cache folder).
+    site = makeTestSite({ content });
+    // Astro's dev server on a port it picks.
+    const root = site;
     const script = `const { dev } = await import('astro');
 const server = await dev({ root: ${JSON.stringify(root)}, cacheDir: ${JSON.stringify(join(tmp, 'cache'))}, server: { host: '127.0.0.1', port: 0 }, logLevel: 'info' });
 console.log('LISTENING ' + server.address.port);`;
-    const env = spawnedEnv({ ENGFOLIO_CONTENT: content, ENGFOLIO_STRICT: '', BASE_PATH: '', SITE: '' });
-    server = spawn(node, ['--input-type=module', '-e', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env: spawnedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const port = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer): void => {
         log += chunk.toString();
@@ -65,6 +62,7 @@ console.log('LISTENING ' + server.address.port);`;
 
   afterAll(() => {
     server?.kill();
+    removeTestSite(site);
     rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
   });
 

@@ -33,7 +33,7 @@ const status = await importGit(
   (l) => said.push(l),
 );
 if (status !== 0) throw new Error(`import:git failed:\n${said.join('\n')}`);
-const site = await builtSite({ env: { ENGFOLIO_CONTENT: content } });
+const site = await builtSite({ content });
 
 afterAll(() => {
   for (const dir of [widgets, join(secret, '..'), join(aliased, '..'), content]) rmSync(dir, { recursive: true, force: true });

@@ -13,12 +13,6 @@ import { BASE_PATH_BUILD } from '../support/site-pages.ts';
 
 const SITE = BASE_PATH_BUILD.site;
 const BASE = BASE_PATH_BUILD.base;
-/**
- * Vitest puts BASE_URL=/ in process.env and the build child inherits it; Astro lets it override the
- * configured base at prerender time. Passing the right value keeps this build honest until
- * tests/support/build-site.ts drops BASE_URL (and MODE, DEV, PROD, SSR) from the child's environment.
- */
-const PAGES_BUILD = { ...BASE_PATH_BUILD, env: { BASE_URL: BASE_PATH_BUILD.base } };
 
 function elements(html: string): Element[] {
   const out: Element[] = [];
@@ -30,7 +24,7 @@ let dir: string;
 let pages: string[];
 let slugs: string[];
 beforeAll(async () => {
-  dir = await builtSite(PAGES_BUILD);
+  dir = await builtSite(BASE_PATH_BUILD);
   pages = listFiles(dir).filter((f) => f.endsWith('.html'));
   slugs = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'profile.json')));
 });

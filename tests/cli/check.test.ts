@@ -1,27 +1,37 @@
-// `npm run check` as a command: exit codes, every problem printed, summary line, never a stack trace.
-import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// `engfolio check` as a command: exit codes, every problem printed, summary line, never a stack trace.
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTestSite, PROJECT_ROOT, removeTestSite, runEngfolio } from '../support/test-site.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const node = `${root}node_modules/.bin/node`;
-
+/** `engfolio check` run from the repository root (a site itself), with --content naming the fixtures. */
 function check(...args: string[]): { code: number | null; out: string } {
-  const r = spawnSync(node, ['src/cli/check.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ENGFOLIO_STRICT: '' } });
-  return { code: r.status, out: r.stdout + r.stderr };
+  const r = runEngfolio(PROJECT_ROOT, ['check', ...args]);
+  return { code: r.code, out: r.out + r.err };
 }
 
-describe('npm run check', () => {
-  it('passes on the shipped content', () => {
-    const r = check();
-    expect(r.out).toMatch(/^check: content OK — 2 profiles, \d+ months, \d+ activity files?$/m);
+const sites: string[] = [];
+afterAll(() => sites.forEach(removeTestSite));
+
+describe('engfolio check', () => {
+  it("checks the content folder the site's options name", () => {
+    const site = makeTestSite();
+    sites.push(site);
+    const r = runEngfolio(site, ['check']);
+    expect(r.out).toMatch(/^check: content OK — 2 profiles, 16 months, 1 activity file$/m);
     expect(r.code).toBe(0);
   });
 
-  it('checks the site options from the environment with the content', () => {
-    const r = spawnSync(node, ['src/cli/check.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, ENGFOLIO_STRICT: '', ENGFOLIO_WEEK_START: 'tuesday' } });
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('error environment — ENGFOLIO_WEEK_START: expected one of monday, sunday, found "tuesday"');
+  it('names a bad option of the Astro config, and checks nothing', () => {
+    const site = makeTestSite({ options: { heatmap: { weekStart: 'tuesday' } } });
+    sites.push(site);
+    const r = runEngfolio(site, ['check']);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe('error astro.config.mjs — engfolio.heatmap.weekStart: expected one of "monday", "sunday", found "tuesday"');
+  });
+
+  it('says so when the folder has no site and no --content is given', () => {
+    const r = runEngfolio('/', ['check']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('engfolio check: expected an Astro config (astro.config.mjs) in /, found none');
   });
 
   it('reports every problem of a folder in one run, then a summary, and exits 1', () => {
@@ -53,8 +63,8 @@ describe('npm run check', () => {
   it('rejects an unknown option with usage and exit 2, without a stack', () => {
     const r = check('--strcit');
     expect(r.code).toBe(2);
-    expect(r.out).toContain("check: Unknown option '--strcit'");
-    expect(r.out).toContain('usage: npm run check');
+    expect(r.out).toContain("engfolio check: Unknown option '--strcit'");
+    expect(r.out).toContain('usage: engfolio check');
     expect(r.out).not.toMatch(/^\s+at /m);
   });
 });

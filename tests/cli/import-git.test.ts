@@ -1,4 +1,4 @@
-// `npm run import:git` end to end: a fixture repository built here, the real CLI, real git; figures asserted
+// `engfolio import-git` end to end: a fixture repository built here, the real CLI, real git; figures asserted
 // exactly, then idempotence, the edited-narrative rule, privacy and every bad input.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { readContent } from '../../src/lib/content-read.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { importGit } from '../../src/cli/import-git.ts';
 
-const CLI = join(process.cwd(), 'src/cli/import-git.ts');
+const CLI = join(process.cwd(), 'src/cli/bin.ts');
 const ORIGIN = 'https://github.com/acme/widgets.git';
 const ADA = 'ada@work.example';
 const temps: string[] = [];
@@ -22,7 +22,7 @@ function temp(): string {
 
 /** Runs the CLI as a separate process (for TZ and exit status). */
 function spawnCli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [CLI, 'import-git', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -191,7 +191,7 @@ describe('progress', () => {
   it('draws a bar per repository (commits done of total) on a terminal, and stays silent otherwise', () => {
     const content = temp();
     // `script` gives the command a pseudo-terminal; everything it wrote is in the typescript on stdout.
-    const command = [process.execPath, CLI, widgets, '--author', ADA, '--content', content].map(sh).join(' ');
+    const command = [process.execPath, CLI, 'import-git', widgets, '--author', ADA, '--content', content].map(sh).join(' ');
     const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, TERM: 'xterm' } });
     expect(tty.status).toBe(0);
     // The total is every non-merge commit the pass reads (11), not only the matching ones (9).

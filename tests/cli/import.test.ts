@@ -38,7 +38,7 @@ function run(args: string[], write: ImportIO['write'] = writeFileAtomic) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('npm run import', () => {
+describe('engfolio import', () => {
   it('writes the seed, then reports everything unchanged with byte-identical files', () => {
     const dir = tempDir();
     const first = run([SEED, '--content', dir]);
@@ -147,13 +147,13 @@ describe('npm run import', () => {
 
   it('runs as a real command', () => {
     const dir = tempDir();
-    const out = execFileSync('npx', ['node', 'src/cli/import.ts', SEED, '--content', dir], { cwd: process.cwd(), encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['src/cli/bin.ts', 'import', SEED, '--content', dir], { cwd: process.cwd(), encoding: 'utf8' });
     expect(out).toContain('Imported Tejun Heo (tejun-heo)');
     expect(out).toContain('features vs bugs: declared 70%, derived 70% ✓');
     expect(Object.keys(snapshot(dir))).toHaveLength(14);
     let failure: { status: number; stderr: string } | undefined;
     try {
-      execFileSync('npx', ['node', 'src/cli/import.ts', 'README.md', '--content', dir], { cwd: process.cwd(), encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, ['src/cli/bin.ts', 'import', 'README.md', '--content', dir], { cwd: process.cwd(), encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
       failure = e as { status: number; stderr: string };
     }

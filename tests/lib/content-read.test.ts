@@ -5,7 +5,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { forgetContentReads, readContent } from '../../src/lib/content-read.ts';
+import { forgetContentReads } from '../../src/lib/content-cache.ts';
+import { readContent } from '../../src/lib/content-read.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
@@ -102,27 +103,22 @@ describe('content-warnings fixture', () => {
   });
 });
 
-describe('the shipped content', () => {
+describe('the example content', () => {
   it('has zero errors', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const model = readContent(`${root}content`, root);
+    const model = readContent(`${root}tests/fixtures/example-content`, root);
     expect(model.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
     expect(model.profiles.length).toBeGreaterThan(0);
   });
 });
 
-describe('validation results kept on disk between builds ($ENGFOLIO_READ_CACHE)', () => {
+describe('validation results kept on disk between builds (the cacheFile of a read)', () => {
   /** Reads a fixture copy with the disk cache at `cache`, as a fresh process would (no in-process memo). */
   function readWithCache(dir: string, cache: string | undefined) {
     forgetContentReads();
-    const before = process.env.ENGFOLIO_READ_CACHE;
-    if (cache === undefined) delete process.env.ENGFOLIO_READ_CACHE;
-    else process.env.ENGFOLIO_READ_CACHE = cache;
     try {
-      return readContent(dir, dir);
+      return readContent(dir, dir, cache === undefined ? {} : { cacheFile: cache });
     } finally {
-      if (before === undefined) delete process.env.ENGFOLIO_READ_CACHE;
-      else process.env.ENGFOLIO_READ_CACHE = before;
       forgetContentReads();
     }
   }

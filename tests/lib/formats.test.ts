@@ -6,6 +6,7 @@ import { profileSchema } from '../../src/lib/content-schema.ts';
 import { buildProfileView } from '../../src/lib/profile-view.ts';
 import { buildProfileJson, profileJsonSchemaDocument, PROFILE_JSON_VERSION } from '../../src/lib/formats/profile-json.ts';
 import { exportLinks } from '../../src/lib/formats/links.ts';
+import { siteUrls } from '../../src/lib/routes.ts';
 import { buildProfileFeed } from '../../src/lib/formats/feed.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { buildJsonResume } from '../../src/lib/formats/resume.ts';
@@ -27,14 +28,20 @@ const profile = profileSchema.parse({
   skills: { languages: ['Note G'], technical: ['Algorithms'] },
   repositories: [{ name: 'engine', from: '2024-01', to: '2024-03', languages: ['Note G'] }],
 });
-const month = (m: string, commits: number, narrative: string) => ({ month: m, commits, features: 1, repositories: ['engine'], areas: [], narrative, generated: false });
-const view = {
-  ...buildProfileView('ada', profile, [month('2024-01', 3, 'First *notes* & [link](https://x.org).'), month('2024-03', 5, '')], [
-    { date: '2024-03-02', count: 2 },
-    { date: '2024-01-05', count: 3, features: 1 },
-  ]),
+const month = (m: string, commits: number) => ({ month: m, commits, features: 1, repositories: ['engine'], areas: [], generated: false });
+const view = buildProfileView('ada', profile, [month('2024-01', 3), month('2024-03', 5)], [
+  { date: '2024-03-02', count: 2 },
+  { date: '2024-01-05', count: 3, features: 1 },
+]);
+const text = {
   summary: 'Wrote **the** first program.\n\nSecond paragraph.',
+  narratives: new Map([
+    ['2024-01', 'First *notes* & [link](https://x.org).'],
+    ['2024-03', ''],
+  ]),
 };
+const narrativeHtml = (m: { month: string }): string => renderMarkdown(text.narratives.get(m.month) ?? '');
+const urls = siteUrls('/', '');
 const site = 'https://ex.github.io/repo/';
 
 describe('profile.json', () => {
@@ -43,7 +50,7 @@ describe('profile.json', () => {
   const validate = ajv.compile(profileJsonSchemaDocument('https://ex.github.io/repo/profile.schema.json'));
 
   it('is versioned, carries derived totals and months newest first, and validates against its JSON Schema', () => {
-    const doc = buildProfileJson(view, exportLinks('ada', new URL(site)));
+    const doc = buildProfileJson(view, text, exportLinks(urls, 'ada', new URL(site)));
     expect(doc.version).toBe(PROFILE_JSON_VERSION);
     expect(doc.$schema).toBe('https://ex.github.io/profile.schema.json');
     expect(doc.stats).toMatchObject({ commits: 8, features: 2, bugs: 2, activityMonths: 2 });
@@ -53,7 +60,7 @@ describe('profile.json', () => {
   });
 
   it('has a schema that rejects documents of another version or with unknown fields', () => {
-    const doc = JSON.parse(JSON.stringify(buildProfileJson(view, exportLinks('ada', undefined))));
+    const doc = JSON.parse(JSON.stringify(buildProfileJson(view, text, exportLinks(urls, 'ada', undefined))));
     expect(validate({ ...doc, version: 2 })).toBe(false);
     expect(validate({ ...doc, extra: true })).toBe(false);
     expect(validate({ ...doc, months: [{ ...doc.months[0], month: '2024-13' }] })).toBe(false);
@@ -62,7 +69,7 @@ describe('profile.json', () => {
 
 describe('feed', () => {
   it('is Atom that lists every month, newest first, with dates that do not depend on the time zone', () => {
-    const xml = buildProfileFeed(view, exportLinks('ada', new URL(site)), { absolute: true, narrativeHtml: (m) => renderMarkdown(m.narrative) });
+    const xml = buildProfileFeed(view, exportLinks(urls, 'ada', new URL(site)), { absolute: true, narrativeHtml });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const entries = [parsed.feed.entry].flat();
     expect(parsed.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -72,7 +79,7 @@ describe('feed', () => {
     expect(entries[1].content['#text']).toContain('<em>notes</em>');
   });
   it('uses URN ids when the site URL is unknown', () => {
-    const xml = buildProfileFeed(view, exportLinks('ada', undefined), { absolute: false, narrativeHtml: (m) => renderMarkdown(m.narrative) });
+    const xml = buildProfileFeed(view, exportLinks(urls, 'ada', undefined), { absolute: false, narrativeHtml });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     expect(parsed.feed.id).toBe('urn:engfolio:ada');
     expect([parsed.feed.entry].flat().map((e: { link: { '@_href': string } }) => e.link['@_href'])).toEqual(['/ada/2024-03/', '/ada/2024-01/']);
@@ -82,22 +89,22 @@ describe('feed', () => {
 
 describe('JSON Resume and JSON-LD', () => {
   it('builds JSON Resume basics, work, skills and projects', () => {
-    const resume = buildJsonResume(view, exportLinks('ada', new URL(site)));
+    const resume = buildJsonResume(view, text, exportLinks(urls, 'ada', new URL(site)));
     expect(resume.basics).toMatchObject({ name: 'Ada <Lovelace>', label: 'Engine analyst', email: 'ada@example.org', profiles: [{ network: 'Site', url: 'https://ada.example' }] });
     expect((resume.basics as { summary: string }).summary).toBe('Wrote the first program.\n\nSecond paragraph.');
     expect(resume.work).toEqual([expect.objectContaining({ name: 'Analytical Co', startDate: '2024-01', endDate: '2024-03', highlights: ['January 2024: First notes & link.'] })]);
     expect(resume.projects).toEqual([{ name: 'engine', startDate: '2024-01', endDate: '2024-03', keywords: ['Note G'] }]);
   });
   it('leaves relative URLs out of JSON Resume (its url fields must be absolute)', () => {
-    const resume = buildJsonResume(view, exportLinks('ada', undefined));
+    const resume = buildJsonResume(view, text, exportLinks(urls, 'ada', undefined));
     expect(resume.basics).not.toHaveProperty('url');
     expect(resume.meta).toEqual({ version: 'v1.0.0' });
   });
   it('builds a schema.org Person whose script text cannot close the script element', () => {
-    const ld = buildPersonJsonLd(view, exportLinks('ada', new URL(site)));
+    const ld = buildPersonJsonLd(view, exportLinks(urls, 'ada', new URL(site)));
     expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'Person', name: 'Ada <Lovelace>', url: 'https://ex.github.io/ada/', sameAs: ['https://ada.example'] });
     // Without a site URL there is no absolute URL to give, and schema.org wants one.
-    expect(buildPersonJsonLd(view, exportLinks('ada', undefined))).not.toHaveProperty('url');
+    expect(buildPersonJsonLd(view, exportLinks(urls, 'ada', undefined))).not.toHaveProperty('url');
     const text = jsonLdScriptText({ ...ld, name: '</script><b>' });
     expect(text).not.toContain('<');
     expect(JSON.parse(text).name).toBe('</script><b>');
@@ -131,9 +138,9 @@ describe('firstBlockPlainText', () => {
     '   \n\n',
   ];
   it.each(cases)('equals the first block of the whole text for %j', (md) => expect(firstBlockPlainText(md)).toBe(firstOfAll(md)));
-  it('equals it on the XSS corpus and the shipped narratives', () => {
+  it("equals it on the XSS corpus and the example's narratives", () => {
     const docs = [...PAYLOADS, ...MARKDOWN_ONLY];
-    for (const dir of ['content/months/tejun-heo', 'content/months/mira-kovac']) {
+    for (const dir of ['tests/fixtures/example-content/months/tejun-heo', 'tests/fixtures/example-content/months/mira-kovac']) {
       for (const name of readdirSync(dir)) docs.push(readFileSync(join(dir, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
     }
     for (const md of docs) expect(firstBlockPlainText(md), md).toBe(firstOfAll(md));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { scaleQuantile } from 'd3-scale';
 import { binLabel, contrastRatio, heatBins, palette, quantileBins, sqrtQuantizeBins } from '../../src/lib/heatmap/scale.ts';
-import { HEATMAP_SCHEMES, readSiteConfig } from '../../src/lib/site-config.ts';
+import { HEATMAP_SCHEMES } from '../../src/lib/heatmap/settings.ts';
 import { heatmapCss, heatmapPageCss, heatmapSvg } from '../../src/lib/heatmap/svg.ts';
 import { layoutMonths } from '../../src/lib/heatmap/month-layout.ts';
 
@@ -110,13 +110,5 @@ describe('standalone SVG', () => {
   it('escapes text and links', () => {
     const layout = layoutMonths([{ month: '2025-09', commits: 1, features: 0 }], 'commits', { href: () => '#a"b<c>&' });
     expect(heatmapSvg(layout, { id: 'c' })).toContain('<a href="#a&quot;b&lt;c&gt;&amp;">');
-  });
-});
-
-describe('site config', () => {
-  it('defaults, reads overrides, and names a bad value', () => {
-    expect(readSiteConfig({}).heatmap).toEqual({ scheme: 'greens', metric: 'commits', weekStart: 'monday' });
-    expect(readSiteConfig({ ENGFOLIO_HEATMAP_SCHEME: 'Blues', ENGFOLIO_METRIC: 'features', ENGFOLIO_WEEK_START: 'sunday' }).heatmap).toEqual({ scheme: 'blues', metric: 'features', weekStart: 'sunday' });
-    expect(() => readSiteConfig({ ENGFOLIO_WEEK_START: 'friday' })).toThrow('ENGFOLIO_WEEK_START: expected one of monday, sunday, found "friday"');
   });
 });

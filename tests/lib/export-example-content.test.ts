@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/lib/content-read.ts';
 import { deriveStats, totalsMismatches } from '../../src/lib/profile-stats.ts';
 
-describe('the shipped content imported from the seed export', () => {
+// The example content (tests/fixtures/example-content), whose Tejun Heo was imported from the seed export.
+describe('the example content imported from the seed export', () => {
   it('loads with no errors and gives the export figures', () => {
-    const model = readContent('content');
+    const model = readContent('tests/fixtures/example-content', process.cwd());
     expect(model.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const profile = model.profiles.find((p) => p.slug === 'tejun-heo');
     expect(profile?.data.name).toBe('Tejun Heo');
