@@ -1,0 +1,44 @@
+// The route table: patterns to inject, paths and output files of each route, links under a base path and
+// a routes base, and what each cache key covers.
+import { describe, expect, it } from 'vitest';
+import { injectedPattern, outputFile, route, routePath, siteRoutes, siteUrls, type ProfileDigests } from '../../src/lib/routes.ts';
+
+describe('the route table', () => {
+  it('injects every route at the site root, or under a routes base without the site-root files', () => {
+    expect(siteRoutes('', false).map((r) => injectedPattern(r, ''))).toEqual([
+      '/', '/[slug]', '/[slug]/[month]', '/[slug]/feed.xml', '/[slug]/profile.json', '/[slug]/resume.json', '/[slug]/activity.svg', '/profile.schema.json', '/favicon.svg', '/404', '/robots.txt',
+    ]);
+    expect(siteRoutes('team/', true).map((r) => injectedPattern(r, 'team/'))).toEqual([
+      '/team', '/team/[slug]', '/team/[slug]/[month]', '/team/[slug]/feed.xml', '/team/[slug]/profile.json', '/team/[slug]/resume.json', '/team/[slug]/activity.svg', '/team/profile.schema.json',
+    ]);
+  });
+
+  it('writes paths with a slash after pages, and outputs pages as index.html', () => {
+    expect(routePath(route('month'), { slug: 'ada', month: '2025-06' }, 'team/')).toBe('team/ada/2025-06/');
+    expect(routePath(route('feed'), { slug: 'ada' }, '')).toBe('ada/feed.xml');
+    expect(routePath(route('index'), {}, '')).toBe('');
+    expect(routePath(route('not-found'), {}, 'team/')).toBe('404/');
+    expect(() => routePath(route('profile'), {}, '')).toThrow('route profile: no value for [slug]');
+    expect(outputFile('/ada/2025-06', 'page')).toBe('ada/2025-06/index.html');
+    expect(outputFile('/', 'page')).toBe('index.html');
+    expect(outputFile('/ada/feed.xml', 'endpoint')).toBe('ada/feed.xml');
+  });
+
+  it('links under the base path and the routes base', () => {
+    const urls = siteUrls('/repo', 'team/');
+    expect(urls.home()).toBe('/repo/team/');
+    expect(urls.profile('ada')).toBe('/repo/team/ada/');
+    expect(urls.month('ada', '2025-06')).toBe('/repo/team/ada/2025-06/');
+    expect(urls.monthAnchor('ada', '2025-06')).toBe('/repo/team/ada/#2025-06');
+    expect(urls.route('profile-json', { slug: 'ada' })).toBe('/repo/team/ada/profile.json');
+    expect(urls.href('/about/')).toBe('/repo/about/');
+    expect(urls.markdownContext('ada')).toEqual({ base: '/repo/', pageDir: '/repo/team/ada/' });
+  });
+
+  it('keys a profile file on every file of the profile, and a month page on its month and neighbours', () => {
+    const digests: ProfileDigests = { profile: 'p1', activity: 'a1', months: new Map([['2025-06', 'm6'], ['2025-05', 'm5']]) };
+    expect(route('feed').cacheKey!(digests)).toEqual(['p1', 'a1', '2025-05:m5', '2025-06:m6']);
+    expect(route('month').cacheKey!(digests, { month: '2025-06', older: '2025-05' })).toEqual(['p1', 'm6', '2025-05', '']);
+    expect(route('index').cacheKey).toBeUndefined();
+  });
+});
