@@ -14,7 +14,9 @@ export default defineConfig({
   integrations: [
     engfolio({
       title: {{title}},
-      // Other options: description, logo, favicon, nav, heatmap, sections, content, routes, components
+      // The site's icon: a file of public/.
+      favicon: '/favicon.svg',
+      // Other options: description, logo, nav, heatmap, sections, content, routes, components
       // (see https://www.npmjs.com/package/engfolio).
     }),
   ],
