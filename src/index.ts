@@ -19,6 +19,8 @@ export type { SiteProfile } from './lib/site-data.ts';
 export type { StoredMonth, StoredProfile } from './lib/content-schema.ts';
 
 declare global {
+  // Astro's own way to declare an integration's hooks: a global namespace it merges.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Astro {
     // engfolio's own hooks (see integration/hooks.ts), callable by other integrations.
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -28,12 +30,18 @@ declare global {
 
 /** The Astro config file of the project in `dir`, for messages about the options written in it. */
 function configFileName(dir: string): string {
-  return ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs', 'astro.config.cts'].find((f) => existsSync(join(dir, f))) ?? 'astro.config.mjs';
+  return (
+    ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs', 'astro.config.cts'].find((f) =>
+      existsSync(join(dir, f)),
+    ) ?? 'astro.config.mjs'
+  );
 }
 
 /** The file a route is rendered by: an .astro file as it is, a TypeScript module as this code runs (.ts here, .js in the package). */
 function routeModule(spec: RouteSpec): string {
-  const file = spec.entrypoint.endsWith('.ts') ? siblingModule(import.meta.url, `./routes/${spec.entrypoint.slice(0, -3)}`) : new URL(`./routes/${spec.entrypoint}`, import.meta.url);
+  const file = spec.entrypoint.endsWith('.ts')
+    ? siblingModule(import.meta.url, `./routes/${spec.entrypoint.slice(0, -3)}`)
+    : new URL(`./routes/${spec.entrypoint}`, import.meta.url);
   return fileURLToPath(file);
 }
 
@@ -43,7 +51,9 @@ export default function engfolio(options: EngfolioOptions = {}): AstroIntegratio
   const config = parseOptions(options, file);
   const routesBase = config.routes.base;
   const routes = siteRoutes(routesBase, config.favicon !== undefined);
-  const profileRoutes: ProfileRoute[] = routes.filter((spec) => spec.scope !== 'site').map((spec) => ({ spec, moduleFile: routeModule(spec), pattern: injectedPattern(spec, routesBase) }));
+  const profileRoutes: ProfileRoute[] = routes
+    .filter((spec) => spec.scope !== 'site')
+    .map((spec) => ({ spec, moduleFile: routeModule(spec), pattern: injectedPattern(spec, routesBase) }));
   const facts: BundleFacts = { codeHashes: new Map() };
   let root = process.cwd();
   let site: SiteFacts | undefined;
@@ -57,7 +67,10 @@ export default function engfolio(options: EngfolioOptions = {}): AstroIntegratio
       const components = siteComponents(config, root, file);
       if (components.problems.length) throw new OptionsError(components.problems);
       for (const spec of routes) injectRoute({ pattern: injectedPattern(spec, routesBase), entrypoint: routeModule(spec), prerender: true });
-      const defaults = { header: fileURLToPath(new URL('./components/SiteHeader.astro', import.meta.url)), footer: fileURLToPath(new URL('./components/SiteFooter.astro', import.meta.url)) };
+      const defaults = {
+        header: fileURLToPath(new URL('./components/SiteHeader.astro', import.meta.url)),
+        footer: fileURLToPath(new URL('./components/SiteFooter.astro', import.meta.url)),
+      };
       // What pages read from the config at run time rather than by import: part of every page's code hash.
       const configFacts = () => JSON.stringify({ site: site?.origin, base: site?.base, trailingSlash: site?.trailingSlash, siteUrl });
       updateConfig({
@@ -100,7 +113,10 @@ export default function engfolio(options: EngfolioOptions = {}): AstroIntegratio
     'astro:build:done': ({ pages, dir }) => {
       if (!siteUrl) return;
       // Astro's own pages and the profile pages (which Astro's page list leaves out), but not the 404 page.
-      const paths = [...pages.map((p) => p.pathname), ...(report?.files ?? []).filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -'index.html'.length))];
+      const paths = [
+        ...pages.map((p) => p.pathname),
+        ...(report?.files ?? []).filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -'index.html'.length)),
+      ];
       const urls = paths.filter((p) => !/^\/?404\/?$/.test(p)).map((p) => new URL(joinBase(site!.base, p), siteUrl).href);
       const out = fileURLToPath(dir);
       for (const [name, text] of sitemapFiles(urls, (n) => new URL(joinBase(site!.base, n), siteUrl).href)) {
@@ -110,7 +126,12 @@ export default function engfolio(options: EngfolioOptions = {}): AstroIntegratio
     },
     'engfolio:options': () => config,
     'engfolio:build-run': (r) => void (run = r),
-    'engfolio:content': () => ({ dir: run?.contentDir ?? resolve(root, config.content), root, strict: run?.strict ?? false, ...(run?.checkedContent ? { checked: run.checkedContent } : {}) }),
+    'engfolio:content': () => ({
+      dir: run?.contentDir ?? resolve(root, config.content),
+      root,
+      strict: run?.strict ?? false,
+      ...(run?.checkedContent ? { checked: run.checkedContent } : {}),
+    }),
   };
   return { name: 'engfolio', hooks };
 }

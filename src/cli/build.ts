@@ -134,7 +134,9 @@ function readStamp(cacheDir: string): CacheStamp | undefined {
 /** The sha256 of the renderer's record of the last build: which build it belongs to; undefined when there is none. */
 function manifestDigest(cacheDir: string): string | undefined {
   try {
-    return createHash('sha256').update(readFileSync(join(cacheDir, RENDER_MANIFEST))).digest('hex');
+    return createHash('sha256')
+      .update(readFileSync(join(cacheDir, RENDER_MANIFEST)))
+      .digest('hex');
   } catch {
     return undefined;
   }
@@ -165,7 +167,9 @@ function writeStamp(cacheDir: string, options: BuildOptions, others?: string[]):
 function phaseEnded(options: BuildOptions, phase: string): void {
   if (!options.timings) return;
   const cpu = process.cpuUsage();
-  console.error(`build: ${phase} at ${(performance.now() / 1000).toFixed(2)}s (CPU so far: user ${(cpu.user / 1e6).toFixed(2)}s, system ${(cpu.system / 1e6).toFixed(2)}s)`);
+  console.error(
+    `build: ${phase} at ${(performance.now() / 1000).toFixed(2)}s (CPU so far: user ${(cpu.user / 1e6).toFixed(2)}s, system ${(cpu.system / 1e6).toFixed(2)}s)`,
+  );
 }
 
 /** What one Astro build produced. */
@@ -181,7 +185,14 @@ interface AstroResult {
 }
 
 /** Runs Astro's build of the site into `outDir`, telling the integration about this run. */
-async function astroBuild(root: string, outDir: string, options: BuildOptions, cacheDir: string, checked: () => BuildRun['checkedContent'], previousSite?: string): Promise<AstroResult> {
+async function astroBuild(
+  root: string,
+  outDir: string,
+  options: BuildOptions,
+  cacheDir: string,
+  checked: () => BuildRun['checkedContent'],
+  previousSite?: string,
+): Promise<AstroResult> {
   // engfolio's command sends nothing anywhere: Astro's telemetry would run git and post usage data.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite-style variables inherited from a parent tool (a test runner sets BASE_URL=/) would override
@@ -240,7 +251,14 @@ async function astroBuild(root: string, outDir: string, options: BuildOptions, c
   };
   // Runs when Vite has bundled every environment, just before Astro renders the pages.
   const bundled = { name: 'engfolio:bundled', buildApp: { order: 'post' as const, handler: () => phaseEnded(options, 'bundled') } };
-  await build({ root, outDir, logLevel: options.verbose ? 'info' : 'warn', cacheDir, vite: { build: { emptyOutDir: false }, plugins: [bundled] }, integrations: [cli] });
+  await build({
+    root,
+    outDir,
+    logLevel: options.verbose ? 'info' : 'warn',
+    cacheDir,
+    vite: { build: { emptyOutDir: false }, plugins: [bundled] },
+    integrations: [cli],
+  });
   return result;
 }
 
@@ -352,7 +370,13 @@ async function makeOffline(siteDir: string, base: string, site: string | undefin
  * Before the output is touched, the stamp says "being updated": a build cut short there leaves a stamp
  * that makes the next build a full one.
  */
-async function updateSite(root: string, options: BuildOptions, cacheDir: string, checked: () => BuildRun['checkedContent'], previousOthers: string[]): Promise<BuiltSite> {
+async function updateSite(
+  root: string,
+  options: BuildOptions,
+  cacheDir: string,
+  checked: () => BuildRun['checkedContent'],
+  previousOthers: string[],
+): Promise<BuiltSite> {
   const built: BuiltSite = { pages: 0, reused: 0, others: [], base: '/', site: undefined };
   const previousFiles = new Set(readPreviousFiles(cacheDir));
   let report: RenderReport | undefined;
@@ -403,7 +427,12 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   const cacheDir = cacheDirFor(root, resolve(root, site.content), options);
   // The check reads and validates all content in a worker thread while Astro starts up; the content
   // loader takes its result (handed over once, so it can be freed once stored).
-  let checkedModel: Promise<NonNullable<Awaited<BuildRun['checkedContent']>>> | undefined = runContentCheckInWorker(options.content, root, options.strict, join(cacheDir, 'engfolio-validated')).then((report) => {
+  let checkedModel: Promise<NonNullable<Awaited<BuildRun['checkedContent']>>> | undefined = runContentCheckInWorker(
+    options.content,
+    root,
+    options.strict,
+    join(cacheDir, 'engfolio-validated'),
+  ).then((report) => {
     for (const line of report.lines) io.err(line);
     phaseEnded(options, 'content checked');
     if (report.failed) throw new CheckFailed('the content check failed');
@@ -429,11 +458,14 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
       (c: unknown) => c,
     );
     if (checkError instanceof CheckFailed) {
-      io.err(`build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`);
+      io.err(
+        `build failed; the previous site in ${shownOut}/ is unchanged (fix the content above${options.strict ? ', or drop --strict' : ''}; nothing was built)`,
+      );
       return 1;
     }
     for (const line of describeFailure(checkError ?? e)) io.err(line);
-    if (e instanceof PartialUpdateError) io.err(`build failed while updating ${shownOut}/: some of its pages may be new and some old; the next build rebuilds it whole`);
+    if (e instanceof PartialUpdateError)
+      io.err(`build failed while updating ${shownOut}/: some of its pages may be new and some old; the next build rebuilds it whole`);
     else io.err(`build failed; the previous site in ${shownOut}/ is unchanged`);
     return 1;
   }
@@ -442,6 +474,8 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   const seconds = (performance.now() / 1000).toFixed(1);
   phaseEnded(options, 'site in place');
   const changed = update ? `, ${update.written} written${update.how === 'in place' ? ' into the previous site' : ''}` : '';
-  io.err(`build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused${changed})` : ''} in ${seconds}s → ${shownOut}/${built.base !== '/' ? ` (base ${built.base})` : ''}`);
+  io.err(
+    `build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused${changed})` : ''} in ${seconds}s → ${shownOut}/${built.base !== '/' ? ` (base ${built.base})` : ''}`,
+  );
   return 0;
 }

@@ -21,10 +21,17 @@ export interface CheckResult {
  * Reads and checks the content folder, printing every problem and a summary; returns the outcome and
  * the function that writes the validation cache (`cacheFile`), which the caller calls when it suits it.
  */
-export function runContentCheck(dir: string, root: string, strict: boolean, print: (line: string) => void, cacheFile?: string): CheckResult & { saveCache: () => void } {
+export function runContentCheck(
+  dir: string,
+  root: string,
+  strict: boolean,
+  print: (line: string) => void,
+  cacheFile?: string,
+): CheckResult & { saveCache: () => void } {
   const { model, saveCache } = readContentLater(dir, root, cacheFile ? { cacheFile } : {});
   const problems = sortProblems(model.problems);
-  if (!existsSync(dir)) problems.unshift({ severity: 'error', file: dir, message: 'expected a content folder (with profiles/, months/, activity/), found nothing there' });
+  if (!existsSync(dir))
+    problems.unshift({ severity: 'error', file: dir, message: 'expected a content folder (with profiles/, months/, activity/), found nothing there' });
   for (const p of problems) print(formatProblem(p));
   const failed = errorsOf(problems, strict).length > 0;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -47,7 +54,10 @@ export interface CheckReport {
  */
 export function runContentCheckInWorker(dir: string, root: string, strict: boolean, cacheFile: string): Promise<CheckReport> {
   // Resolved on the report: the worker then writes its validation cache (atomically) on its own.
-  return workerReport<CheckReport>(new Worker(new URL(import.meta.url), { workerData: { contentCheck: { dir, root, strict, cacheFile } } }), 'the content check');
+  return workerReport<CheckReport>(
+    new Worker(new URL(import.meta.url), { workerData: { contentCheck: { dir, root, strict, cacheFile } } }),
+    'the content check',
+  );
 }
 
 if (!isMainThread && (workerData as { contentCheck?: unknown } | null)?.contentCheck) {

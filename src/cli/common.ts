@@ -66,17 +66,15 @@ export async function astroFor(root: string): Promise<typeof import('astro')> {
   return (await import(pathToFileURL(entry).href)) as typeof import('astro');
 }
 
-let gc: (() => void) | undefined;
+// V8 exposes its collector to contexts made after the flag is set: one for this thread, and the global of
+// every worker thread started later (see the renderer).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 /**
  * A full garbage collection. A build frees the checked content (150 MB on a 1,000-profile site) once it
  * is in the content store, before memory peaks; threads started after this module loads can collect too.
  */
 export function collectGarbage(): void {
-  gc?.();
+  gc();
 }
-
-// V8 exposes its collector to contexts made after the flag is set: one for this thread, and the global of
-// every worker thread started later (see the renderer).
-setFlagsFromString('--expose-gc');
-gc = runInNewContext('gc') as () => void;

@@ -60,7 +60,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`engfolio ${name}: ${e.message}`);
       return e.code;
     }
-    io.err(`engfolio ${name}: ${(e as Error)?.message?.split('\n')[0] ?? String(e)}${process.env.ENGFOLIO_DEBUG ? `\n${(e as Error)?.stack}` : ' (set ENGFOLIO_DEBUG=1 for details)'}`);
+    io.err(
+      `engfolio ${name}: ${(e as Error)?.message?.split('\n')[0] ?? String(e)}${process.env.ENGFOLIO_DEBUG ? `\n${(e as Error)?.stack}` : ' (set ENGFOLIO_DEBUG=1 for details)'}`,
+    );
     return 1;
   }
 }

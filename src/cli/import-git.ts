@@ -53,7 +53,10 @@ function parse(argv: string[], defaultContent: string) {
   if (!parsed.positionals.length) fail(`give at least one repository\n${USAGE}`);
   const authors = (v.author ?? []).map((a) => a.trim()).filter(Boolean);
   if (!authors.length) fail(`give at least one --author <email or name>\n${USAGE}`);
-  for (const [flag, value] of [['--since', v.since], ['--until', v.until]] as const) {
+  for (const [flag, value] of [
+    ['--since', v.since],
+    ['--until', v.until],
+  ] as const) {
     if (value !== undefined && !MONTH_KEY.test(value)) fail(`${flag}: expected a month as YYYY-MM, found "${value}"`);
   }
   if (v.since && v.until && v.since > v.until) fail(`--since ${v.since} is after --until ${v.until}`);
@@ -69,12 +72,19 @@ function parse(argv: string[], defaultContent: string) {
   const aliases = new Map<string, string>();
   for (const a of v.alias ?? []) {
     const eq = a.indexOf('=');
-    const label = eq > 0 ? a.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1') : '';
+    const label =
+      eq > 0
+        ? a
+            .slice(eq + 1)
+            .trim()
+            .replace(/^"(.*)"$/, '$1')
+        : '';
     if (eq <= 0 || !label) fail(`--alias ${a}: expected <repo>="<label>"`);
     aliases.set(a.slice(0, eq), label);
   }
   const slug = v.profile ?? (v.name ? slugFor(v.name) : undefined);
-  if (v.profile !== undefined && slugFor(v.profile) !== v.profile) fail(`--profile: expected a slug (lowercase letters, digits, hyphens), found "${v.profile}" — try "${slugFor(v.profile)}"`);
+  if (v.profile !== undefined && slugFor(v.profile) !== v.profile)
+    fail(`--profile: expected a slug (lowercase letters, digits, hyphens), found "${v.profile}" — try "${slugFor(v.profile)}"`);
   return {
     repos,
     authors,
@@ -125,8 +135,10 @@ type Options = NonNullable<ReturnType<typeof parse>>;
 /** Fails when a --private or --alias argument names none of the repositories: a typo there would publish a private name. */
 function checkPrivacyArgs(opts: Options, inspected: { repo: RepoArg; info: RepoInfo }[]): void {
   const matches = (arg: string) => inspected.some(({ repo, info }) => names(arg, repo, info, repo.override ?? info.displayName));
-  for (const p of opts.privates) if (!matches(p)) fail(`--private ${p}: names none of the repositories given — use its path as given or its owner/name (nothing was written)`);
-  for (const k of opts.aliases.keys()) if (!matches(k)) fail(`--alias ${k}=…: names none of the repositories given — use its path as given or its owner/name (nothing was written)`);
+  for (const p of opts.privates)
+    if (!matches(p)) fail(`--private ${p}: names none of the repositories given — use its path as given or its owner/name (nothing was written)`);
+  for (const k of opts.aliases.keys())
+    if (!matches(k)) fail(`--alias ${k}=…: names none of the repositories given — use its path as given or its owner/name (nothing was written)`);
 }
 
 async function importRepo(
@@ -151,10 +163,15 @@ async function importRepo(
   let result;
   try {
     const run = () =>
-      streamLog(info.path, lines, (c) => {
-        agg.add(c);
-        if ((agg.total & 1023) === 0) progress.tick(agg.total);
-      }, info.mailmapMissing);
+      streamLog(
+        info.path,
+        lines,
+        (c) => {
+          agg.add(c);
+          if ((agg.total & 1023) === 0) progress.tick(agg.total);
+        },
+        info.mailmapMissing,
+      );
     result = await run();
     if (result.status !== 0 && lines && /missing|unable to read|bad object|could not fetch|promisor/i.test(result.stderr)) {
       warn(`${shown}: some file contents are missing from the repository — line counts are skipped`);

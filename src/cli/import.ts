@@ -70,7 +70,13 @@ function importCommand(argv: readonly string[], io: ImportIO): number {
     source = readFileSync(resolve(io.cwd, input), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(formatProblem({ severity: 'error', file: input, message: code === 'ENOENT' ? 'expected an export file, found no such file' : `could not read the file (${code ?? (error as Error).message})` }));
+    io.err(
+      formatProblem({
+        severity: 'error',
+        file: input,
+        message: code === 'ENOENT' ? 'expected an export file, found no such file' : `could not read the file (${code ?? (error as Error).message})`,
+      }),
+    );
     return 1;
   }
 
@@ -120,15 +126,19 @@ function importCommand(argv: readonly string[], io: ImportIO): number {
   const unchanged = plan.filter((p) => p.action === 'unchanged');
   const skipped = plan.filter((p) => p.action === 'skip');
   io.out(`Imported ${parsed.profile.name} (${content.slug}) from ${input}`);
-  io.out(`  written:   ${written.length}${written.length ? '\n' + written.map((p) => `    ${rel(p)}${p.action === 'overwrite' ? ' (overwritten, --force)' : ''}`).join('\n') : ''}`);
+  io.out(
+    `  written:   ${written.length}${written.length ? '\n' + written.map((p) => `    ${rel(p)}${p.action === 'overwrite' ? ' (overwritten, --force)' : ''}`).join('\n') : ''}`,
+  );
   io.out(`  unchanged: ${unchanged.length}`);
-  io.out(`  skipped:   ${skipped.length}${skipped.length ? '\n' + skipped.map((p) => `    ${rel(p)} (differs from the export: hand-edited?)`).join('\n') : ''}`);
+  io.out(
+    `  skipped:   ${skipped.length}${skipped.length ? '\n' + skipped.map((p) => `    ${rel(p)} (differs from the export: hand-edited?)`).join('\n') : ''}`,
+  );
   if (skipped.length) io.out(`  To overwrite the skipped files with the export's version, run again with --force (their edits will be lost).`);
 
   const warnings: Problem[] = [...parsed.warnings];
   const monthsDir = profilePaths(contentDir, content.slug).monthsDir;
   const expected = new Set(content.months.map((m) => `${m.month}.md`));
-  let existing: string[] = [];
+  let existing: string[];
   try {
     existing = readdirSync(monthsDir);
   } catch {
@@ -136,7 +146,11 @@ function importCommand(argv: readonly string[], io: ImportIO): number {
   }
   for (const name of existing.sort()) {
     if (name.endsWith('.md') && !expected.has(name)) {
-      warnings.push({ severity: 'warning', file: join(shownContent, profileFiles(content.slug).monthsDir, name), message: 'not in this export; left as it is' });
+      warnings.push({
+        severity: 'warning',
+        file: join(shownContent, profileFiles(content.slug).monthsDir, name),
+        message: 'not in this export; left as it is',
+      });
     }
   }
   if (warnings.length) {
@@ -183,7 +197,7 @@ function consistencyReport(
     if (declared === undefined) lines.push(`  ${label}: not declared; derived ${sum ?? '—'}${unit}`);
     else lines.push(`  ${label}: declared ${declared}${unit}, derived ${sum ?? '—'}${unit} ${declared === sum ? '✓' : '✗ differs'}`);
   }
-  if (mismatches.length) lines.push(`  The build will warn about: ${mismatches.map((m) => `${m.field} (declared ${m.declared}, sum ${m.derived})`).join(', ')}.`);
+  if (mismatches.length)
+    lines.push(`  The build will warn about: ${mismatches.map((m) => `${m.field} (declared ${m.declared}, sum ${m.derived})`).join(', ')}.`);
   return lines.join('\n');
 }
-

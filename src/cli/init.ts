@@ -27,7 +27,14 @@ function starterFiles(dir: string, prefix = ''): [string, string][] {
   for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
     const from = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...starterFiles(dir, from));
-    else out.push([from, from.split('/').map((part) => part.replace(/^_/, '.')).join('/')]);
+    else
+      out.push([
+        from,
+        from
+          .split('/')
+          .map((part) => part.replace(/^_/, '.'))
+          .join('/'),
+      ]);
   }
   return out.sort();
 }
@@ -60,7 +67,12 @@ function sitePackage(name: string): string {
 export async function runInit(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { title: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { title: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     throw new CommandError(`${(e as Error).message}\n${USAGE}`, 2);
   }
@@ -86,7 +98,7 @@ export async function runInit(argv: string[], io: Io): Promise<number> {
   }
   const starter = fileURLToPath(new URL('../starter/', import.meta.url));
   const name = slugFor(basename(target)) || 'engfolio-site';
-  const values: Record<string, string> = { title: JSON.stringify(title) };
+  const values: Record<string, string> = { title };
   const written: string[] = [];
   const write = (rel: string, text: string): void => {
     const file = join(target, rel);
@@ -96,8 +108,10 @@ export async function runInit(argv: string[], io: Io): Promise<number> {
   };
   for (const [from, to] of starterFiles(starter)) {
     let text = readFileSync(join(starter, from), 'utf8');
-    // In the config, the title is a JavaScript string; in the README, text.
-    text = text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => (to.endsWith('.md') ? title : (values[key] ?? '')));
+    // `'{{key}}'` is a JavaScript string (the template stays valid JavaScript), `{{key}}` text.
+    text = text.replace(/'\{\{(\w+)\}\}'|\{\{(\w+)\}\}/g, (_, quoted?: string, bare?: string) =>
+      quoted ? JSON.stringify(values[quoted] ?? '') : (values[bare!] ?? ''),
+    );
     write(to, text);
   }
   write('package.json', sitePackage(name));

@@ -69,4 +69,5 @@ export function findEngfolio(config: Pick<AstroConfig, 'integrations'> | { integ
 }
 
 /** The message when a site's Astro config does not use the integration. */
-export const MISSING_INTEGRATION = 'expected integrations: [engfolio({ … })] in the Astro config, found no engfolio integration (import engfolio from "engfolio")';
+export const MISSING_INTEGRATION =
+  'expected integrations: [engfolio({ … })] in the Astro config, found no engfolio integration (import engfolio from "engfolio")';

@@ -49,7 +49,7 @@ export async function loadApp(job: Pick<RenderJob, 'entryFile'>): Promise<App> {
 }
 
 /** The request URL of a path, as Astro builds it for a `directory`-format site. */
-export function requestUrl(job: Pick<RenderJob, 'origin' | 'base' | 'trailingSlash'>, pathname: string, kind: RouteKind): URL {
+function requestUrl(job: Pick<RenderJob, 'origin' | 'base' | 'trailingSlash'>, pathname: string, kind: RouteKind): URL {
   const trimmed = pathname.replace(/^\/+|\/+$/g, '');
   const base = job.base.endsWith('/') ? job.base : `${job.base}/`;
   const slash = kind === 'page' && trimmed && job.trailingSlash !== 'never' ? '/' : '';

@@ -176,7 +176,13 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
         manifest.files.push(file);
         manifest.paths[path.pathname] = [id, key];
         const before = previous?.paths[path.pathname];
-        const reusable = key !== '' && previous?.code[id] === code[id] && code[id] !== '' && before?.[0] === id && before[1] === key && existsSync(join(run!.previousSite!, file));
+        const reusable =
+          key !== '' &&
+          previous?.code[id] === code[id] &&
+          code[id] !== '' &&
+          before?.[0] === id &&
+          before[1] === key &&
+          existsSync(join(run!.previousSite!, file));
         if (!reusable) toRender.push({ pathname: path.pathname, kind: route.spec.kind, pattern: route.pattern });
       }
       const grouped = groupByProfile(toRender, routesBase);
@@ -200,7 +206,10 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
         workers = undefined;
       } else workers ??= startWorkers(threads - 1, facts.entryFile);
       // The workers start on the queue once they have loaded the site; the main thread joins after Astro's own pages.
-      void workers?.ready.then(() => workers?.send(job!), () => undefined);
+      void workers?.ready.then(
+        () => workers?.send(job!),
+        () => undefined,
+      );
       return rest;
     },
     render: (request, options) =>
@@ -216,8 +225,11 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
           const onMain = await renderFromQueue(job, await loadApp(job), workers ? collect : undefined);
           const inWorkers = workers ? await workers.done : [];
           report.byWorkers = inWorkers.reduce((a, b) => a + b, 0);
-          if (onMain + report.byWorkers !== report.written) throw new Error(`expected ${report.written} profile files to be written, ${onMain + report.byWorkers} were`);
-          note(`${report.written} profile file(s) rendered outside Astro's loop${workers ? `, ${report.byWorkers} of them by ${inWorkers.length} worker thread(s)` : ''}; ${report.files.length - report.written} kept from the previous site`);
+          if (onMain + report.byWorkers !== report.written)
+            throw new Error(`expected ${report.written} profile files to be written, ${onMain + report.byWorkers} were`);
+          note(
+            `${report.written} profile file(s) rendered outside Astro's loop${workers ? `, ${report.byWorkers} of them by ${inWorkers.length} worker thread(s)` : ''}; ${report.files.length - report.written} kept from the previous site`,
+          );
           if (run && manifest) {
             mkdirSync(run.cacheDir, { recursive: true });
             writeFileSync(join(run.cacheDir, RENDER_MANIFEST), JSON.stringify(manifest));

@@ -11,7 +11,11 @@ const CONFIG_ID = 'virtual:engfolio/config';
 const COMPONENTS_ID = 'virtual:engfolio/components';
 
 /** The site's own components named by the options, as absolute paths, or the problems of paths that lead nowhere. */
-export function siteComponents(config: EngfolioConfig, root: string, file: string): { header?: string; footer?: string; sections: Map<string, string>; problems: Problem[] } {
+export function siteComponents(
+  config: EngfolioConfig,
+  root: string,
+  file: string,
+): { header?: string; footer?: string; sections: Map<string, string>; problems: Problem[] } {
   const problems: Problem[] = [];
   const found = (path: string, field: string): string | undefined => {
     const absolute = resolve(root, path);

@@ -50,4 +50,3 @@ export function parseActivityCsv(text: string, file: string, problems: Problem[]
   days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return days;
 }
-

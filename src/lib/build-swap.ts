@@ -42,13 +42,13 @@ function isAlive(pid: number): boolean {
  * A `previous-*` folder of a dead build is kept and reported instead: if the crash hit mid-swap, it may
  * be the only copy of the last good site.
  */
-export function removeStaleStaging(outDir: string): { removed: string[]; orphanedBackups: string[] } {
+function removeStaleStaging(outDir: string): { removed: string[]; orphanedBackups: string[] } {
   const { out } = stagingPathsFor(outDir);
   const work = join(dirname(out), WORK_DIR);
   const removed: string[] = [];
   const orphanedBackups: string[] = [];
   const name = basename(out);
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = readdirSync(work);
   } catch {
@@ -73,7 +73,7 @@ export function removeStaleStaging(outDir: string): { removed: string[]; orphane
 }
 
 /** Creates an empty staging folder (removing any leftover of this same process) and returns its paths. */
-export function prepareStaging(outDir: string): StagingPaths {
+function prepareStaging(outDir: string): StagingPaths {
   const paths = stagingPathsFor(outDir);
   rmSync(paths.staging, { recursive: true, force: true });
   mkdirSync(paths.staging, { recursive: true });
@@ -81,7 +81,7 @@ export function prepareStaging(outDir: string): StagingPaths {
 }
 
 /** Deletes the staging folder after a failure; the output folder is not touched. */
-export function discardStaging(paths: StagingPaths): void {
+function discardStaging(paths: StagingPaths): void {
   rmSync(paths.staging, { recursive: true, force: true });
   removeWorkDirIfEmpty(paths);
 }
@@ -98,8 +98,9 @@ function removeWorkDirIfEmpty(paths: StagingPaths): void {
  * Deletes a folder in a detached, low-priority process that outlives this one, then the work folder
  * if that left it empty. Deleting a 25,000-page site takes seconds; the build need not wait for it.
  */
-export function removeInBackground(dir: string): void {
-  const script = "const fs=require('node:fs'),path=require('node:path');const d=process.argv[1];try{fs.rmSync(d,{recursive:true,force:true,maxRetries:3})}catch{}try{fs.rmdirSync(path.dirname(d))}catch{}";
+function removeInBackground(dir: string): void {
+  const script =
+    "const fs=require('node:fs'),path=require('node:path');const d=process.argv[1];try{fs.rmSync(d,{recursive:true,force:true,maxRetries:3})}catch{}try{fs.rmdirSync(path.dirname(d))}catch{}";
   const child = spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore' });
   child.on('error', () => {
     // No process could be started: the next build's removeStaleStaging tries again.

@@ -11,7 +11,7 @@ import { siblingModule } from './module-url.ts';
 import type { Problem } from './problems.ts';
 
 /** One file's read: its frontmatter, validated data and problems (no frontmatter when it did not parse). */
-export interface CheckedFile {
+interface CheckedFile {
   fm?: ParsedFrontmatter;
   data?: unknown;
   problems: Problem[];
@@ -134,7 +134,8 @@ export function openReadCache(cacheFile: string | undefined): ReadCache {
         const own = basename(path);
         const stem = own.slice(0, -`-${READ_CODE_HASH}.json`.length);
         for (const name of readdirSync(dirname(path))) {
-          if (name !== own && name.startsWith(`${stem}-`) && /^-[0-9a-f]{16}\.json$/.test(name.slice(stem.length))) rmSync(join(dirname(path), name), { force: true });
+          if (name !== own && name.startsWith(`${stem}-`) && /^-[0-9a-f]{16}\.json$/.test(name.slice(stem.length)))
+            rmSync(join(dirname(path), name), { force: true });
         }
         writeFileAtomic(path, JSON.stringify(Object.fromEntries(disk)));
       } catch {

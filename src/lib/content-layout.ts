@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 
 /** The folders of a content folder, relative to it. */
-export const CONTENT_FOLDERS = {
+const CONTENT_FOLDERS = {
   profiles: 'profiles',
   months: 'months',
   activity: 'activity',

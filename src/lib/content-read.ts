@@ -15,7 +15,7 @@ import { slugFor } from './slug.ts';
 import { totalsMismatches } from './profile-stats.ts';
 import { validateWithProblems } from './zod-problems.ts';
 
-export interface ProfileEntry {
+interface ProfileEntry {
   slug: string;
   file: string;
   data: ProfileData;
@@ -27,7 +27,7 @@ export interface ProfileEntry {
   dataDigest: string;
 }
 
-export interface MonthEntry {
+interface MonthEntry {
   /** Slug of the profile the month belongs to (its folder name). */
   profile: string;
   /** `YYYY-MM`, from the file name. */
@@ -42,7 +42,7 @@ export interface MonthEntry {
   dataDigest: string;
 }
 
-export interface ActivityEntry {
+interface ActivityEntry {
   profile: string;
   file: string;
   days: DayActivity[];
@@ -55,7 +55,6 @@ export interface ContentModel {
   activity: ActivityEntry[];
   problems: Problem[];
 }
-
 
 /** Returns the digest of a Markdown file's frontmatter: the text before its body. */
 function frontmatterDigest(source: string, body: string): string {
@@ -79,7 +78,11 @@ function readText(path: string, file: string, problems: Problem[]): string | und
     return text;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    problems.push({ severity: 'error', file, message: `expected a readable file, found ${code === 'EISDIR' ? 'a folder' : `an error (${code ?? (e as Error).message})`}` });
+    problems.push({
+      severity: 'error',
+      file,
+      message: `expected a readable file, found ${code === 'EISDIR' ? 'a folder' : `an error (${code ?? (e as Error).message})`}`,
+    });
     return undefined;
   }
 }
@@ -232,7 +235,11 @@ export function readContentLater(contentDir: string, root: string, options: Read
     const folderFile = shownPath(root, dir);
     if (folder.startsWith('.')) continue;
     if (!isDir(dir)) {
-      problems.push({ severity: 'error', file: folderFile, message: `expected month files inside a profile folder (months/<profile>/YYYY-MM.md), found a file directly in months/` });
+      problems.push({
+        severity: 'error',
+        file: folderFile,
+        message: `expected month files inside a profile folder (months/<profile>/YYYY-MM.md), found a file directly in months/`,
+      });
       continue;
     }
     if (!bySlug.has(folder)) {
@@ -249,7 +256,11 @@ export function readContentLater(contentDir: string, root: string, options: Read
     // Every way two files can claim one month: the same month under two names (`2024-3.md` next to
     // `2024-03.md`, `.markdown` next to `.md`), or a frontmatter `month` pointing at a sibling's month.
     const claimed = new Map<string, string>();
-    const entries: { name: string; path: string; file: string }[] = listDir(dir).map((name) => ({ name, path: join(dir, name), file: shownPath(root, join(dir, name)) }));
+    const entries: { name: string; path: string; file: string }[] = listDir(dir).map((name) => ({
+      name,
+      path: join(dir, name),
+      file: shownPath(root, join(dir, name)),
+    }));
     for (const { name, file } of entries) {
       if (name.endsWith('.md') && MONTH_KEY.test(name.slice(0, -3))) claimed.set(name.slice(0, -3), file);
     }
@@ -288,7 +299,15 @@ export function readContentLater(contentDir: string, root: string, options: Read
         });
         continue;
       }
-      months.push({ profile: folder, month: base, file, data, narrative: read.fm.body, digest: read.digest, dataDigest: frontmatterDigest(read.source, read.fm.body) });
+      months.push({
+        profile: folder,
+        month: base,
+        file,
+        data,
+        narrative: read.fm.body,
+        digest: read.digest,
+        dataDigest: frontmatterDigest(read.source, read.fm.body),
+      });
     }
   }
 

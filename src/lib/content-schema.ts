@@ -13,12 +13,12 @@ const percent = z.number().min(0).max(100);
 const monthKey = z.string().regex(MONTH_KEY, 'a month as YYYY-MM');
 const text = z.string().trim().min(1);
 
-export const linkSchema = z.strictObject({
+const linkSchema = z.strictObject({
   label: text,
   url: z.string().regex(/^(https?:\/\/|mailto:)/i, 'an http(s):// or mailto: URL'),
 });
 
-export const repositorySchema = z
+const repositorySchema = z
   .strictObject({
     name: text,
     from: monthKey,
@@ -32,7 +32,7 @@ export const repositorySchema = z
   })
   .refine((r) => r.to >= r.from, { message: 'the last month ("to") on or after the first ("from")', path: ['to'] });
 
-export const networkSchema = z.strictObject({
+const networkSchema = z.strictObject({
   people: count.optional(),
   organization: text.optional(),
   organizationMembers: count.optional(),
@@ -40,7 +40,7 @@ export const networkSchema = z.strictObject({
 });
 
 /** Totals a profile declares; commits and features are derived from months and only checked against these. */
-export const declaredTotalsSchema = z.strictObject({
+const declaredTotalsSchema = z.strictObject({
   commits: count.optional(),
   features: count.optional(),
   bugs: count.optional(),
@@ -55,9 +55,7 @@ export const profileSchema = z.strictObject({
   totals: declaredTotalsSchema.default({}),
   /** Named percentages, in the order they are shown. */
   quality: z.record(z.string().min(1), percent).default({}),
-  skills: z
-    .strictObject({ languages: z.array(text).default([]), technical: z.array(text).default([]) })
-    .default({ languages: [], technical: [] }),
+  skills: z.strictObject({ languages: z.array(text).default([]), technical: z.array(text).default([]) }).default({ languages: [], technical: [] }),
   repositories: z.array(repositorySchema).default([]),
   network: networkSchema.optional(),
   /** Where the profile came from, for the methodology notes. */
@@ -90,7 +88,7 @@ export type MonthInput = z.input<typeof monthSchema>;
 export type Repository = z.output<typeof repositorySchema>;
 
 /** One day of activity, a row of `content/activity/<slug>.csv` (`date,count[,features]`). */
-export const daySchema = z.object({ date: z.string().regex(DAY_KEY), count, features: count.optional() });
+const daySchema = z.object({ date: z.string().regex(DAY_KEY), count, features: count.optional() });
 export type DayActivity = z.output<typeof daySchema>;
 
 /**

@@ -101,7 +101,6 @@ function fullDocument(yamlText: string): { doc: Document; lineCounter: LineCount
   return { doc, lineCounter, lineOf };
 }
 
-
 /** True when `parseFrontmatter` failed. */
 export function isFrontmatterFailure(r: ParsedFrontmatter | FrontmatterFailure): r is FrontmatterFailure {
   return !('data' in r);

@@ -16,7 +16,7 @@ export function isSafeUrl(url: string): boolean {
 }
 
 /** True for an absolute http(s) or protocol-relative URL (a link that leaves the site). */
-export function isExternalUrl(url: string): boolean {
+function isExternalUrl(url: string): boolean {
   return /^(https?:)?\/\//i.test(url.trim());
 }
 
@@ -28,7 +28,7 @@ export interface RenderOptions {
 }
 
 /** Returns a safe, non-external URL resolved against the render options (external and `#`/`mailto:` URLs unchanged). */
-export function resolveSiteUrl(url: string, options: RenderOptions): string {
+function resolveSiteUrl(url: string, options: RenderOptions): string {
   if (isExternalUrl(url) || /^(mailto:|#)/i.test(url) || url === '') return url;
   const base = options.base ?? '/';
   const fromRoot = url.startsWith('/');

@@ -22,7 +22,7 @@ const customSection = z.strictObject({
   component: componentPath,
 });
 
-export const optionsSchema = z.strictObject({
+const optionsSchema = z.strictObject({
   /** The site's name: in the header, the index page and every page title. */
   title: text.default('Engineering profiles'),
   /** The index page's description (search results, link previews). */
@@ -30,7 +30,10 @@ export const optionsSchema = z.strictObject({
   /** An image from the site's public/ folder shown before the title in the header. */
   logo: z.strictObject({ src: z.string().regex(/^\/[^/]/, 'a file of public/, as a path starting with "/"'), alt: z.string().default('') }).optional(),
   /** The site's icon, a file of public/ (engfolio's own when not given). */
-  favicon: z.string().regex(/^\/[^/]/, 'a file of public/, as a path starting with "/"').optional(),
+  favicon: z
+    .string()
+    .regex(/^\/[^/]/, 'a file of public/, as a path starting with "/"')
+    .optional(),
   /** Extra links in the header. */
   nav: z.array(z.strictObject({ label: text, href: linkTarget })).default([]),
   heatmap: z
@@ -74,7 +77,6 @@ export const optionsSchema = z.strictObject({
 export type EngfolioOptions = z.input<typeof optionsSchema>;
 /** The options as parsed, with every default filled in: what the rest of the code receives. */
 export type EngfolioConfig = z.output<typeof optionsSchema>;
-export type CustomSection = z.output<typeof customSection>;
 
 /** Options that cannot be used: every problem, formatted as one message per line. */
 export class OptionsError extends Error {

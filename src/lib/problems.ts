@@ -1,7 +1,7 @@
 // Problems found in content or input: one shape for errors and warnings, one formatter, so every
 // command reports `file:line — field: expected …, found …` the same way.
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Problem {
   severity: Severity;

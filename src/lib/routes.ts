@@ -15,7 +15,7 @@ export interface ProfileDigests {
 }
 
 /** What a cache key is made of for one path of a route: the digests and names its page shows. */
-export type CacheKeyParts = (digests: ProfileDigests, month?: { month: string; older?: string; newer?: string }) => string[];
+type CacheKeyParts = (digests: ProfileDigests, month?: { month: string; older?: string; newer?: string }) => string[];
 
 export interface RouteSpec {
   id: string;
@@ -40,7 +40,7 @@ const wholeProfile: CacheKeyParts = (d) => [d.profile, d.activity ?? '', ...[...
 /** A month page shows the profile's name, this month, and which months come before and after it. */
 const oneMonth: CacheKeyParts = (d, m) => [d.profile, d.months.get(m!.month) ?? '', m!.older ?? '', m!.newer ?? ''];
 
-export const ROUTES = [
+const ROUTES = [
   { id: 'index', pattern: '', entrypoint: 'index.astro', kind: 'page', scope: 'site' },
   { id: 'profile', pattern: '[slug]', entrypoint: 'profile.astro', kind: 'page', scope: 'profile', cacheKey: wholeProfile },
   { id: 'month', pattern: '[slug]/[month]', entrypoint: 'month.astro', kind: 'page', scope: 'month', cacheKey: oneMonth },

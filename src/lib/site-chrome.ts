@@ -14,7 +14,7 @@ export interface HeaderProps {
 }
 
 /** A link target of the options as the page links it: site paths under the base path, addresses as they are. */
-export function siteLink(urls: SiteUrls, target: string): string {
+function siteLink(urls: SiteUrls, target: string): string {
   return target.startsWith('/') ? urls.href(target) : target;
 }
 

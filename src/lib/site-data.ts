@@ -71,7 +71,7 @@ export function siteProfiles(stored: readonly StoredProfile[]): SiteProfile[] {
 }
 
 /** The cache key of a profile's page or file of route `id` (of a month, for month pages): it changes exactly when what the page shows changes. */
-export function cacheKeyOf(id: RouteId, p: SiteProfile, month?: string): string {
+function cacheKeyOf(id: RouteId, p: SiteProfile, month?: string): string {
   const parts = route(id).cacheKey;
   if (!parts) throw new Error(`route ${id} has no cache key`);
   const neighbours = month === undefined ? undefined : monthNeighbours(p.months, month);

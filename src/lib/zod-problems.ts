@@ -20,7 +20,7 @@ export interface ProblemSource {
 }
 
 /** How a value found in the data reads in a message. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
@@ -90,7 +90,11 @@ function expectedOf(issue: z.core.$ZodIssue, field: string, data: unknown, path:
     case 'invalid_type':
       return EXPECTED_TYPE[issue.expected] ?? issue.expected;
     case 'too_small':
-      return issue.origin === 'string' ? 'non-empty text' : issue.origin === 'array' ? `at least ${issue.minimum} item(s)` : `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
+      return issue.origin === 'string'
+        ? 'non-empty text'
+        : issue.origin === 'array'
+          ? `at least ${issue.minimum} item(s)`
+          : `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
     case 'invalid_format':
@@ -133,9 +137,25 @@ function issueToProblems(issue: z.core.$ZodIssue, schema: z.ZodType, data: unkno
   }
   if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format')) {
     // A missing field has no line of its own: point at the map that should hold it.
-    return [{ severity: 'error', file: source.file, line: path.length > 1 ? source.lineOf?.(path.slice(0, -1)) : undefined, field: prefix + field, message: `expected a value (required ${noun}), found nothing` }];
+    return [
+      {
+        severity: 'error',
+        file: source.file,
+        line: path.length > 1 ? source.lineOf?.(path.slice(0, -1)) : undefined,
+        field: prefix + field,
+        message: `expected a value (required ${noun}), found nothing`,
+      },
+    ];
   }
-  return [{ severity: 'error', file: source.file, line, field: prefix + field, message: `expected ${expectedOf(issue, field, data, path)}, found ${describeValue(value)}` }];
+  return [
+    {
+      severity: 'error',
+      file: source.file,
+      line,
+      field: prefix + field,
+      message: `expected ${expectedOf(issue, field, data, path)}, found ${describeValue(value)}`,
+    },
+  ];
 }
 
 /**
@@ -149,7 +169,9 @@ export function validateWithProblems<S extends z.ZodType>(schema: S, data: unkno
   const own: Problem[] = [];
   // A cross-field rule (features ≤ commits) says nothing useful when one of its fields is itself
   // invalid: report the invalid field only.
-  const invalidParents = new Set(first.error.issues.filter((i) => i.code !== 'custom' && i.code !== 'unrecognized_keys').map((i) => i.path.slice(0, -1).join('.')));
+  const invalidParents = new Set(
+    first.error.issues.filter((i) => i.code !== 'custom' && i.code !== 'unrecognized_keys').map((i) => i.path.slice(0, -1).join('.')),
+  );
   const issues = first.error.issues.filter((i) => i.code !== 'custom' || !invalidParents.has(i.path.slice(0, -1).join('.')));
   for (const issue of issues) own.push(...issueToProblems(issue, schema, data, source));
   problems.push(...own);

@@ -54,7 +54,12 @@ async function load(ctx: LoaderContext, source: ContentSource): Promise<void> {
   const ids = new Set(entries.map((e) => e.slug));
   for (const id of ctx.store.keys()) if (!ids.has(id)) ctx.store.delete(id);
   for (const entry of entries) {
-    ctx.store.set({ id: entry.slug, data: entry, filePath: relative(source.root, join(source.dir, 'profiles', `${entry.slug}.md`)), digest: `${CODE_HASH ?? ''}${storedDigest(entry)}` });
+    ctx.store.set({
+      id: entry.slug,
+      data: entry,
+      filePath: relative(source.root, join(source.dir, 'profiles', `${entry.slug}.md`)),
+      digest: `${CODE_HASH ?? ''}${storedDigest(entry)}`,
+    });
   }
 }
 

@@ -9,6 +9,9 @@ import { profilePaths, type SiteProfile } from '../lib/site-data.ts';
 export const getStaticPaths = async () => profilePaths('feed', await profiles());
 
 export const GET: APIRoute<{ view: SiteProfile }> = ({ props, site }) => {
-  const xml = buildProfileFeed(props.view, exportLinks(urls, props.view.slug, site), { absolute: site !== undefined, narrativeHtml: (m) => narrativeHtml(props.view, m) });
+  const xml = buildProfileFeed(props.view, exportLinks(urls, props.view.slug, site), {
+    absolute: site !== undefined,
+    narrativeHtml: (m) => narrativeHtml(props.view, m),
+  });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };

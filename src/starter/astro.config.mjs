@@ -13,7 +13,7 @@ export default defineConfig({
   base: process.env.BASE_PATH || undefined,
   integrations: [
     engfolio({
-      title: {{title}},
+      title: '{{title}}',
       // The site's icon: a file of public/.
       favicon: '/favicon.svg',
       // Other options: description, logo, nav, heatmap, sections, content, routes, components

@@ -28,7 +28,12 @@ export function bucketOf(url: string): string {
 }
 
 /** Returns self milliseconds per bucket and per function, and inclusive milliseconds per bucket. */
-export function summarize(profile: CpuProfile): { totalMs: number; byBucket: Map<string, number>; byFunction: Map<string, number>; inclusiveByBucket: Map<string, number> } {
+export function summarize(profile: CpuProfile): {
+  totalMs: number;
+  byBucket: Map<string, number>;
+  byFunction: Map<string, number>;
+  inclusiveByBucket: Map<string, number>;
+} {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

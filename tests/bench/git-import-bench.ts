@@ -18,7 +18,18 @@ const prng = mulberry32;
 
 const DIRS = ['src/api', 'src/web', 'src/core', 'lib', 'packages/ui', 'packages/db', 'cmd/tool', 'docs', 'vendor/dep', 'scripts', 'tests'];
 const EXTS = ['.ts', '.tsx', '.go', '.py', '.rs', '.md', '.json', '.css', '.c', '.h'];
-const SUBJECTS = ['feat: add {w}', 'fix: crash in {w}', 'Add {w} support', 'Fix {w} regression', 'refactor {w}', 'chore: bump {w}', 'docs: explain {w}', 'Update {w}', 'Revert "Add {w}"', 'net: fix {w} leak (fixes #{n})'];
+const SUBJECTS = [
+  'feat: add {w}',
+  'fix: crash in {w}',
+  'Add {w} support',
+  'Fix {w} regression',
+  'refactor {w}',
+  'chore: bump {w}',
+  'docs: explain {w}',
+  'Update {w}',
+  'Revert "Add {w}"',
+  'net: fix {w} leak (fixes #{n})',
+];
 const WORDS = ['cache', 'parser', 'login', 'search', 'upload', 'export', 'router', 'scheduler', 'metrics', 'billing'];
 
 /** Runs a git command in `cwd` (always explicit: the bench must not depend on the process's own folder); throws with git's first error line. */
@@ -90,8 +101,12 @@ async function fastImport(dir: string, commits: number, seed: number): Promise<v
     const who = rand() < 0.6 ? 0 : 1 + Math.floor(rand() * 6);
     const offsetH = Math.floor(rand() * 24) - 11;
     const offset = `${offsetH < 0 ? '-' : '+'}${String(Math.abs(offsetH)).padStart(2, '0')}00`;
-    const subject = pick(SUBJECTS).replace('{w}', pick(WORDS)).replace('{n}', String(i % 900));
-    parts.push(`commit refs/heads/main\nmark :${i}\nauthor Dev ${who} <dev${who}@example.com> ${time} ${offset}\ncommitter Dev ${who} <dev${who}@example.com> ${time} ${offset}\ndata ${Buffer.byteLength(subject) + 1}\n${subject}\n`);
+    const subject = pick(SUBJECTS)
+      .replace('{w}', pick(WORDS))
+      .replace('{n}', String(i % 900));
+    parts.push(
+      `commit refs/heads/main\nmark :${i}\nauthor Dev ${who} <dev${who}@example.com> ${time} ${offset}\ncommitter Dev ${who} <dev${who}@example.com> ${time} ${offset}\ndata ${Buffer.byteLength(subject) + 1}\n${subject}\n`,
+    );
     if (i > 1) parts.push(`from :${i - 1}\n`);
     const files = 1 + Math.floor(rand() * 3);
     for (let f = 0; f < files; f++) {
@@ -151,7 +166,9 @@ process.stdout.write(JSON.stringify({ status, maxRss: process.resourceUsage().ma
 }
 
 /** Builds (or reuses) the synthetic repository and returns the import time, the bare git log time, their ratio and the importer's peak RSS. */
-export async function benchGitImport(opts: { commits?: number } = {}): Promise<{ commits: number; importMs: number; gitLogMs: number; ratio: number; peakRssMb: number }> {
+export async function benchGitImport(
+  opts: { commits?: number } = {},
+): Promise<{ commits: number; importMs: number; gitLogMs: number; ratio: number; peakRssMb: number }> {
   const commits = opts.commits ?? 200_000;
   const repo = await syntheticRepo(commits);
   await timeBareGitLog(repo); // warm the page cache
@@ -171,5 +188,7 @@ export async function benchGitImport(opts: { commits?: number } = {}): Promise<{
 if (import.meta.main) {
   const n = process.argv[2] ? Number(process.argv[2]) : undefined;
   const r = await benchGitImport({ commits: n });
-  console.log(`git import: ${r.commits} commits — import ${r.importMs} ms, bare git log ${r.gitLogMs} ms, ratio ${r.ratio}× (target ≤ 1.5×), peak RSS ${r.peakRssMb} MB (target < 300 MB)`);
+  console.log(
+    `git import: ${r.commits} commits — import ${r.importMs} ms, bare git log ${r.gitLogMs} ms, ratio ${r.ratio}× (target ≤ 1.5×), peak RSS ${r.peakRssMb} MB (target < 300 MB)`,
+  );
 }

@@ -57,5 +57,7 @@ export async function benchHeatmap(): Promise<{ layoutAndSerializeMs: number; fa
 
 if (import.meta.main) {
   const r = await benchHeatmap();
-  console.log(`heatmap: 10-year daily layout+serialize ${r.layoutAndSerializeMs} ms (median of 21, fastest ${r.fastestMs}; aim < 5 ms), ${r.bytesPerCell} bytes/cell over ${r.cells} cells (aim < 80)`);
+  console.log(
+    `heatmap: 10-year daily layout+serialize ${r.layoutAndSerializeMs} ms (median of 21, fastest ${r.fastestMs}; aim < 5 ms), ${r.bytesPerCell} bytes/cell over ${r.cells} cells (aim < 80)`,
+  );
 }

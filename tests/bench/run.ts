@@ -5,7 +5,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { cpus, tmpdir } from 'node:os';
@@ -29,7 +40,15 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: ['S', 'M', 'L'], json: join(ROOT, 'bench-results', 'bench.json'), hugo: true, cpuProf: false, incremental: false, extra: true, seed: DEFAULT_SEED };
+  const o: Options = {
+    sizes: ['S', 'M', 'L'],
+    json: join(ROOT, 'bench-results', 'bench.json'),
+    hugo: true,
+    cpuProf: false,
+    incremental: false,
+    extra: true,
+    seed: DEFAULT_SEED,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -37,7 +56,11 @@ function parseArgs(argv: string[]): Options {
       if (v === undefined) fail(`${a} needs a value`);
       return v;
     };
-    if (a === '--sizes') o.sizes = value().split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+    if (a === '--sizes')
+      o.sizes = value()
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean);
     else if (a === '--json') o.json = value();
     else if (a === '--no-hugo') o.hugo = false;
     else if (a === '--cpu-prof') o.cpuProf = true;
@@ -105,7 +128,11 @@ const HAS_GNU_TIME = (() => {
 })();
 
 /** Runs a command, timing it and measuring peak RSS with GNU time (or rusage of a wrapper child). */
-async function timed(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; ms: number; cpuMs?: number; maxRssMiB?: number; output: string; phases: Record<string, number> }> {
+async function timed(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ code: number | null; ms: number; cpuMs?: number; maxRssMiB?: number; output: string; phases: Record<string, number> }> {
   const rssFile = join(WORK, `rss-${process.pid}-${randomBytes(4).toString('hex')}.txt`);
   let argv: string[];
   let exe: string;
@@ -126,14 +153,16 @@ const u = process.resourceUsage(); require('node:fs').writeFileSync(${JSON.strin
   const start = performance.now();
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(exe, argv, { cwd: opts.cwd, env: opts.env });
-    const onData = (stream: { chunks: string[]; partial: string }) => (chunk: Buffer): void => {
-      const text = chunk.toString();
-      stream.chunks.push(text);
-      const lines = (stream.partial + text).split('\n');
-      stream.partial = lines.pop() ?? '';
-      const at = (performance.now() - start) / 1000;
-      for (const line of lines) for (const [name, re] of PHASE_MARKERS) if (phases[name] === undefined && re.test(line)) phases[name] = at;
-    };
+    const onData =
+      (stream: { chunks: string[]; partial: string }) =>
+      (chunk: Buffer): void => {
+        const text = chunk.toString();
+        stream.chunks.push(text);
+        const lines = (stream.partial + text).split('\n');
+        stream.partial = lines.pop() ?? '';
+        const at = (performance.now() - start) / 1000;
+        for (const line of lines) for (const [name, re] of PHASE_MARKERS) if (phases[name] === undefined && re.test(line)) phases[name] = at;
+      };
     child.stdout.on('data', onData(streams.out));
     child.stderr.on('data', onData(streams.err));
     child.on('error', reject);
@@ -488,7 +517,9 @@ async function main(): Promise<void> {
     peakRss: HAS_GNU_TIME ? '/usr/bin/time %M' : 'process.resourceUsage().maxRSS of a wrapper',
     cpus: cpus().length,
   };
-  console.log(`engfolio bench — node ${env.node}, astro ${env.astro}, hugo: ${env.hugo}\nbuild via ${env.buildVia} in a snapshot of the project (${snapshot.root}), incremental build: ${env.incrementalBuild}`);
+  console.log(
+    `engfolio bench — node ${env.node}, astro ${env.astro}, hugo: ${env.hugo}\nbuild via ${env.buildVia} in a snapshot of the project (${snapshot.root}), incremental build: ${env.incrementalBuild}`,
+  );
   const results: Record<string, unknown>[] = [];
   const rows: string[][] = [];
   let lostEdits = false;
@@ -496,8 +527,10 @@ async function main(): Promise<void> {
     const size = SIZES[name]!;
     const work = join(WORK, `run-${name}`);
     const c = contentFor(size, o.seed);
-    console.log(`\n== ${name}: ${size.profiles} profile(s) × ${size.months} months — ${c.files} files, ${(c.bytes / 1048576).toFixed(1)} MiB` +
-      (c.generateMs ? ` (generated in ${s(c.generateMs)})` : ' (cached)'));
+    console.log(
+      `\n== ${name}: ${size.profiles} profile(s) × ${size.months} months — ${c.files} files, ${(c.bytes / 1048576).toFixed(1)} MiB` +
+        (c.generateMs ? ` (generated in ${s(c.generateMs)})` : ' (cached)'),
+    );
     // Content and output sit inside the build root: the content store wants root-relative file paths,
     // and an outDir outside the working directory makes Astro share `.astro/.prerender/` across builds.
     const contentLink = useContent(snapshot.root, c.dir);
@@ -520,7 +553,9 @@ async function main(): Promise<void> {
     console.log(`cold   ${s(cold.ms)} (CPU ${cold.cpuMs === undefined ? '?' : s(cold.cpuMs)})  ${phaseLine(cold.phases, cold.ms)}`);
     const warm = await projectBuild({ ...paths, cpuProfDir: undefined }, snapshot.via);
     if (!warm.ok) console.error(`warm build failed:\n${warm.output.slice(-4000)}`);
-    console.log(`warm   ${s(warm.ms)} (CPU ${warm.cpuMs === undefined ? "?" : s(warm.cpuMs)})  ${phaseLine(warm.phases, warm.ms)}  (${warm.filesReused} unchanged files reused)`);
+    console.log(
+      `warm   ${s(warm.ms)} (CPU ${warm.cpuMs === undefined ? '?' : s(warm.cpuMs)})  ${phaseLine(warm.phases, warm.ms)}  (${warm.filesReused} unchanged files reused)`,
+    );
     const editSlug = c.slugs[Math.floor(c.slugs.length / 2)]!;
     const editMonth = c.months[Math.floor(c.months.length / 2)]!;
     const edit = editOneMonth(c.dir, editSlug, editMonth);
@@ -536,20 +571,30 @@ async function main(): Promise<void> {
       console.error(`edit build failed:\n${edited.output.slice(-4000)}`);
       process.exitCode = 1;
     }
-    console.log(`edit   ${s(edited.ms)} (CPU ${edited.cpuMs === undefined ? "?" : s(edited.cpuMs)})  ${phaseLine(edited.phases, edited.ms)}  (${edited.filesReused} unchanged files reused)`);
+    console.log(
+      `edit   ${s(edited.ms)} (CPU ${edited.cpuMs === undefined ? '?' : s(edited.cpuMs)})  ${phaseLine(edited.phases, edited.ms)}  (${edited.filesReused} unchanged files reused)`,
+    );
     for (const p of check.pages) {
       if (p.found === 'missing') console.log(`  (edit check: ${p.page} is not in the output)`);
     }
     if (check.lost) {
       lostEdits = true;
-      console.log(`\n!!!!!!!! LOST EDIT: ${check.file} was edited, but ${check.pages.filter((p) => p.found === false).map((p) => p.page).join(' and ')} still show(s) the old text.`);
+      console.log(
+        `\n!!!!!!!! LOST EDIT: ${check.file} was edited, but ${check.pages
+          .filter((p) => p.found === false)
+          .map((p) => p.page)
+          .join(' and ')} still show(s) the old text.`,
+      );
       console.log('!!!!!!!! A page was reused whose cacheKey does not cover every entry it reads.\n');
     }
     let hugoRun: HugoRun | undefined;
     if (hugo) {
       hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo, buildWorkDirs(paths));
       if (hugoRun.error) console.log(`hugo failed: ${hugoRun.error}`);
-      else console.log(`hugo   ${s(hugoRun.ms)} (CPU ${hugoRun.cpuMs === undefined ? '?' : s(hugoRun.cpuMs)})  ${hugoRun.htmlPages} pages, peak ${mib(hugoRun.maxRssMiB)}`);
+      else
+        console.log(
+          `hugo   ${s(hugoRun.ms)} (CPU ${hugoRun.cpuMs === undefined ? '?' : s(hugoRun.cpuMs)})  ${hugoRun.htmlPages} pages, peak ${mib(hugoRun.maxRssMiB)}`,
+        );
     }
     const ratio = hugoRun && !hugoRun.error ? cold.ms / hugoRun.ms : undefined;
     const cpuRatio = hugoRun?.cpuMs && cold.cpuMs ? cold.cpuMs / hugoRun.cpuMs : undefined;
@@ -597,13 +642,34 @@ async function main(): Promise<void> {
     const paths: BuildPaths = { root: snapshot.root, content: join(snapshot.root, 'content'), outDir: join(snapshot.root, 'bench-out-example') };
     removeCaches(paths);
     const build = await projectBuild(paths, snapshot.via);
-    const slugs = readdirSync(join(ROOT, 'content', 'profiles')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    const slugs = readdirSync(join(ROOT, 'content', 'profiles'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3));
     example = build.ok ? outputStats(paths.outDir, slugs).profilePage : undefined;
-    console.log(build.ok && example
-      ? `\nexample content/: largest profile page ${kb(example.largestHtml)} HTML, ${kb(example.largestGzip)} gzip (${example.largestSlug})`
-      : `\nexample content/: build failed\n${build.output.slice(-2000)}`);
+    console.log(
+      build.ok && example
+        ? `\nexample content/: largest profile page ${kb(example.largestHtml)} HTML, ${kb(example.largestGzip)} gzip (${example.largestSlug})`
+        : `\nexample content/: build failed\n${build.output.slice(-2000)}`,
+    );
   }
-  const head = ['size', 'shape', 'pages', 'cold', 'cold CPU', 'pages/s', 'warm', '1-month edit', 'peak RSS', 'output', 'profile HTML med/max', 'gzip med/max', 'hugo cold', 'ours/hugo', 'CPU ours/hugo', 'edit/hugo cold'];
+  const head = [
+    'size',
+    'shape',
+    'pages',
+    'cold',
+    'cold CPU',
+    'pages/s',
+    'warm',
+    '1-month edit',
+    'peak RSS',
+    'output',
+    'profile HTML med/max',
+    'gzip med/max',
+    'hugo cold',
+    'ours/hugo',
+    'CPU ours/hugo',
+    'edit/hugo cold',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);

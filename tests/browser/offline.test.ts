@@ -13,7 +13,13 @@ import { builtSite, sharedBrowser } from '../support/fixtures.ts';
 import { watchPage } from '../support/page-checks.ts';
 import { BASE_PATH_BUILD } from '../support/site-pages.ts';
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.svg': 'image/svg+xml', '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+};
 
 /** Loads file: URLs from disk the way a browser opening the folder would: a missing file fails. */
 async function fileLoader(url: string): Promise<Loaded> {
@@ -57,7 +63,9 @@ afterAll(async () => {
 describe('offline folder', () => {
   it('reports its pages and a single-file export per profile, and no dangling site links', () => {
     expect(result.pages).toBe(listFiles(built).filter((f) => f.endsWith('.html')).length);
-    const profiles = listFiles(built).filter((f) => /^[^/]+\/profile\.json$/.test(f)).map((f) => f.split('/')[0]);
+    const profiles = listFiles(built)
+      .filter((f) => /^[^/]+\/profile\.json$/.test(f))
+      .map((f) => f.split('/')[0]);
     expect(result.singleFiles.sort()).toEqual(profiles.map((s) => `${SINGLE_FILE_DIR}/${s}.html`).sort());
     expect(result.missing).toEqual([]);
   });
@@ -75,7 +83,10 @@ describe('offline folder', () => {
   it('links every page to files that exist, from the home page and from each single-file export', async () => {
     for (const start of ['index.html', '404.html', ...result.singleFiles]) {
       const crawled = await crawl(pathToFileURL(join(out, start)).href, fileLoader);
-      expect(crawled.failures.map((f) => `${f.url} ← ${f.referrers.join(', ')}`), start).toEqual([]);
+      expect(
+        crawled.failures.map((f) => `${f.url} ← ${f.referrers.join(', ')}`),
+        start,
+      ).toEqual([]);
       expect(crawled.brokenFragments, start).toEqual([]);
       if (start === 'index.html') {
         const reached = new Set(crawled.pages.map((p) => fileURLToPath(p.url)));
@@ -110,9 +121,15 @@ describe('offline folder', () => {
       expect(watch.problems(), file).toEqual([]);
       expect(look.background, `${file}: body has no background, so the stylesheet was dropped`).not.toBe('rgba(0, 0, 0, 0)');
       expect(look.accent, file).not.toBe('');
-      expect(look.sections.filter((s) => !s.visible), file).toEqual([]);
+      expect(
+        look.sections.filter((s) => !s.visible),
+        file,
+      ).toEqual([]);
       if (look.isProfile) {
-        expect(look.sections.map((s) => s.id), file).toEqual(expect.arrayContaining(['summary', 'statistics', 'activity', 'work-history']));
+        expect(
+          look.sections.map((s) => s.id),
+          file,
+        ).toEqual(expect.arrayContaining(['summary', 'statistics', 'activity', 'work-history']));
         expect(look.heatmap, `${file}: no visible heatmap in #activity`).toBe(true);
       }
       await page.close();

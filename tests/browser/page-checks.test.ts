@@ -6,14 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/test-site.ts';
 import { crawl, type CrawlResult } from '../support/crawl.ts';
 import { sharedBrowser } from '../support/fixtures.ts';
-import {
-  axeViolations,
-  contextOptions,
-  headingProblems,
-  horizontalOverflow,
-  unnamedImages,
-  watchPage,
-} from '../support/page-checks.ts';
+import { axeViolations, contextOptions, headingProblems, horizontalOverflow, unnamedImages, watchPage } from '../support/page-checks.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 
 const SITE = join(PROJECT_ROOT, 'tests', 'fixtures', 'browser-checks', 'site');
@@ -64,24 +57,16 @@ describe('page checks', () => {
       ]),
     );
     expect(found.overflow).toEqual([expect.stringMatching(/page is \d+px wide in a 360px viewport; sticking out: div\.wide/)]);
-    expect(found.headings).toEqual([
-      'headings: expected exactly one h1, found 2',
-      'headings: h2 is followed by h4 ("Skipped a level")',
-    ]);
+    expect(found.headings).toEqual(['headings: expected exactly one h1, found 2', 'headings: h2 is followed by h4 ("Skipped a level")']);
     expect(found.images).toEqual([expect.stringContaining('<img src="../good/dot.svg"'), expect.stringContaining('<svg width="20"')]);
-    expect(found.axe).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^axe color-contrast /), expect.stringMatching(/^axe image-alt /)]),
-    );
+    expect(found.axe).toEqual(expect.arrayContaining([expect.stringMatching(/^axe color-contrast /), expect.stringMatching(/^axe image-alt /)]));
   });
 });
 
 it('axe checks each colour scheme it is given', async () => {
   const found = await axeViolations(browser, `${server.baseUrl}dark-only/`, contextOptions('desktop', 'light'), ['light', 'dark']);
   expect(found.get('light')).toEqual([]);
-  expect(found.get('dark')).toEqual([
-    expect.stringMatching(/^axe color-contrast .* — h1 — /),
-    expect.stringMatching(/^axe color-contrast .* — p — /),
-  ]);
+  expect(found.get('dark')).toEqual([expect.stringMatching(/^axe color-contrast .* — h1 — /), expect.stringMatching(/^axe color-contrast .* — p — /)]);
 });
 
 describe('crawl', () => {
@@ -92,9 +77,7 @@ describe('crawl', () => {
 
   it('follows links, stylesheets, feeds, images, SVG <use> and CSS url() on the same origin', () => {
     const urls = result.resources.map((r) => r.url.slice(server.baseUrl.length));
-    expect(urls).toEqual(
-      expect.arrayContaining(['good/', 'good/style.css', 'good/feed.xml', 'good/dot.svg', 'good/shapes.svg', 'bad/', 'bad/missing.css']),
-    );
+    expect(urls).toEqual(expect.arrayContaining(['good/', 'good/style.css', 'good/feed.xml', 'good/dot.svg', 'good/shapes.svg', 'bad/', 'bad/missing.css']));
     expect(result.pages.map((p) => p.url.slice(server.baseUrl.length))).toEqual(['good/', 'bad/']);
   });
 
@@ -111,9 +94,7 @@ describe('crawl', () => {
 
   it('checks absolute site URLs (Open Graph, canonical) on the local server when told the alias', async () => {
     const aliased = await crawl(`${server.baseUrl}good/`, undefined, { aliases: { 'https://example.test/': `${server.origin}/` } });
-    expect(aliased.failures.map((r) => new URL(r.url).pathname)).toEqual(
-      expect.arrayContaining(['/fixture/bad/card.png', '/fixture/good/gone/']),
-    );
+    expect(aliased.failures.map((r) => new URL(r.url).pathname)).toEqual(expect.arrayContaining(['/fixture/bad/card.png', '/fixture/good/gone/']));
     expect(aliased.failures).toHaveLength(4);
   });
 });

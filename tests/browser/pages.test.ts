@@ -43,43 +43,36 @@ it('the crawl finds the index and a profile page', () => {
 // One test per page covering its four combinations (each problem line says which): pages run in
 // parallel; each width loads the page once and switches the colour scheme in place (requests the
 // switch triggers are still watched), and axe is injected once per width.
-it.concurrent.each(pages.map((p) => ({ url: p.url, path: new URL(p.url).pathname })))(
-  'page $path: light and dark, phone and desktop',
-  async ({ url }) => {
-    const problems: string[] = [];
-    for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
-      // The page as a reader gets it, CSP enforced: CSP violations surface as console errors here.
-      const context = await browser.newContext(contextOptions(viewport, COLOR_SCHEMES[0]!));
-      try {
-        const page = await context.newPage();
-        const watch = watchPage(page);
-        await page.goto(url, { waitUntil: 'load' });
-        let seen = 0;
-        for (const scheme of COLOR_SCHEMES) {
-          await page.emulateMedia({ colorScheme: scheme });
-          await page.evaluate(() => document.fonts.ready);
-          const found = [
-            ...(await horizontalOverflow(page)),
-            ...(await headingProblems(page)),
-            ...(await unnamedImages(page)),
-          ];
-          if (screenshotted.has(url)) {
-            mkdirSync(SCREENSHOTS, { recursive: true });
-            const name = pageLabel(url, server.baseUrl);
-            const file = `${name === 'index' ? name : `${pageKind(url, server.baseUrl)}-${name}`}-${scheme}-${viewport}.png`;
-            await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
-          }
-          const watched = watch.problems();
-          found.push(...watched.slice(seen));
-          seen = watched.length;
-          problems.push(...found.map((p) => `[${scheme} ${viewport}] ${p}`));
+it.concurrent.each(pages.map((p) => ({ url: p.url, path: new URL(p.url).pathname })))('page $path: light and dark, phone and desktop', async ({ url }) => {
+  const problems: string[] = [];
+  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+    // The page as a reader gets it, CSP enforced: CSP violations surface as console errors here.
+    const context = await browser.newContext(contextOptions(viewport, COLOR_SCHEMES[0]!));
+    try {
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      await page.goto(url, { waitUntil: 'load' });
+      let seen = 0;
+      for (const scheme of COLOR_SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.evaluate(() => document.fonts.ready);
+        const found = [...(await horizontalOverflow(page)), ...(await headingProblems(page)), ...(await unnamedImages(page))];
+        if (screenshotted.has(url)) {
+          mkdirSync(SCREENSHOTS, { recursive: true });
+          const name = pageLabel(url, server.baseUrl);
+          const file = `${name === 'index' ? name : `${pageKind(url, server.baseUrl)}-${name}`}-${scheme}-${viewport}.png`;
+          await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
         }
-      } finally {
-        await context.close();
+        const watched = watch.problems();
+        found.push(...watched.slice(seen));
+        seen = watched.length;
+        problems.push(...found.map((p) => `[${scheme} ${viewport}] ${p}`));
       }
-      const axe = await axeViolations(browser, url, contextOptions(viewport, COLOR_SCHEMES[0]!), COLOR_SCHEMES);
-      for (const [scheme, violations] of axe) problems.push(...violations.map((v) => `[${scheme} ${viewport}] ${v}`));
+    } finally {
+      await context.close();
     }
-    expect(problems).toEqual([]);
-  },
-);
+    const axe = await axeViolations(browser, url, contextOptions(viewport, COLOR_SCHEMES[0]!), COLOR_SCHEMES);
+    for (const [scheme, violations] of axe) problems.push(...violations.map((v) => `[${scheme} ${viewport}] ${v}`));
+  }
+  expect(problems).toEqual([]);
+});

@@ -48,7 +48,10 @@ describe('the xss fixture', () => {
     const paths = pages.map((p) => new URL(p.url).pathname);
     expect(paths).toContain('/');
     // Profile and month pages appear as the pages engineer adds them; the crawl covers what exists.
-    expect(paths.some((p) => p.startsWith('/xss/')), `crawled: ${paths.join(', ')}`).toBe(true);
+    expect(
+      paths.some((p) => p.startsWith('/xss/')),
+      `crawled: ${paths.join(', ')}`,
+    ).toBe(true);
   });
 });
 
@@ -58,7 +61,10 @@ describe('the trap itself (control)', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'engfolio-xss-control-'));
     writeFileSync(join(dir, 'open.html'), '<!doctype html><title>x</title><img src=x onerror="alert(7)">');
-    writeFileSync(join(dir, 'csp.html'), `<!doctype html><meta http-equiv="content-security-policy" content="script-src 'self'"><title>x</title><img src=x onerror="alert(8)">`);
+    writeFileSync(
+      join(dir, 'csp.html'),
+      `<!doctype html><meta http-equiv="content-security-policy" content="script-src 'self'"><title>x</title><img src=x onerror="alert(8)">`,
+    );
     const control = await serveStatic(dir);
     const context = await browser.newContext();
     try {

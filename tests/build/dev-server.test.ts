@@ -10,7 +10,7 @@ import { makeTestSite, removeTestSite, spawnedEnv } from '../support/test-site.t
 /** Fetches `url` until `ok` accepts the response (or 30 s pass); returns the last body. */
 async function poll(url: string, ok: (status: number, body: string) => boolean): Promise<{ status: number; body: string }> {
   let last = { status: 0, body: '' };
-  for (const end = Date.now() + 30_000; Date.now() < end; ) {
+  for (const end = Date.now() + 30_000; Date.now() < end;) {
     try {
       const r = await fetch(url);
       last = { status: r.status, body: await r.text() };
@@ -91,7 +91,7 @@ console.log('LISTENING ' + server.address.port);`;
   it('says what is wrong with a broken file and keeps serving the last good content', async () => {
     const before = log.length;
     writeFileSync(join(content, 'months', 'ana', '2024-02.md'), '---\ncommits: many\n---\n\nBroken.\n');
-    for (const end = Date.now() + 30_000; Date.now() < end && !log.slice(before).includes('2024-02.md'); ) await new Promise((r) => setTimeout(r, 200));
+    for (const end = Date.now() + 30_000; Date.now() < end && !log.slice(before).includes('2024-02.md');) await new Promise((r) => setTimeout(r, 200));
     expect(log.slice(before)).toMatch(/2024-02\.md:2 — commits: expected/);
     const page = await poll(`${origin}/ana/2024-02/`, (status) => status === 200);
     expect(page.status).toBe(200);

@@ -17,7 +17,12 @@ const widgets = buildRepo(widgetCommits(), { origin: 'https://github.com/acme/wi
 const secret = buildRepo(
   [
     { author: ADA, date: '2024-02-01T10:00:00+09:00', message: 'Add zebrafish tracking to Project Okapi\n', files: { 'okapi-core/zebrafish.py': lines(9) } },
-    { author: ADA, date: '2024-05-02T10:00:00+00:00', message: 'fix: okapi zebrafish crash\n\nFixes: 0123abcd ("okapi")\n', files: { 'okapi-core/zebrafish.py': lines(10) } },
+    {
+      author: ADA,
+      date: '2024-05-02T10:00:00+00:00',
+      message: 'fix: okapi zebrafish crash\n\nFixes: 0123abcd ("okapi")\n',
+      files: { 'okapi-core/zebrafish.py': lines(10) },
+    },
   ],
   { dir: join(tempDir(), 'okapi-secret'), origin: 'git@github.com:zebracorp/okapi-secret.git' },
 );
@@ -99,7 +104,10 @@ describe('a profile imported from git, built for real', () => {
     expect(titles).toContain('Wed 10 Jan: 1 commit, 1 feature');
     expect(titles).toContain('Mon 3 Jun: 1 commit, 1 feature');
     // Every imported day has exactly its cell (per metric panel the same days are drawn).
-    const csv = readFileSync(join(content, 'activity', `${SLUG}.csv`), 'utf8').trim().split('\n').slice(1);
+    const csv = readFileSync(join(content, 'activity', `${SLUG}.csv`), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(csv.length).toBe(11);
     const counted = new Set(titles.filter((t) => /: \d+ commits?/.test(t)));
     expect(counted.size).toBe(csv.length);
@@ -115,7 +123,9 @@ describe('a profile imported from git, built for real', () => {
   });
 
   it('has a page for every imported month, with its figures', () => {
-    const months = readdirSync(join(content, 'months', SLUG)).map((f) => f.slice(0, 7)).sort();
+    const months = readdirSync(join(content, 'months', SLUG))
+      .map((f) => f.slice(0, 7))
+      .sort();
     expect(months).toEqual(['2024-01', '2024-02', '2024-03', '2024-05', '2024-06']);
     for (const m of months) expect(statSync(join(site, SLUG, m, 'index.html')).isFile()).toBe(true);
     const feb = parse(readFileSync(join(site, SLUG, '2024-02', 'index.html'), 'utf8')) as unknown as Node;
@@ -132,18 +142,9 @@ describe('a profile imported from git, built for real', () => {
   });
 
   it('lets no name, path or commit subject of a private repository into any file of the built site', () => {
-    const secrets = [
-      secret,
-      aliased,
-      'okapi',
-      'zebra',
-      'quokka',
-      'wallaby',
-      'ledger',
-      'reconcil',
-      'Project Okapi',
-      'zebrafish tracking',
-    ].map((s) => s.toLowerCase());
+    const secrets = [secret, aliased, 'okapi', 'zebra', 'quokka', 'wallaby', 'ledger', 'reconcil', 'Project Okapi', 'zebrafish tracking'].map((s) =>
+      s.toLowerCase(),
+    );
     const built = files(site);
     const kinds = new Set([...built.keys()].map((f) => extname(f)));
     for (const ext of ['.html', '.json', '.xml', '.svg']) expect(kinds).toContain(ext);

@@ -29,7 +29,9 @@ describe.each(files)('%s', (file) => {
   it('is valid HTML', async () => {
     const report = await validator.validateString(readFileSync(join(dir, file), 'utf8'), file);
     const errors = report.results.flatMap((r) =>
-      r.messages.filter((m) => m.severity === 2).map((m) => `${relative(dir, join(dir, file))}:${m.line}:${m.column} ${m.ruleId}: ${m.message} — ${m.selector ?? ''}`),
+      r.messages
+        .filter((m) => m.severity === 2)
+        .map((m) => `${relative(dir, join(dir, file))}:${m.line}:${m.column} ${m.ruleId}: ${m.message} — ${m.selector ?? ''}`),
     );
     expect(errors).toEqual([]);
   });

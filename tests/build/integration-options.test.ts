@@ -112,7 +112,9 @@ describe('engfolio under a routes base, inside a bigger site', () => {
       site: 'https://example.org',
       base: '/repo/',
       options: { routes: { base: 'team/' } },
-      files: { 'src/pages/index.astro': `---\nimport Page from ${PAGE};\n---\n<Page title="Home" description="The bigger site."><h1>Home</h1><a href="/repo/team/">The team</a></Page>\n` },
+      files: {
+        'src/pages/index.astro': `---\nimport Page from ${PAGE};\n---\n<Page title="Home" description="The bigger site."><h1>Home</h1><a href="/repo/team/">The team</a></Page>\n`,
+      },
     });
     const r = runEngfolio(root, ['build']);
     expect(r.code, r.err).toBe(0);
@@ -125,7 +127,8 @@ describe('engfolio under a routes base, inside a bigger site', () => {
     const month = readFileSync(join(dist, 'team', 'mira-kovac', '2025-06', 'index.html'), 'utf8');
     expect(month).toMatch(/<a href="\/repo\/team\/"[^>]*>Profiles<\/a>/);
     expect(month).toContain('href="/repo/team/mira-kovac/#2025-06"');
-    for (const file of ['team/mira-kovac/feed.xml', 'team/mira-kovac/profile.json', 'team/profile.schema.json', 'team/favicon.svg']) expect(existsSync(join(dist, file)), file).toBe(true);
+    for (const file of ['team/mira-kovac/feed.xml', 'team/mira-kovac/profile.json', 'team/profile.schema.json', 'team/favicon.svg'])
+      expect(existsSync(join(dist, file)), file).toBe(true);
     // The 404 page and robots.txt are the bigger site's business.
     expect(existsSync(join(dist, '404.html'))).toBe(false);
     expect(existsSync(join(dist, 'robots.txt'))).toBe(false);
@@ -133,7 +136,12 @@ describe('engfolio under a routes base, inside a bigger site', () => {
 
   it('lists the site’s pages and the profile pages in the sitemap', () => {
     const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
-    for (const url of ['https://example.org/repo/', 'https://example.org/repo/team/', 'https://example.org/repo/team/mira-kovac/', 'https://example.org/repo/team/mira-kovac/2025-06/']) {
+    for (const url of [
+      'https://example.org/repo/',
+      'https://example.org/repo/team/',
+      'https://example.org/repo/team/mira-kovac/',
+      'https://example.org/repo/team/mira-kovac/2025-06/',
+    ]) {
       expect(sitemap).toContain(`<loc>${url}</loc>`);
     }
   });
@@ -153,7 +161,9 @@ describe('bad options', () => {
     // Astro's own build says the same, without a stack trace.
     const astro = await runAstroBuild(root);
     expect(astro.code).not.toBe(0);
-    expect(astro.out + astro.err).toContain('error astro.config.mjs — engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"');
+    expect(astro.out + astro.err).toContain(
+      'error astro.config.mjs — engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
+    );
     expect(astro.out + astro.err).not.toMatch(/^\s+at /m);
   });
 

@@ -107,8 +107,15 @@ describe('the built example profile', () => {
 
   it('shows every quality metric as a labelled bar with its exact value', () => {
     const quality = sectionText(html, 'quality')!;
-    const labels: Record<string, string> = { correctness: 'Correctness', maintainability: 'Maintainability', architecture: 'Architecture', performance: 'Performance', aiUsage: 'AI Usage' };
-    for (const [key, value] of Object.entries(expected.quality)) expect(quality).toMatch(new RegExp(`${labels[key]}:\\s*${String(value).replace('.', '\\.')}%`));
+    const labels: Record<string, string> = {
+      correctness: 'Correctness',
+      maintainability: 'Maintainability',
+      architecture: 'Architecture',
+      performance: 'Performance',
+      aiUsage: 'AI Usage',
+    };
+    for (const [key, value] of Object.entries(expected.quality))
+      expect(quality).toMatch(new RegExp(`${labels[key]}:\\s*${String(value).replace('.', '\\.')}%`));
   });
 
   it('shows every skill and every repository with its period, months, languages and skills', () => {

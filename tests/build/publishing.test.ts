@@ -42,11 +42,14 @@ describe('published site', () => {
     const index = parser.parse(read('sitemap-index.xml'));
     const sitemaps = [index.sitemapindex.sitemap].flat().map((s: { loc: string }) => s.loc);
     expect(sitemaps.every((loc: string) => loc.startsWith(SITE + BASE))).toBe(true);
-    const listed = sitemaps.flatMap((loc: string) => [parser.parse(read(loc.slice((SITE + BASE).length))).urlset.url].flat().map((u: { loc: string }) => u.loc));
+    const listed = sitemaps.flatMap((loc: string) =>
+      [parser.parse(read(loc.slice((SITE + BASE).length))).urlset.url].flat().map((u: { loc: string }) => u.loc),
+    );
     for (const file of pages.filter((f) => f !== '404.html')) {
       const els = elements(read(file));
       const canonical = els.find((e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical');
-      const meta = (p: string): string | undefined => attr(els.find((e) => e.tagName === 'meta' && (attr(e, 'property') === p || attr(e, 'name') === p)) ?? ({ attrs: [] } as unknown as Element), 'content');
+      const meta = (p: string): string | undefined =>
+        attr(els.find((e) => e.tagName === 'meta' && (attr(e, 'property') === p || attr(e, 'name') === p)) ?? ({ attrs: [] } as unknown as Element), 'content');
       expect(attr(canonical!, 'href'), file).toBe(pageUrl(file));
       expect(meta('og:url'), file).toBe(pageUrl(file));
       expect(meta('description'), file).toBeTruthy();
@@ -81,7 +84,9 @@ describe('published site', () => {
       const doc = JSON.parse(read(`${slug}/profile.json`));
       const feed = new XMLParser({ ignoreAttributes: false }).parse(read(`${slug}/feed.xml`)).feed;
       const entries = [feed.entry ?? []].flat();
-      expect(entries.map((e: { link: { '@_href': string } }) => e.link['@_href'])).toEqual(doc.months.map((m: { month: string }) => `${SITE}${BASE}${slug}/${m.month}/`));
+      expect(entries.map((e: { link: { '@_href': string } }) => e.link['@_href'])).toEqual(
+        doc.months.map((m: { month: string }) => `${SITE}${BASE}${slug}/${m.month}/`),
+      );
     }
   });
 

@@ -25,9 +25,15 @@ describe('profile pages and files rendered outside Astro’s loop', () => {
     mkdirSync(join(content, 'profiles'), { recursive: true });
     for (const slug of ['ana', 'bo', 'cy', 'di']) {
       mkdirSync(join(content, 'months', slug), { recursive: true });
-      writeFileSync(join(content, 'profiles', `${slug}.md`), `---\nname: ${slug.toUpperCase()} Person\nheadline: Builds things\n---\n\nA summary with [a link](https://example.org).\n`);
+      writeFileSync(
+        join(content, 'profiles', `${slug}.md`),
+        `---\nname: ${slug.toUpperCase()} Person\nheadline: Builds things\n---\n\nA summary with [a link](https://example.org).\n`,
+      );
       for (const [i, m] of months.entries()) {
-        writeFileSync(join(content, 'months', slug, `${m}.md`), `---\ncommits: ${i + 3}\nfeatures: ${i % 4}\n---\n\nWork of ${m}: *emphasis*, \`code\` and [a page](../other/).\n`);
+        writeFileSync(
+          join(content, 'months', slug, `${m}.md`),
+          `---\ncommits: ${i + 3}\nfeatures: ${i % 4}\n---\n\nWork of ${m}: *emphasis*, \`code\` and [a page](../other/).\n`,
+        );
       }
     }
     // A base path written without slashes, as a user may.

@@ -23,7 +23,8 @@ function buildWith(env: Record<string, string>, ...args: string[]): { code: numb
 
 const build = (...args: string[]): { code: number | null; out: string } => buildWith({}, ...args);
 /** The cache folder of a build of `content` into `out` (src/cli/build.ts cacheDirFor). */
-const cacheDirOf = (content: string, out: string): string => join(site, 'node_modules/.astro/engfolio-content', createHash('sha256').update(`${content}\0${out}`).digest('hex').slice(0, 16));
+const cacheDirOf = (content: string, out: string): string =>
+  join(site, 'node_modules/.astro/engfolio-content', createHash('sha256').update(`${content}\0${out}`).digest('hex').slice(0, 16));
 
 describe('engfolio build on bad content after a good build', () => {
   let tmp: string;
@@ -183,10 +184,15 @@ describe('buildAside (swap logic)', () => {
     const inside = mkdtempSync(join(tmpdir(), 'engfolio-inside-'));
     try {
       let builtIn = '';
-      await buildAside(out, async (dir) => {
-        builtIn = dir;
-        writeFileSync(join(dir, 'index.html'), 'x');
-      }, undefined, inside);
+      await buildAside(
+        out,
+        async (dir) => {
+          builtIn = dir;
+          writeFileSync(join(dir, 'index.html'), 'x');
+        },
+        undefined,
+        inside,
+      );
       expect(builtIn.startsWith(join(inside, WORK_DIR))).toBe(true);
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('x');
       expect(existsSync(join(inside, WORK_DIR))).toBe(false);
@@ -260,9 +266,13 @@ describe('incremental rebuild of a --content folder', () => {
 
   it('shows a one-month edit on the profile and month pages and reuses the unchanged pages in place', () => {
     const slug = readdirSync(join(content, 'months'))[0]!;
-    const months = readdirSync(join(content, 'months', slug)).filter((f) => f.endsWith('.md')).sort();
+    const months = readdirSync(join(content, 'months', slug))
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     const edited = months[0]!;
-    const untouchedProfile = readdirSync(join(content, 'profiles')).map((f) => f.slice(0, -3)).find((s) => s !== slug);
+    const untouchedProfile = readdirSync(join(content, 'profiles'))
+      .map((f) => f.slice(0, -3))
+      .find((s) => s !== slug);
     const file = join(content, 'months', slug, edited);
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nMarker paragraph incrementalmarker42.\n`);
     const unchangedPage = untouchedProfile ? join(out, untouchedProfile, 'index.html') : join(out, slug, months[1]!.slice(0, -3), 'index.html');
@@ -280,7 +290,9 @@ describe('incremental rebuild of a --content folder', () => {
 
   it('shows a narrative-only edit on every page that shows it, and a frontmatter edit on the month page', () => {
     const slug = readdirSync(join(content, 'months'))[0]!;
-    const month = readdirSync(join(content, 'months', slug)).filter((f) => f.endsWith('.md')).sort()[1]!;
+    const month = readdirSync(join(content, 'months', slug))
+      .filter((f) => f.endsWith('.md'))
+      .sort()[1]!;
     const file = join(content, 'months', slug, month);
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nNarrative marker bodyonly77.\n`);
     let r = build('--out', out, '--content', content);
@@ -307,7 +319,9 @@ describe('incremental rebuild of a --content folder', () => {
 
   it('drops the page of a deleted month and its link from the profile page', () => {
     const slug = readdirSync(join(content, 'months'))[0]!;
-    const months = readdirSync(join(content, 'months', slug)).filter((f) => f.endsWith('.md')).sort();
+    const months = readdirSync(join(content, 'months', slug))
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     const gone = months[months.length - 1]!.slice(0, -3);
     expect(existsSync(join(out, slug, gone, 'index.html'))).toBe(true);
     rmSync(join(content, 'months', slug, `${gone}.md`));
@@ -357,7 +371,8 @@ describe('incremental rebuild that updates the previous site in place', () => {
     mkdirSync(join(content, 'profiles'), { recursive: true });
     mkdirSync(join(content, 'months', 'solo'), { recursive: true });
     writeFileSync(join(content, 'profiles', 'solo.md'), '---\nname: Solo Person\nheadline: Builds things\n---\n\nA summary.\n');
-    for (const [i, m] of months.entries()) writeFileSync(join(content, 'months', 'solo', `${m}.md`), `---\ncommits: ${i + 2}\nfeatures: 1\n---\n\nWork of ${m}.\n`);
+    for (const [i, m] of months.entries())
+      writeFileSync(join(content, 'months', 'solo', `${m}.md`), `---\ncommits: ${i + 2}\nfeatures: 1\n---\n\nWork of ${m}.\n`);
     const r = build('--out', out, '--content', content);
     expect(r.code, r.out).toBe(0);
   });
@@ -421,7 +436,15 @@ describe('updateInPlace (incremental builds)', () => {
       writeFileSync(join(dir, path), text);
     }
   }
-  const previousSite = { 'a/index.html': 'old a', 'b/index.html': 'old b', 'k1/index.html': 'k1', 'k2/index.html': 'k2', 'k3/index.html': 'k3', 'gone/deep/index.html': 'old gone', '_astro/old.css': 'old css' };
+  const previousSite = {
+    'a/index.html': 'old a',
+    'b/index.html': 'old b',
+    'k1/index.html': 'k1',
+    'k2/index.html': 'k2',
+    'k3/index.html': 'k3',
+    'gone/deep/index.html': 'old gone',
+    '_astro/old.css': 'old css',
+  };
   const kept = ['a/index.html', 'k1/index.html', 'k2/index.html', 'k3/index.html'];
 
   it('moves in what the build wrote, deletes what the site no longer has, and leaves unchanged files as they were', async () => {
@@ -452,7 +475,15 @@ describe('updateInPlace (incremental builds)', () => {
       expect(steps).toEqual(['produce', 'prepare', 'plan']);
       expect(update).toMatchObject({ how: 'in place', kept: 4, removed: 2 });
       expect(update.written.sort()).toEqual(['_astro/new.css', 'b/index.html', 'c/index.html']);
-      expect(Object.keys(hashTree(out)).sort()).toEqual(['_astro/new.css', 'a/index.html', 'b/index.html', 'c/index.html', 'k1/index.html', 'k2/index.html', 'k3/index.html']);
+      expect(Object.keys(hashTree(out)).sort()).toEqual([
+        '_astro/new.css',
+        'a/index.html',
+        'b/index.html',
+        'c/index.html',
+        'k1/index.html',
+        'k2/index.html',
+        'k3/index.html',
+      ]);
       expect(readFileSync(join(out, 'b/index.html'), 'utf8')).toBe('new b');
       // The folders the deleted page leaves empty go too; the untouched page is the same file.
       expect(existsSync(join(out, 'gone'))).toBe(false);
@@ -470,7 +501,14 @@ describe('updateInPlace (incremental builds)', () => {
       const out = join(tmp, 'site');
       site(out, previousSite);
       const k1 = statSync(join(out, 'k1/index.html')).ino;
-      const rewritten = { 'a/index.html': 'new a', 'b/index.html': 'new b', 'k2/index.html': 'new k2', 'k3/index.html': 'new k3', 'c/index.html': 'new c', '_astro/new.css': 'new css' };
+      const rewritten = {
+        'a/index.html': 'new a',
+        'b/index.html': 'new b',
+        'k2/index.html': 'new k2',
+        'k3/index.html': 'new k3',
+        'c/index.html': 'new c',
+        '_astro/new.css': 'new css',
+      };
       const update = await updateInPlace(
         out,
         async (dir) => site(dir, rewritten),
@@ -494,8 +532,27 @@ describe('updateInPlace (incremental builds)', () => {
       const before = hashTree(out);
       const write = async (dir: string): Promise<void> => site(dir, { 'a/index.html': 'new a' });
       const plan = () => ({ keep: [], remove: [] });
-      await expect(updateInPlace(out, async (dir) => { await write(dir); throw new Error('render failed'); }, () => {}, plan)).rejects.toThrow('render failed');
-      await expect(updateInPlace(out, write, () => { throw new Error('cannot record'); }, plan)).rejects.toThrow('cannot record');
+      await expect(
+        updateInPlace(
+          out,
+          async (dir) => {
+            await write(dir);
+            throw new Error('render failed');
+          },
+          () => {},
+          plan,
+        ),
+      ).rejects.toThrow('render failed');
+      await expect(
+        updateInPlace(
+          out,
+          write,
+          () => {
+            throw new Error('cannot record');
+          },
+          plan,
+        ),
+      ).rejects.toThrow('cannot record');
       expect(hashTree(out)).toEqual(before);
       expect(readdirSync(tmp)).toEqual(['site']);
     } finally {

@@ -48,7 +48,9 @@ describe('engfolio check', () => {
   it('passes with warnings, and fails on them with --strict', () => {
     const plain = check('--content', 'tests/fixtures/content-warnings');
     expect(plain.code).toBe(0);
-    expect(plain.out).toContain('warning tests/fixtures/content-warnings/profiles/warn.md:3 — headlin: expected a known field, found an unknown one: ignored — did you mean "headline"?');
+    expect(plain.out).toContain(
+      'warning tests/fixtures/content-warnings/profiles/warn.md:3 — headlin: expected a known field, found an unknown one: ignored — did you mean "headline"?',
+    );
     const strict = check('--strict', '--content', 'tests/fixtures/content-warnings');
     expect(strict.code).toBe(1);
     expect(strict.out).toContain('check: 2 errors, 0 warnings in 1 file (--strict: warnings count as errors)');

@@ -66,7 +66,16 @@ function commit(dir: string, author: [string, string], date: string, message: st
     git(dir, ['add', p]);
   }
   spawnSync('git', ['-C', dir, 'commit', '-q', '-m', message], {
-    env: { ...process.env, GIT_AUTHOR_NAME: author[0], GIT_AUTHOR_EMAIL: author[1], GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: author[0], GIT_COMMITTER_EMAIL: author[1], GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: author[0],
+      GIT_AUTHOR_EMAIL: author[1],
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_NAME: author[0],
+      GIT_COMMITTER_EMAIL: author[1],
+      GIT_COMMITTER_DATE: date,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+    },
   });
 }
 
@@ -105,16 +114,34 @@ describe('import:git on the fixture repository', () => {
     const months = Object.fromEntries(model.months.map((m) => [m.month, { ...m.data, generated: undefined }]));
     expect(months).toEqual({
       // feat(api) + the 23:30 −08:00 fix on January 31st (07:30 UTC on February 1st)
-      '2024-01': { commits: 2, features: 1, bugs: 1, repositories: ['acme/widgets'], areas: ['src/api'], linesAdded: 15, linesRemoved: 1, generated: undefined },
+      '2024-01': {
+        commits: 2,
+        features: 1,
+        bugs: 1,
+        repositories: ['acme/widgets'],
+        areas: ['src/api'],
+        linesAdded: 15,
+        linesRemoved: 1,
+        generated: undefined,
+      },
       // search page (16:30 +09:00 on February 1st), vendored update, rename, revert, parser fix; the merge is not counted
-      '2024-02': { commits: 5, features: 1, bugs: 1, repositories: ['acme/widgets'], areas: ['web', 'src/api', 'src/parser'], linesAdded: 10, linesRemoved: 6, generated: undefined },
+      '2024-02': {
+        commits: 5,
+        features: 1,
+        bugs: 1,
+        repositories: ['acme/widgets'],
+        areas: ['web', 'src/api', 'src/parser'],
+        linesAdded: 10,
+        linesRemoved: 6,
+        generated: undefined,
+      },
       // version bump, binary logo
       '2024-03': { commits: 2, features: 1, bugs: 0, repositories: ['acme/widgets'], areas: ['assets'], linesAdded: 1, linesRemoved: 1, generated: undefined },
     });
     for (const m of model.months) expect(m.data.generated?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('puts each commit on the day its author lived, in the author\'s own offset', async () => {
+  it("puts each commit on the day its author lived, in the author's own offset", async () => {
     expect(readFileSync(join(content, 'activity/ada-lovelace.csv'), 'utf8')).toBe(
       'date,count,features\n' +
         '2024-01-10,1,1\n2024-01-31,1,0\n2024-02-01,1,1\n2024-02-05,1,0\n2024-02-10,1,0\n2024-02-12,1,0\n2024-02-20,1,0\n2024-03-03,1,0\n2024-03-04,1,1\n',
@@ -127,7 +154,16 @@ describe('import:git on the fixture repository', () => {
     expect(p!.data.source).toBe('git');
     expect(p!.data.skills.languages).toEqual(['TypeScript', 'TSX']);
     expect(p!.data.repositories).toEqual([
-      { name: 'acme/widgets', from: '2024-01', to: '2024-03', monthsActive: 3, languages: ['TypeScript', 'TSX'], skills: [], areas: ['src/api', 'web', 'assets', 'src/parser'], private: false },
+      {
+        name: 'acme/widgets',
+        from: '2024-01',
+        to: '2024-03',
+        monthsActive: 3,
+        languages: ['TypeScript', 'TSX'],
+        skills: [],
+        areas: ['src/api', 'web', 'assets', 'src/parser'],
+        private: false,
+      },
     ]);
   });
 
@@ -302,8 +338,18 @@ describe('privacy', () => {
   it('writes no name, path or subject of a private repository anywhere in the content', async () => {
     const secret = buildRepo(
       [
-        { author: `Ada Lovelace <${ADA}>`, date: '2024-05-01T10:00:00+00:00', message: 'Add zebrafish tracking to Project Okapi\n', files: { 'okapi-core/zebrafish.py': lines(9) } },
-        { author: `Ada Lovelace <${ADA}>`, date: '2024-05-02T10:00:00+00:00', message: 'fix: okapi zebrafish crash\n\nFixes: 0123abcd ("okapi")\n', files: { 'okapi-core/zebrafish.py': lines(10) } },
+        {
+          author: `Ada Lovelace <${ADA}>`,
+          date: '2024-05-01T10:00:00+00:00',
+          message: 'Add zebrafish tracking to Project Okapi\n',
+          files: { 'okapi-core/zebrafish.py': lines(9) },
+        },
+        {
+          author: `Ada Lovelace <${ADA}>`,
+          date: '2024-05-02T10:00:00+00:00',
+          message: 'fix: okapi zebrafish crash\n\nFixes: 0123abcd ("okapi")\n',
+          files: { 'okapi-core/zebrafish.py': lines(10) },
+        },
       ],
       { dir: join(temp(), 'okapi-secret'), origin: 'git@github.com:zebracorp/okapi-secret.git' },
     );
@@ -334,7 +380,12 @@ describe('bad input: one clear line, exit 1, nothing written', () => {
     const r = await run([...args, '--content', content]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('error')).length).toBe(1);
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('error')).length,
+    ).toBe(1);
     expectNoStack(r.stderr);
     expect(readdirSync(content)).toEqual([]);
   }
@@ -349,7 +400,10 @@ describe('bad input: one clear line, exit 1, nothing written', () => {
     await expectError([empty, '--author', ADA], /the repository has no commits/);
   });
   it('an author that matches nothing, with the most frequent authors as suggestions', async () => {
-    await expectError([widgets, '--author', 'nobody@example.com'], /no commit by "nobody@example.com" — most frequent authors: Ada Lovelace <ada@work.example> \(9\); Bob Babbage <bob@example.com> \(2\)/);
+    await expectError(
+      [widgets, '--author', 'nobody@example.com'],
+      /no commit by "nobody@example.com" — most frequent authors: Ada Lovelace <ada@work.example> \(9\); Bob Babbage <bob@example.com> \(2\)/,
+    );
   });
   it('--since / --until not YYYY-MM, or since after until', async () => {
     await expectError([widgets, '--author', ADA, '--since', '2024-13'], /--since: expected a month as YYYY-MM, found "2024-13"/);
@@ -489,7 +543,9 @@ describe('imperfect repositories: a warning, and everything else imported', () =
     const content = temp();
     const r = await run([repo, '--author', ADA, '--content', content]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/warning: .*: 3 commit\(s\) with implausible author dates — 2 before 1990 \(1985-06-01 to 1989-12-31\), 1 in the future \(2999-01-01\) — counted on the days they record\n/);
+    expect(r.stderr).toMatch(
+      /warning: .*: 3 commit\(s\) with implausible author dates — 2 before 1990 \(1985-06-01 to 1989-12-31\), 1 in the future \(2999-01-01\) — counted on the days they record\n/,
+    );
     expect(r.stderr).toMatch(/warning: .*: 1 commit\(s\) dated after the year 9999 were left out/);
     expect(r.stderr).toContain(': 4 of 5 commits counted');
     const model = readContent(content, content);
@@ -500,7 +556,9 @@ describe('imperfect repositories: a warning, and everything else imported', () =
       ['2024-06', 1, 1, 0],
       ['2999-01', 1, 1, 0],
     ]);
-    expect(readFileSync(join(content, 'activity/ada-lovelace.csv'), 'utf8')).toBe('date,count,features\n1985-06-01,1,1\n1989-12-31,1,0\n2024-06-01,1,1\n2999-01-01,1,1\n');
+    expect(readFileSync(join(content, 'activity/ada-lovelace.csv'), 'utf8')).toBe(
+      'date,count,features\n1985-06-01,1,1\n1989-12-31,1,0\n2024-06-01,1,1\n2999-01-01,1,1\n',
+    );
 
     // "In the future" depends on the clock; the files must not. Import as if it were 2020: the 2024 commit
     // is now in the future too, the warning says so, and every file is byte for byte the same.
@@ -513,7 +571,9 @@ describe('imperfect repositories: a warning, and everything else imported', () =
       clock.mockRestore();
     }
     expect(past.status).toBe(0);
-    expect(past.stderr).toMatch(/4 commit\(s\) with implausible author dates — 2 before 1990 \(1985-06-01 to 1989-12-31\), 2 in the future \(2024-06-01 to 2999-01-01\)/);
+    expect(past.stderr).toMatch(
+      /4 commit\(s\) with implausible author dates — 2 before 1990 \(1985-06-01 to 1989-12-31\), 2 in the future \(2024-06-01 to 2999-01-01\)/,
+    );
     expect(texts(then)).toEqual(texts(content));
   });
 });

@@ -21,7 +21,13 @@ describe('the seed export', () => {
     expect(r.profile).toEqual(expected);
     expect(JSON.stringify(r.profile, null, 2)).toBe(JSON.stringify(expected, null, 2));
     expect(r.warnings).toEqual([]);
-    expect(r.qualityLabels).toEqual({ correctness: 'Correctness', maintainability: 'Maintainability', architecture: 'Architecture', performance: 'Performance', aiUsage: 'AI Usage' });
+    expect(r.qualityLabels).toEqual({
+      correctness: 'Correctness',
+      maintainability: 'Maintainability',
+      architecture: 'Architecture',
+      performance: 'Performance',
+      aiUsage: 'AI Usage',
+    });
   });
 
   it('parses the same with Windows line endings and a byte-order mark', () => {
@@ -52,13 +58,15 @@ describe('the seed export', () => {
 function exportText(parts: Partial<Record<'header' | 'stats' | 'network' | 'work' | 'activity' | 'quality' | 'skills' | 'repos', string | null>> = {}): string {
   const d = {
     header: 'EXCEEDS logo\nExceeds\nJosé Müller\n\nPROFILE\n\nJosé Müller\n\nBuilds things.',
-    stats: 'Overall Statistics\n\nFeature vs Bugs\n\n50%Features\n\nRepository Contributions\n\n1,235Total\nBugs\n1\nCommits\n1,235\nFeatures\n1\nLines of code\n12,345,678\nActivity Months2',
+    stats:
+      'Overall Statistics\n\nFeature vs Bugs\n\n50%Features\n\nRepository Contributions\n\n1,235Total\nBugs\n1\nCommits\n1,235\nFeatures\n1\nLines of code\n12,345,678\nActivity Months2',
     network: 'Your Network\n\n1 person\n\nSame Organization\n\n@example.org\n1\n山田太郎Member',
     work: 'Work History\n\nMarch 1999\n\n1,234 Commits • 0 Features\n\nMar 1, 1999\n\nFirst paragraph.\n\nSecond paragraph.\n\nDecember 1998\n\n1 Commit • 1 Feature\n\nDec 1, 1998\n\nOne.',
     activity: 'Activity\n\nLoading activity data...',
     quality: 'Quality Metrics\n\nCorrectness\n100%\nTest coverage7.5%',
     skills: 'Skills & Technologies\n\nProgramming Languages\n\nGoRust\n\nTechnical Skills\n\nDebuggingTesting',
-    repos: 'Repositories Contributed To\n\n1 repo\n\nOverview of all repositories you\'ve contributed to across your timeline\n\nexample/widget\n\nDec 1998 Mar 1999\n1 Month active\n\nLanguages Used\n\nRustGo\n\nTechnical Skills\n\nTestingDebugging',
+    repos:
+      "Repositories Contributed To\n\n1 repo\n\nOverview of all repositories you've contributed to across your timeline\n\nexample/widget\n\nDec 1998 Mar 1999\n1 Month active\n\nLanguages Used\n\nRustGo\n\nTechnical Skills\n\nTestingDebugging",
   };
   return Object.entries({ ...d, ...parts })
     .filter(([, v]) => v !== null)
@@ -130,7 +138,9 @@ describe('a general export', () => {
   });
 
   it('rejects features above commits and duplicate months', () => {
-    expect(problems(parseExport(exportText({ work: 'Work History\n\nMay 2020\n\n1 Commit • 2 Features\n\nMay 1, 2020\n\nX.' }), 'x.txt'))[0]!.message).toMatch(/features not more than commits/);
+    expect(problems(parseExport(exportText({ work: 'Work History\n\nMay 2020\n\n1 Commit • 2 Features\n\nMay 1, 2020\n\nX.' }), 'x.txt'))[0]!.message).toMatch(
+      /features not more than commits/,
+    );
     const dup = 'Work History\n\nMay 2020\n\n1 Commit • 1 Feature\n\nMay 1, 2020\n\nX.\n\nMay 2020\n\n1 Commit • 1 Feature\n\nMay 1, 2020\n\nY.';
     expect(problems(parseExport(exportText({ work: dup }), 'x.txt'))[0]!.message).toMatch(/each month once/);
   });

@@ -85,7 +85,12 @@ describe('splitGluedLists learns from the whole export', () => {
   it('splits every list of the seed export with no guesses', () => {
     const lists: GluedList[] = [
       { name: 'l', kind: 'languages', sorted: true, text: 'AssemblyBPFCMarkdownPythonRustShellTOML' },
-      { name: 't', kind: 'skills', sorted: true, text: 'API DesignAPI RefactoringBPFBPF programmingBit ManipulationBuild SystemBuild System ConfigurationBuild System ManagementBuild SystemsCC ProgrammingC programmingCI/CDCLI DevelopmentCPU Scheduling' },
+      {
+        name: 't',
+        kind: 'skills',
+        sorted: true,
+        text: 'API DesignAPI RefactoringBPFBPF programmingBit ManipulationBuild SystemBuild System ConfigurationBuild System ManagementBuild SystemsCC ProgrammingC programmingCI/CDCLI DevelopmentCPU Scheduling',
+      },
       { name: 'r', kind: 'skills', sorted: false, text: 'BPF programmingkernel developmentmemory managementtask schedulingBPFBit Manipulation' },
     ];
     const results = splitGluedLists(lists, vocab);

@@ -22,17 +22,25 @@ const profile = profileSchema.parse({
   name: 'Ada <Lovelace>',
   headline: 'Engine analyst',
   organization: 'Analytical Co',
-  links: [{ label: 'Site', url: 'https://ada.example' }, { label: 'Mail', url: 'mailto:ada@example.org' }],
+  links: [
+    { label: 'Site', url: 'https://ada.example' },
+    { label: 'Mail', url: 'mailto:ada@example.org' },
+  ],
   totals: { bugs: 2 },
   quality: { Coverage: 80 },
   skills: { languages: ['Note G'], technical: ['Algorithms'] },
   repositories: [{ name: 'engine', from: '2024-01', to: '2024-03', languages: ['Note G'] }],
 });
 const month = (m: string, commits: number) => ({ month: m, commits, features: 1, repositories: ['engine'], areas: [], generated: false });
-const view = buildProfileView('ada', profile, [month('2024-01', 3), month('2024-03', 5)], [
-  { date: '2024-03-02', count: 2 },
-  { date: '2024-01-05', count: 3, features: 1 },
-]);
+const view = buildProfileView(
+  'ada',
+  profile,
+  [month('2024-01', 3), month('2024-03', 5)],
+  [
+    { date: '2024-03-02', count: 2 },
+    { date: '2024-01-05', count: 3, features: 1 },
+  ],
+);
 const text = {
   summary: 'Wrote **the** first program.\n\nSecond paragraph.',
   narratives: new Map([
@@ -90,9 +98,16 @@ describe('feed', () => {
 describe('JSON Resume and JSON-LD', () => {
   it('builds JSON Resume basics, work, skills and projects', () => {
     const resume = buildJsonResume(view, text, exportLinks(urls, 'ada', new URL(site)));
-    expect(resume.basics).toMatchObject({ name: 'Ada <Lovelace>', label: 'Engine analyst', email: 'ada@example.org', profiles: [{ network: 'Site', url: 'https://ada.example' }] });
+    expect(resume.basics).toMatchObject({
+      name: 'Ada <Lovelace>',
+      label: 'Engine analyst',
+      email: 'ada@example.org',
+      profiles: [{ network: 'Site', url: 'https://ada.example' }],
+    });
     expect((resume.basics as { summary: string }).summary).toBe('Wrote the first program.\n\nSecond paragraph.');
-    expect(resume.work).toEqual([expect.objectContaining({ name: 'Analytical Co', startDate: '2024-01', endDate: '2024-03', highlights: ['January 2024: First notes & link.'] })]);
+    expect(resume.work).toEqual([
+      expect.objectContaining({ name: 'Analytical Co', startDate: '2024-01', endDate: '2024-03', highlights: ['January 2024: First notes & link.'] }),
+    ]);
     expect(resume.projects).toEqual([{ name: 'engine', startDate: '2024-01', endDate: '2024-03', keywords: ['Note G'] }]);
   });
   it('leaves relative URLs out of JSON Resume (its url fields must be absolute)', () => {
@@ -102,7 +117,13 @@ describe('JSON Resume and JSON-LD', () => {
   });
   it('builds a schema.org Person whose script text cannot close the script element', () => {
     const ld = buildPersonJsonLd(view, exportLinks(urls, 'ada', new URL(site)));
-    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'Person', name: 'Ada <Lovelace>', url: 'https://ex.github.io/ada/', sameAs: ['https://ada.example'] });
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Person',
+      name: 'Ada <Lovelace>',
+      url: 'https://ex.github.io/ada/',
+      sameAs: ['https://ada.example'],
+    });
     // Without a site URL there is no absolute URL to give, and schema.org wants one.
     expect(buildPersonJsonLd(view, exportLinks(urls, 'ada', undefined))).not.toHaveProperty('url');
     const text = jsonLdScriptText({ ...ld, name: '</script><b>' });

@@ -47,7 +47,12 @@ describe('parseFrontmatter', () => {
   });
   it('refuses an alias bomb instead of expanding it', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 8; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    for (let i = 1; i < 8; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(', ')}]`,
+      );
     const r = parseFrontmatter(`---\n${levels.join('\n')}\n---\n`);
     expect(isFrontmatterFailure(r) && r.message).toMatch(/^malformed YAML: /);
   });
@@ -72,8 +77,24 @@ describe('simpleYaml (the fast path for the frontmatter engfolio writes)', () =>
     expect(fast).toStrictEqual(parse(text));
   });
   const fallback = [
-    'a: x # comment', 'a: |\n  x', 'a: b\n  continued', 'a: &x 1\nb: *x', 'a: .inf', 'a: 0x1F', '"q": 1', 'a: [a: b]', 'a: -x',
-    'a: 1\na: 2', '- a', 'x', 'a: b: c', 'a: "unterminated', 'a: "esc\\"aped"', '__proto__: 1', 'a: !!str 1', 'a: {b: 1}',
+    'a: x # comment',
+    'a: |\n  x',
+    'a: b\n  continued',
+    'a: &x 1\nb: *x',
+    'a: .inf',
+    'a: 0x1F',
+    '"q": 1',
+    'a: [a: b]',
+    'a: -x',
+    'a: 1\na: 2',
+    '- a',
+    'x',
+    'a: b: c',
+    'a: "unterminated',
+    'a: "esc\\"aped"',
+    '__proto__: 1',
+    'a: !!str 1',
+    'a: {b: 1}',
   ];
   it.each(fallback)('leaves %j to the full parser', (text) => expect(simpleYaml(text)).toBeUndefined());
   it('keeps exact lines for problems on the fast path', () => {

@@ -71,7 +71,12 @@ describe('streamLog', () => {
 
   it('keeps paths with spaces, tabs and non-ASCII letters intact', async () => {
     const dir = buildRepo([
-      { author: 'Zoë <z@example.com>', date: '2023-05-01T10:00:00+02:00', message: 'Add odd files\n\nbody\n', files: { 'dir with space/naïve\tfile.ts': 'x\n', 'ünï/cödé.py': 'y\n' } },
+      {
+        author: 'Zoë <z@example.com>',
+        date: '2023-05-01T10:00:00+02:00',
+        message: 'Add odd files\n\nbody\n',
+        files: { 'dir with space/naïve\tfile.ts': 'x\n', 'ünï/cödé.py': 'y\n' },
+      },
     ]);
     const [c] = await read(dir, true);
     expect(c!.name).toBe('Zoë');
@@ -86,7 +91,22 @@ describe('LogParser', () => {
       const output = git(repo, gitLogArgs(withLines));
       const parse = (size: number) => {
         const seen: string[] = [];
-        const p = new LogParser(withLines, (c) => seen.push(JSON.stringify([c.hash, c.name, c.date, c.timestamp, c.root, c.subject, c.body, c.paths.slice(0, c.fileCount), c.added.slice(0, c.fileCount), c.removed.slice(0, c.fileCount)])));
+        const p = new LogParser(withLines, (c) =>
+          seen.push(
+            JSON.stringify([
+              c.hash,
+              c.name,
+              c.date,
+              c.timestamp,
+              c.root,
+              c.subject,
+              c.body,
+              c.paths.slice(0, c.fileCount),
+              c.added.slice(0, c.fileCount),
+              c.removed.slice(0, c.fileCount),
+            ]),
+          ),
+        );
         for (let i = 0; i < output.length; i += size) p.push(output.slice(i, i + size));
         p.end();
         return seen;
@@ -109,7 +129,15 @@ describe('inspectRepo', () => {
 
 describe('narrative drafts', () => {
   it('writes a draft whose fingerprint detects any edit', () => {
-    const draft = draftNarrative({ month: '2024-02', commits: 5, features: 1, bugs: 2, repositories: ['acme/web'], areas: ['web'], notable: ['Add *search* <page>'] });
+    const draft = draftNarrative({
+      month: '2024-02',
+      commits: 5,
+      features: 1,
+      bugs: 2,
+      repositories: ['acme/web'],
+      areas: ['web'],
+      notable: ['Add *search* <page>'],
+    });
     expect(draft).toContain('February 2024: 5 commits in acme/web, with 1 feature and 2 bug fixes.');
     expect(draft).toContain('\\*search\\*');
     const fp = fingerprintOf(draft);

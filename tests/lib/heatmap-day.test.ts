@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { utcDay, utcMonday, utcSunday } from 'd3-time';
-import { dateToDay, dayName, dayYears, layoutDayYear, type DayValue } from '../../src/lib/heatmap/day-layout.ts';
+import { dateToDay, dayName, dayYears, layoutDayYear } from '../../src/lib/heatmap/day-layout.ts';
 import { heatmapSvg } from '../../src/lib/heatmap/svg.ts';
 import { dayCalendars } from '../../src/lib/heatmap/day-calendars.ts';
 import { nextChartId } from '../../src/lib/heatmap/ids.ts';
@@ -12,25 +12,55 @@ import { parseActivityCsv } from '../../src/lib/activity-csv.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 
 const dayArb = fc.integer({ min: Date.UTC(2019, 0, 1) / 864e5, max: Date.UTC(2026, 11, 31) / 864e5 }).map((n) => dateToDay(new Date(n * 864e5)));
-const days = fc.uniqueArray(
-  fc.record({ date: dayArb, count: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 6, max: 120 })) }),
-  { selector: (d) => d.date, maxLength: 200 },
-);
+const days = fc.uniqueArray(fc.record({ date: dayArb, count: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 6, max: 120 })) }), {
+  selector: (d) => d.date,
+  maxLength: 200,
+});
 
 describe('day calendar', () => {
   it('lays out a year as weeks × weekdays with titles in calendar days', () => {
-    const layout = layoutDayYear([{ date: '2025-09-03', count: 4 }, { date: '2025-01-01', count: 1, features: 1 }], 2025, { weekStart: 'monday' });
+    const layout = layoutDayYear(
+      [
+        { date: '2025-09-03', count: 4 },
+        { date: '2025-01-01', count: 1, features: 1 },
+      ],
+      2025,
+      { weekStart: 'monday' },
+    );
     expect(layout.cells).toHaveLength(365);
     // The year is the calendar's own label, so day titles leave it out.
     expect(layout.cells.find((c) => c.key === '2025-09-03')!.title).toBe('Wed 3 Sep: 4 commits');
     expect(layout.cells.find((c) => c.key === '2025-01-01')!.title).toBe('Wed 1 Jan: 1 commit, 1 feature');
     expect(layout.summary).toBe('Commits per day in 2025: 5 commits on 2 days with data; busiest Wed 3 Sep 2025 (4).');
     expect(layout.cells.find((c) => c.key === '2025-01-02')!.level).toBeNull();
-    expect(layout.labels.map((l) => l.text)).toEqual(['2025', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Wed', 'Fri']);
+    expect(layout.labels.map((l) => l.text)).toEqual([
+      '2025',
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+      'Mon',
+      'Wed',
+      'Fri',
+    ]);
     expect(layoutDayYear([], 2024, { weekStart: 'sunday' }).cells).toHaveLength(366);
   });
   it('orders years newest first', () => {
-    expect(dayYears([{ date: '2023-05-01', count: 1 }, { date: '2025-01-01', count: 2 }, { date: '2024-02-29', count: 0 }])).toEqual([2025, 2024, 2023]);
+    expect(
+      dayYears([
+        { date: '2023-05-01', count: 1 },
+        { date: '2025-01-01', count: 2 },
+        { date: '2024-02-29', count: 0 },
+      ]),
+    ).toEqual([2025, 2024, 2023]);
   });
   it('puts each day in the column d3 counts and the row of its weekday, for both week starts (property)', () => {
     fc.assert(
@@ -51,7 +81,12 @@ describe('day calendar', () => {
           });
           expect(misplaced).toEqual([]);
           const inYear = series.filter((d) => d.date.startsWith(`${year}-`));
-          expect(layout.cells.filter((c) => c.level !== null).map((c) => c.key).sort()).toEqual(inYear.map((d) => d.date).sort());
+          expect(
+            layout.cells
+              .filter((c) => c.level !== null)
+              .map((c) => c.key)
+              .sort(),
+          ).toEqual(inYear.map((d) => d.date).sort());
           for (const d of inYear) expect(byKey.get(d.date)!.level === 0).toBe(d.count === 0);
         }
       }),
@@ -70,11 +105,22 @@ describe('day calendar', () => {
     );
   });
   it('rejects a repeated or malformed day', () => {
-    expect(() => layoutDayYear([{ date: '2025-01-01', count: 1 }, { date: '2025-01-01', count: 2 }], 2025, { weekStart: 'monday' })).toThrow(/each day once, found 2025-01-01 twice/);
+    expect(() =>
+      layoutDayYear(
+        [
+          { date: '2025-01-01', count: 1 },
+          { date: '2025-01-01', count: 2 },
+        ],
+        2025,
+        { weekStart: 'monday' },
+      ),
+    ).toThrow(/each day once, found 2025-01-01 twice/);
     expect(() => layoutDayYear([{ date: '2025-1-01', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/YYYY-MM-DD, found "2025-1-01"/);
     expect(() => layoutDayYear([{ date: '2025-02-29', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/calendar day, found "2025-02-29"/);
     expect(() => layoutDayYear([{ date: '2025-04-31', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/calendar day, found "2025-04-31"/);
-    expect(layoutDayYear([{ date: '2024-02-29', count: 1 }], 2024, { weekStart: 'monday' }).cells.find((c) => c.key === '2024-02-29')!.title).toBe('Thu 29 Feb: 1 commit');
+    expect(layoutDayYear([{ date: '2024-02-29', count: 1 }], 2024, { weekStart: 'monday' }).cells.find((c) => c.key === '2024-02-29')!.title).toBe(
+      'Thu 29 Feb: 1 commit',
+    );
   });
   it('gives the same titles, rows and columns in any time zone (spawned under other TZs)', () => {
     const script = `import { layoutDayYear } from './src/lib/heatmap/day-layout.ts'; import { heatmapSvg } from './src/lib/heatmap/svg.ts';
@@ -151,8 +197,15 @@ describe('activity CSV (date,count[,features])', () => {
   it('reports bad dates, duplicate days and negative counts with their line, and keeps the good rows', () => {
     const problems: Problem[] = [];
     const days = parseActivityCsv('date,count\n2024-02-30,1\n2024-03-01,2\n2024-03-01,3\n2024-03-02,-1\n2024-03-03,4\n', 'a.csv', problems);
-    expect(days).toEqual([{ date: '2024-03-01', count: 2 }, { date: '2024-03-03', count: 4 }]);
-    expect(problems.map((p) => [p.line, p.field])).toEqual([[2, 'date'], [4, 'date'], [5, 'count']]);
+    expect(days).toEqual([
+      { date: '2024-03-01', count: 2 },
+      { date: '2024-03-03', count: 4 },
+    ]);
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [2, 'date'],
+      [4, 'date'],
+      [5, 'count'],
+    ]);
   });
 
   it('reports every bad cell of a row, not only the first', () => {

@@ -22,7 +22,12 @@ describe('month heatmap of the example profile', () => {
     // Oct 2024 … Feb 2026: 17 months drawn; before the first entry and after the last stays blank.
     expect(layout.cells).toHaveLength(17);
     expect(layout.cells.map((c) => c.key).sort()[0]).toBe('2024-10');
-    expect(layout.cells.map((c) => c.key).sort().at(-1)).toBe('2026-02');
+    expect(
+      layout.cells
+        .map((c) => c.key)
+        .sort()
+        .at(-1),
+    ).toBe('2026-02');
     const rowOf = (key: string) => layout.cells.find((c) => c.key === key)!;
     // Newest year first: 2026 on top; columns in month order.
     expect(rowOf('2026-02').y).toBeLessThan(rowOf('2025-02').y);
@@ -43,7 +48,12 @@ describe('month heatmap of the example profile', () => {
     expect(layoutMonths([{ month: '2025-01', commits: 1, features: 1 }], 'commits').cells[0]!.title).toBe('Jan 2025: 1 commit, 1 feature');
     // Months without an entry have no anchor to go to, so they are not links.
     expect(svg).not.toContain('href="#2025-11"');
-    expect(layout.cells.filter((c) => c.href).map((c) => c.key).sort()).toEqual(example.map((m) => m.month).sort());
+    expect(
+      layout.cells
+        .filter((c) => c.href)
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(example.map((m) => m.month).sort());
     // Linked cells make the chart a labelled group (an img may not contain links); without links it is an img.
     expect(heatmapSvg(layoutMonths(example, 'commits'), { id: 'c' })).toMatch(/role="img" aria-label="Commits per month/);
     expect(svg).toMatch(/role="group" aria-label="Commits per month, Oct 2024 to Feb 2026: 270 commits in 13 months with an entry; busiest Nov 2024 \(78\)\."/);
@@ -83,7 +93,15 @@ describe('month heatmap invariants (property-based)', () => {
     );
   });
   it('rejects a repeated or malformed month with a clear message', () => {
-    expect(() => layoutMonths([{ month: '2025-01', commits: 1, features: 0 }, { month: '2025-01', commits: 2, features: 0 }], 'commits')).toThrow(/each month once, found 2025-01 twice/);
+    expect(() =>
+      layoutMonths(
+        [
+          { month: '2025-01', commits: 1, features: 0 },
+          { month: '2025-01', commits: 2, features: 0 },
+        ],
+        'commits',
+      ),
+    ).toThrow(/each month once, found 2025-01 twice/);
     expect(() => layoutMonths([{ month: '2025-13', commits: 1, features: 0 }], 'commits')).toThrow(/YYYY-MM, found "2025-13"/);
   });
   it('draws an empty chart for a profile with no months', () => {

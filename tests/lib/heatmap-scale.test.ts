@@ -25,7 +25,9 @@ describe('colour bins', () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 500 }), { maxLength: 300 }), (values) => {
         const positive = values.filter((v) => v > 0);
-        const d3 = scaleQuantile<number>().domain(positive.length ? positive : [1]).range([1, 2, 3, 4]);
+        const d3 = scaleQuantile<number>()
+          .domain(positive.length ? positive : [1])
+          .range([1, 2, 3, 4]);
         const ours = quantileBins(values);
         for (let v = 0; v <= 501; v++) expect(ours.level(v)).toBe(v === 0 ? 0 : d3(v));
       }),
@@ -36,7 +38,10 @@ describe('colour bins', () => {
     // Not true of every series (a series that is nearly all 1s has nothing to separate), so the
     // measured claim of scale.ts is about typical skewed series: compare the average spread.
     const series = fc.sample(
-      fc.array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 40, max: 120 }) }), { minLength: 50, maxLength: 300 }),
+      fc.array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 40, max: 120 }) }), {
+        minLength: 50,
+        maxLength: 300,
+      }),
       { numRuns: 300, seed: 20261127 },
     );
     const mean = (f: (values: number[]) => number) => series.reduce((sum, v) => sum + f(v), 0) / series.length;

@@ -51,10 +51,16 @@ describe('isSafeUrl', () => {
   it.each(['https://a.example', 'http://a.example', 'mailto:x@y.z', '/p/', './x', '../x', 'x.html', '#f', '?q=1'])('accepts %s', (url) =>
     expect(isSafeUrl(url)).toBe(true),
   );
-  it.each(['javascript:alert(1)', 'JaVaScRiPt:x', 'java\tscript:x', ' javascript:x', '\u0000javascript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd'])(
-    'refuses %j',
-    (url) => expect(isSafeUrl(url)).toBe(false),
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:x',
+    'java\tscript:x',
+    ' javascript:x',
+    '\u0000javascript:x',
+    'data:text/html,x',
+    'vbscript:x',
+    'file:///etc/passwd',
+  ])('refuses %j', (url) => expect(isSafeUrl(url)).toBe(false));
 });
 
 describe('site-relative URLs', () => {
@@ -79,7 +85,10 @@ describe('site-relative URLs', () => {
 describe('reference-style links and images', () => {
   const urls = { base: '/repo/', pageDir: '/repo/tejun-heo/' };
   it('judge a reference by its definition, wherever the definition is', () => {
-    const html = renderMarkdown('[out][ext] [in][local] ![pic][ext] ![own][img]\n\n[ext]: https://example.org/p.png\n[local]: ../mira/\n[img]: ./x.png\n', urls);
+    const html = renderMarkdown(
+      '[out][ext] [in][local] ![pic][ext] ![own][img]\n\n[ext]: https://example.org/p.png\n[local]: ../mira/\n[img]: ./x.png\n',
+      urls,
+    );
     expect(html).toContain('<a href="https://example.org/p.png" rel="noopener noreferrer">out</a>');
     expect(html).toContain('<a href="/repo/mira/">in</a>');
     expect(html).toContain('<a href="https://example.org/p.png" rel="noopener noreferrer">pic (image)</a>');

@@ -4,7 +4,10 @@ import { relativizeUrl } from '../../src/lib/offline/urls.ts';
 import { singleFilePage } from '../../src/lib/offline/single-file.ts';
 
 const base = '/x/';
-const rel = (page: string) => (u: string): string => relativizeUrl(u, page, base);
+const rel =
+  (page: string) =>
+  (u: string): string =>
+    relativizeUrl(u, page, base);
 
 function page(head: string, body: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
@@ -48,12 +51,16 @@ describe('mapHtmlUrls', () => {
   });
 
   it('changes nothing but URLs: a page without site URLs comes back byte-for-byte', () => {
-    const html = page(`<style>a{color:red}</style><script type="application/ld+json">{"a":"<\\u002fscript>"}</script>`, '<p class=x data-y>T &amp; U</p><a href="https://e.org">E</a>');
+    const html = page(
+      `<style>a{color:red}</style><script type="application/ld+json">{"a":"<\\u002fscript>"}</script>`,
+      '<p class=x data-y>T &amp; U</p><a href="https://e.org">E</a>',
+    );
     expect(mapHtmlUrls(html, rel('index.html'))).toBe(html);
   });
 
   it('rewrites the URLs of a standalone SVG document without touching its XML', () => {
-    const svg = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="/x/p/2025-01/"><rect width="1" height="1"/></a></svg>';
+    const svg =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="/x/p/2025-01/"><rect width="1" height="1"/></a></svg>';
     expect(mapHtmlUrls(svg, rel('p/activity.svg'))).toBe(svg.replace('/x/p/2025-01/', '2025-01/index.html'));
   });
 });

@@ -51,7 +51,9 @@ describe('mapCssUrls', () => {
   const rel = (u: string): string => relativizeUrl(u, 'p/index.html', '/x/');
   it('rewrites url() in every spelling and @import, and nothing else', () => {
     const css = `/* url(/x/no.png) */ a{background:url(/x/a.png)} b{background:url( "/x/b c.png" )} @import '/x/i.css'; c{mask:url(#m);color:red}`;
-    expect(mapCssUrls(css, rel)).toBe(`/* url(/x/no.png) */ a{background:url("../a.png")} b{background:url("../b%20c.png")} @import "../i.css"; c{mask:url(#m);color:red}`);
+    expect(mapCssUrls(css, rel)).toBe(
+      `/* url(/x/no.png) */ a{background:url("../a.png")} b{background:url("../b%20c.png")} @import "../i.css"; c{mask:url(#m);color:red}`,
+    );
   });
   it('returns the same text when there is nothing to change', () => {
     const css = ':root{--a:1}body{color:red}';

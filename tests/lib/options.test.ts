@@ -33,13 +33,21 @@ describe('parseOptions', () => {
   });
 
   it('names each bad option with what it expected and what it found', () => {
-    expect(problems({ heatmap: { scheme: 'teal' } })).toEqual(['engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"']);
+    expect(problems({ heatmap: { scheme: 'teal' } })).toEqual([
+      'engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
+    ]);
     expect(problems({ titel: 'x' })).toEqual(['engfolio.titel: expected a known option, found an unknown one — did you mean "title"?']);
     expect(problems({ title: '  ' })).toEqual(['engfolio.title: expected non-empty text, found "  "']);
-    expect(problems({ nav: [{ label: 'Blog', href: 'blog/' }] })).toEqual(['engfolio.nav.0.href: expected a site path starting with "/", or an http(s):// or mailto: address, found "blog/"']);
+    expect(problems({ nav: [{ label: 'Blog', href: 'blog/' }] })).toEqual([
+      'engfolio.nav.0.href: expected a site path starting with "/", or an http(s):// or mailto: address, found "blog/"',
+    ]);
     expect(problems({ logo: { src: 'logo.svg' } })).toEqual(['engfolio.logo.src: expected a file of public/, as a path starting with "/", found "logo.svg"']);
-    expect(problems({ sections: ['summary', 'summary'] })).toEqual(['engfolio.sections.1: expected each section once ("summary" is listed before), found "summary"']);
-    expect(problems({ components: { Header: './Header.jsx' } })).toEqual(['engfolio.components.Header: expected a path to an .astro file, like "./src/components/Header.astro", found "./Header.jsx"']);
+    expect(problems({ sections: ['summary', 'summary'] })).toEqual([
+      'engfolio.sections.1: expected each section once ("summary" is listed before), found "summary"',
+    ]);
+    expect(problems({ components: { Header: './Header.jsx' } })).toEqual([
+      'engfolio.components.Header: expected a path to an .astro file, like "./src/components/Header.astro", found "./Header.jsx"',
+    ]);
     expect(problems({ routes: { base: '../up' } })).toEqual(['engfolio.routes.base: expected a path prefix like "team/", found "../up"']);
     expect(problems('blue')).toEqual(['engfolio: expected a map of fields, found "blue"']);
   });

@@ -6,10 +6,27 @@ import { injectedPattern, outputFile, route, routePath, siteRoutes, siteUrls, ty
 describe('the route table', () => {
   it('injects every route at the site root, or under a routes base without the site-root files', () => {
     expect(siteRoutes('', false).map((r) => injectedPattern(r, ''))).toEqual([
-      '/', '/[slug]', '/[slug]/[month]', '/[slug]/feed.xml', '/[slug]/profile.json', '/[slug]/resume.json', '/[slug]/activity.svg', '/profile.schema.json', '/favicon.svg', '/404', '/robots.txt',
+      '/',
+      '/[slug]',
+      '/[slug]/[month]',
+      '/[slug]/feed.xml',
+      '/[slug]/profile.json',
+      '/[slug]/resume.json',
+      '/[slug]/activity.svg',
+      '/profile.schema.json',
+      '/favicon.svg',
+      '/404',
+      '/robots.txt',
     ]);
     expect(siteRoutes('team/', true).map((r) => injectedPattern(r, 'team/'))).toEqual([
-      '/team', '/team/[slug]', '/team/[slug]/[month]', '/team/[slug]/feed.xml', '/team/[slug]/profile.json', '/team/[slug]/resume.json', '/team/[slug]/activity.svg', '/team/profile.schema.json',
+      '/team',
+      '/team/[slug]',
+      '/team/[slug]/[month]',
+      '/team/[slug]/feed.xml',
+      '/team/[slug]/profile.json',
+      '/team/[slug]/resume.json',
+      '/team/[slug]/activity.svg',
+      '/team/profile.schema.json',
     ]);
   });
 
@@ -36,7 +53,14 @@ describe('the route table', () => {
   });
 
   it('keys a profile file on every file of the profile, and a month page on its month and neighbours', () => {
-    const digests: ProfileDigests = { profile: 'p1', activity: 'a1', months: new Map([['2025-06', 'm6'], ['2025-05', 'm5']]) };
+    const digests: ProfileDigests = {
+      profile: 'p1',
+      activity: 'a1',
+      months: new Map([
+        ['2025-06', 'm6'],
+        ['2025-05', 'm5'],
+      ]),
+    };
     expect(route('feed').cacheKey!(digests)).toEqual(['p1', 'a1', '2025-05:m5', '2025-06:m6']);
     expect(route('month').cacheKey!(digests, { month: '2025-06', older: '2025-05' })).toEqual(['p1', 'm6', '2025-05', '']);
     expect(route('index').cacheKey).toBeUndefined();

@@ -7,7 +7,9 @@ const worker = (code: string): Worker => new Worker(code, { eval: true });
 
 describe('workerReport', () => {
   it('resolves to the first message, whatever the worker does after it', async () => {
-    const w = worker("const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ ok: 1 }); parentPort.postMessage({ ok: 2 }); process.exit(3);");
+    const w = worker(
+      "const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ ok: 1 }); parentPort.postMessage({ ok: 2 }); process.exit(3);",
+    );
     await expect(workerReport(w, 'the job')).resolves.toEqual({ ok: 1 });
   });
 

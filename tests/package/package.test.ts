@@ -12,7 +12,12 @@ import { hashTree } from '../support/tree.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'engfolio-package-'));
 /** The environment of the user's shell: this Node first on PATH (bins start with `#!/usr/bin/env node`). */
-const env = spawnedEnv({ PATH: `${dirname(process.execPath)}:${process.env.PATH}`, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
+const env = spawnedEnv({
+  PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+});
 
 function sh(cwd: string, command: string, args: string[]): { code: number | null; out: string } {
   const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 300_000 });
@@ -38,7 +43,10 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.each([['lowest', () => lowest], ['newest 7.x', () => newest]])('the package with the %s Astro', (_, astroVersion) => {
+describe.each([
+  ['lowest', () => lowest],
+  ['newest 7.x', () => newest],
+])('the package with the %s Astro', (_, astroVersion) => {
   let site: string;
 
   beforeAll(() => {
@@ -51,17 +59,45 @@ describe.each([['lowest', () => lowest], ['newest 7.x', () => newest]])('the pac
     // The site's own page, picture and header.
     writeFileSync(join(site, 'public', 'photo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><circle r="1"/></svg>');
     mkdirSync(join(site, 'src', 'pages'));
-    writeFileSync(join(site, 'src', 'pages', 'about.astro'), "---\nimport Page from 'engfolio/components/Page.astro';\n---\n<Page title=\"About Ada\" description=\"Who Ada is.\"><h1>About Ada</h1><img src=\"/photo.svg\" alt=\"Ada\" width=\"10\" height=\"10\" /></Page>\n");
+    writeFileSync(
+      join(site, 'src', 'pages', 'about.astro'),
+      '---\nimport Page from \'engfolio/components/Page.astro\';\n---\n<Page title="About Ada" description="Who Ada is."><h1>About Ada</h1><img src="/photo.svg" alt="Ada" width="10" height="10" /></Page>\n',
+    );
     mkdirSync(join(site, 'src', 'components'));
-    writeFileSync(join(site, 'src', 'components', 'Header.astro'), '---\nconst { title, homeHref } = Astro.props;\n---\n<header class="ada-header"><a href={homeHref}>{title}, by hand</a></header>\n');
+    writeFileSync(
+      join(site, 'src', 'components', 'Header.astro'),
+      '---\nconst { title, homeHref } = Astro.props;\n---\n<header class="ada-header"><a href={homeHref}>{title}, by hand</a></header>\n',
+    );
     const config = join(site, 'astro.config.mjs');
-    writeFileSync(config, readFileSync(config, 'utf8').replace("favicon: '/favicon.svg',", "favicon: '/favicon.svg',\n      components: { Header: './src/components/Header.astro' },"));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        "favicon: '/favicon.svg',",
+        "favicon: '/favicon.svg',\n      components: { Header: './src/components/Header.astro' },",
+      ),
+    );
     ok(site, 'npm', ['install', '--silent', tarball, `astro@${version}`]);
   }, 600_000);
 
   it('writes the starter, and will not write into a folder that is not empty', () => {
-    expect(readdirSync(site).sort()).toEqual(['.github', '.gitignore', 'README.md', 'astro.config.mjs', 'content', 'node_modules', 'package-lock.json', 'package.json', 'public', 'src']);
-    expect(readFileSync(join(site, 'src', 'content.config.ts'), 'utf8').trim().split('\n').filter((l) => !l.startsWith('//'))).toHaveLength(3);
+    expect(readdirSync(site).sort()).toEqual([
+      '.github',
+      '.gitignore',
+      'README.md',
+      'astro.config.mjs',
+      'content',
+      'node_modules',
+      'package-lock.json',
+      'package.json',
+      'public',
+      'src',
+    ]);
+    expect(
+      readFileSync(join(site, 'src', 'content.config.ts'), 'utf8')
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('//')),
+    ).toHaveLength(3);
     expect(readFileSync(join(site, '.github', 'workflows', 'deploy.yml'), 'utf8')).toContain('npm run build');
     const again = sh(dirname(site), 'npx', ['engfolio', 'init', 'my-site']);
     expect(again.code).toBe(1);
@@ -94,7 +130,9 @@ describe.each([['lowest', () => lowest], ['newest 7.x', () => newest]])('the pac
     try {
       const r = sh(site, 'npx', ['engfolio', 'build']);
       expect(r.code).toBe(1);
-      expect(r.out.trim()).toBe('error astro.config.mjs — engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"');
+      expect(r.out.trim()).toBe(
+        'error astro.config.mjs — engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
+      );
     } finally {
       writeFileSync(config, good);
     }

@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserServer } from 'playwright-core';
  * cross-origin failures the browser tests exist to catch. The machine has no network, so every
  * background fetch Chromium would make on its own is switched off.
  */
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 let found: Promise<string> | undefined;
 
 /** Returns the path of a Chromium binary: `CHROME_PATH`, then /usr/bin/chromium, then @sparticuz/chromium. */
-export function findChromium(): Promise<string> {
+function findChromium(): Promise<string> {
   found ??= locate();
   return found;
 }
@@ -41,6 +41,7 @@ async function locate(): Promise<string> {
     throw new Error(
       `No Chromium found: CHROME_PATH is unset, /usr/bin/chromium does not exist and @sparticuz/chromium ` +
         `could not unpack its browser (${(error as Error).message}). Set CHROME_PATH to a Chromium binary.`,
+      { cause: error },
     );
   }
 }

@@ -19,7 +19,7 @@ export interface Resource {
 }
 
 /** A reference to a `#fragment` that the target document does not contain. */
-export interface BrokenFragment {
+interface BrokenFragment {
   from: string;
   href: string;
 }
@@ -42,7 +42,7 @@ export interface Loaded {
 }
 
 /** Loads a URL over HTTP, following redirects; returns status 0 when the request itself fails. */
-export async function httpLoader(url: string): Promise<Loaded> {
+async function httpLoader(url: string): Promise<Loaded> {
   try {
     const res = await fetch(url);
     const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
@@ -86,7 +86,7 @@ interface Node {
 }
 
 /** Returns the URLs referenced by url(…) and @import in a CSS text. */
-export function cssReferences(css: string): string[] {
+function cssReferences(css: string): string[] {
   const refs: string[] = [];
   for (const m of css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/g)) refs.push(m[1] ?? m[2] ?? m[3] ?? '');
   for (const m of css.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/g)) refs.push(m[1] ?? m[2] ?? '');
@@ -94,15 +94,14 @@ export function cssReferences(css: string): string[] {
 }
 
 /** Returns the raw references and element ids found in an HTML or SVG document, and its <base href>. */
-export function documentReferences(markup: string): { refs: string[]; ids: Set<string>; base?: string } {
+function documentReferences(markup: string): { refs: string[]; ids: Set<string>; base?: string } {
   const refs: string[] = [];
   const ids = new Set<string>();
   let base: string | undefined;
   const visit = (node: Node): void => {
     const tag = node.tagName?.toLowerCase();
     if (tag && node.attrs) {
-      const attr = (name: string): string | undefined =>
-        node.attrs!.find((a) => (a.prefix ? `${a.prefix}:${a.name}` : a.name) === name)?.value;
+      const attr = (name: string): string | undefined => node.attrs!.find((a) => (a.prefix ? `${a.prefix}:${a.name}` : a.name) === name)?.value;
       const id = attr('id');
       if (id) ids.add(id);
       if (tag === 'a') {
@@ -143,7 +142,7 @@ const XML_TYPES = new Set(['application/xml', 'text/xml', 'application/atom+xml'
 const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false });
 
 /** Returns the URLs a feed or sitemap points at: Atom `<link href>`, RSS `<link>`, sitemap `<loc>`. */
-export function xmlReferences(xml: string): string[] {
+function xmlReferences(xml: string): string[] {
   const refs: string[] = [];
   const visit = (node: unknown, key: string): void => {
     if (Array.isArray(node)) return node.forEach((n) => visit(n, key));
@@ -175,11 +174,7 @@ export interface CrawlOptions {
  * Returns every resource reachable from `startUrl` through references that stay on its origin
  * (for file: URLs, on file:), loading each once through `load` with a few requests in flight.
  */
-export async function crawl(
-  startUrl: string,
-  load: (url: string) => Promise<Loaded> = httpLoader,
-  options: CrawlOptions = {},
-): Promise<CrawlResult> {
+export async function crawl(startUrl: string, load: (url: string) => Promise<Loaded> = httpLoader, options: CrawlOptions = {}): Promise<CrawlResult> {
   const start = new URL(startUrl);
   const aliases = Object.entries(options.aliases ?? {});
   const unalias = (url: URL): URL => {

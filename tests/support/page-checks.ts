@@ -34,9 +34,7 @@ export function watchPage(page: Page): PageWatch {
     }
   });
   page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`),
-  );
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`));
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
@@ -113,7 +111,8 @@ export async function unnamedImages(page: Page): Promise<string[]> {
       ...document.querySelectorAll('img, [role="img"], object[type^="image/"]'),
       // Inline charts: an svg that assistive technology sees must say what it shows.
       ...[...document.querySelectorAll('svg')].filter(
-        (svg) => !svg.parentElement?.closest('svg') && !svg.closest('[aria-hidden="true"]') && !['presentation', 'none'].includes(svg.getAttribute('role') ?? ''),
+        (svg) =>
+          !svg.parentElement?.closest('svg') && !svg.closest('[aria-hidden="true"]') && !['presentation', 'none'].includes(svg.getAttribute('role') ?? ''),
       ),
     ]);
     const problems: string[] = [];
@@ -130,7 +129,7 @@ export async function unnamedImages(page: Page): Promise<string[]> {
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 /** The axe-core rule tags checked: WCAG 2.0 and 2.1, levels A and AA. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
  * Returns, per colour scheme, a problem line per axe-core violation (rule, impact, element, how to
@@ -172,9 +171,7 @@ export async function axeViolations(
       }, AXE_TAGS);
       found.set(
         scheme,
-        violations.flatMap((v) =>
-          v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target} — ${n.summary.replace(/\s+/g, ' ')} [${v.helpUrl}]`),
-        ),
+        violations.flatMap((v) => v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target} — ${n.summary.replace(/\s+/g, ' ')} [${v.helpUrl}]`)),
       );
     }
     return found;

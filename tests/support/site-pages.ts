@@ -15,7 +15,10 @@ export function pageKind(url: string, baseUrl: string): PageKind {
 
 /** Returns a short, file-name-safe label for a page URL (`index`, `mira-kovac`, `mira-kovac-2025-06`). */
 export function pageLabel(url: string, baseUrl: string): string {
-  const rest = url.slice(baseUrl.length).replace(/index\.html$/, '').replace(/\/+$/, '');
+  const rest = url
+    .slice(baseUrl.length)
+    .replace(/index\.html$/, '')
+    .replace(/\/+$/, '');
   return rest ? rest.replace(/[^a-zA-Z0-9-]+/g, '-') : 'index';
 }
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The content of the generator's own example (Mira and Tejun), a fixture: not the shipped content/. */
-export const EXAMPLE_CONTENT = join(PROJECT_ROOT, 'tests', 'fixtures', 'example-content');
+const EXAMPLE_CONTENT = join(PROJECT_ROOT, 'tests', 'fixtures', 'example-content');
 /** Where test sites are made: inside the repository (Node resolves packages from there), never under node_modules (Vite watches nothing there). */
 const SITES_DIR = join(PROJECT_ROOT, '.engfolio', 'test-sites');
 /** The engfolio command, as the repository runs it. */
@@ -100,19 +100,6 @@ export interface CommandResult {
 export function runEngfolio(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): CommandResult {
   const r = spawnSync(process.execPath, [ENGFOLIO_BIN, ...args], { cwd, encoding: 'utf8', env: spawnedEnv(env) });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** Runs `engfolio <args>` in `cwd` without blocking the test runner (builds take seconds). */
-export function runEngfolioAsync(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ENGFOLIO_BIN, ...args], { cwd, env: spawnedEnv(env) });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
 }
 
 /** Runs Astro's own `astro build` in a site (the way a user runs it without engfolio's command). */

@@ -8,7 +8,7 @@ import { slugFor } from '../slug.ts';
 import type { ExportProfile } from './parse-export.ts';
 
 /** One file to write: its path relative to the content folder, and its full text. */
-export interface ContentFileText {
+interface ContentFileText {
   path: string;
   text: string;
 }
@@ -23,7 +23,7 @@ export interface ExportContent {
 }
 
 /** Returns the profile frontmatter for an export (display labels for quality, declared totals only). */
-export function exportToProfileData(exp: ExportProfile, qualityLabels: Record<string, string>): ProfileInput {
+function exportToProfileData(exp: ExportProfile, qualityLabels: Record<string, string>): ProfileInput {
   const s = exp.stats ?? {};
   const quality: Record<string, number> = {};
   for (const [key, value] of Object.entries(exp.quality ?? {})) quality[qualityLabels[key] ?? key] = value;
@@ -72,7 +72,12 @@ export function exportToContent(exp: ExportProfile, qualityLabels: Record<string
     const r = schema.safeParse(data);
     if (r.success) return;
     for (const issue of r.error.issues) {
-      problems.push({ severity: 'error', file: inputFile, field: `${what}${issue.path.length ? '.' + issue.path.join('.') : ''}`, message: `expected ${issue.message}` });
+      problems.push({
+        severity: 'error',
+        file: inputFile,
+        field: `${what}${issue.path.length ? '.' + issue.path.join('.') : ''}`,
+        message: `expected ${issue.message}`,
+      });
     }
   };
   check(profileSchema, profile, 'profile');

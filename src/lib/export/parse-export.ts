@@ -24,7 +24,7 @@ export interface ExportProfile {
   repositories?: ExportRepository[];
 }
 
-export interface ExportStats {
+interface ExportStats {
   featuresVsBugsPercent?: number;
   totalContributions?: number;
   bugs?: number;
@@ -34,14 +34,14 @@ export interface ExportStats {
   activityMonths?: number;
 }
 
-export interface ExportNetwork {
+interface ExportNetwork {
   people?: number;
   organization?: string;
   organizationMembers?: number;
   members: { name: string; role: string }[];
 }
 
-export interface ExportMonth {
+interface ExportMonth {
   /** `YYYY-MM`. */
   month: string;
   commits: number;
@@ -49,7 +49,7 @@ export interface ExportMonth {
   summary: string;
 }
 
-export interface ExportRepository {
+interface ExportRepository {
   name: string;
   from: string;
   to: string;
@@ -132,9 +132,7 @@ function toNumber(text: string): number {
 /** Returns the camelCase key of a label: `AI Usage` → `aiUsage`, `Test coverage` → `testCoverage`. */
 export function camelKey(label: string): string {
   const words = label.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return words
-    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
-    .join('');
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
 }
 
 function monthKey(monthIndex: number, year: string): string {
@@ -248,8 +246,15 @@ export function parseExport(source: string, file: string, vocabulary: Vocabulary
     results.forEach((r, idx) => {
       const g = ctx.glued[idx]!;
       g.assign(r.items);
-      if (r.failed) warn(ctx, g.line, `could not split "${g.list.text}" into known items; cut it at capital letters into ${JSON.stringify(r.items)} — check them`, g.list.name);
-      else if (r.guesses.length) warn(ctx, g.line, `split guessed, check it: ${r.guesses.map((x) => `"${x}"`).join(', ')} (from ${JSON.stringify(r.items)})`, g.list.name);
+      if (r.failed)
+        warn(
+          ctx,
+          g.line,
+          `could not split "${g.list.text}" into known items; cut it at capital letters into ${JSON.stringify(r.items)} — check them`,
+          g.list.name,
+        );
+      else if (r.guesses.length)
+        warn(ctx, g.line, `split guessed, check it: ${r.guesses.map((x) => `"${x}"`).join(', ')} (from ${JSON.stringify(r.items)})`, g.list.name);
       else if (r.ambiguous) warn(ctx, g.line, `more than one split fits equally well; took ${JSON.stringify(r.items)}`, g.list.name);
       if (r.unsortedFallback) warn(ctx, g.line, `expected this list in code-point order, but no split is sorted; split it without the order`, g.list.name);
     });
@@ -284,7 +289,11 @@ export function parseExport(source: string, file: string, vocabulary: Vocabulary
     }
   }
   if (last.section === 'Repositories Contributed To' && ctx.repoCount && profile.repositories && profile.repositories.length < ctx.repoCount.count) {
-    error(ctx, endLine, `the export looks truncated: it announces ${ctx.repoCount.count} repositories (line ${ctx.repoCount.line}) but ends after ${profile.repositories.length}; expected the next repository after line ${endLine}`);
+    error(
+      ctx,
+      endLine,
+      `the export looks truncated: it announces ${ctx.repoCount.count} repositories (line ${ctx.repoCount.line}) but ends after ${profile.repositories.length}; expected the next repository after line ${endLine}`,
+    );
   }
 
   if (ctx.errors.length) return { ok: false, problems: [...ctx.errors, ...ctx.warnings] };
@@ -343,7 +352,8 @@ function parseStats(ctx: Context, c: Cursor): ExportStats {
   const flushPending = (): void => {
     if (!pending) return;
     const lower = pending.label.toLowerCase();
-    if (!STAT_GROUPS.has(lower)) error(ctx, pending.line.no + 1, `expected a number after "${pending.label}" (line ${pending.line.no}), found ${quote(c.peek())}`);
+    if (!STAT_GROUPS.has(lower))
+      error(ctx, pending.line.no + 1, `expected a number after "${pending.label}" (line ${pending.line.no}), found ${quote(c.peek())}`);
     pending = undefined;
   };
   for (let line = c.next(); line; line = c.next()) {
@@ -401,7 +411,14 @@ function parseNetwork(ctx: Context, c: Cursor): ExportNetwork {
     let m: RegExpExecArray | null;
     if ((m = PEOPLE.exec(t))) net.people = toNumber(m[1]!);
     else if (/^same organi[sz]ation$/i.test(t)) inOrg = true;
-    else if (inOrg && net.organization === undefined && net.organizationMembers === undefined && net.members.length === 0 && !splitMember(t) && !BARE_NUMBER.test(t))
+    else if (
+      inOrg &&
+      net.organization === undefined &&
+      net.organizationMembers === undefined &&
+      net.members.length === 0 &&
+      !splitMember(t) &&
+      !BARE_NUMBER.test(t)
+    )
       net.organization = t;
     else if ((m = BARE_NUMBER.exec(t)) && net.organizationMembers === undefined && net.members.length === 0) net.organizationMembers = toNumber(m[1]!);
     else {
@@ -431,14 +448,22 @@ function parseWorkHistory(ctx: Context, c: Cursor): ExportMonth[] {
     const countsLine = c.peek();
     const counts = countsLine ? COUNTS_LINE.exec(countsLine.text) : null;
     if (!counts) {
-      error(ctx, countsLine?.no ?? line.no + 1, `expected the counts of ${line.text} ("N Commits • M Features") after line ${line.no}, found ${quote(countsLine)}`);
+      error(
+        ctx,
+        countsLine?.no ?? line.no + 1,
+        `expected the counts of ${line.text} ("N Commits • M Features") after line ${line.no}, found ${quote(countsLine)}`,
+      );
       return months;
     }
     c.next();
     const dateLine = c.peek();
     const date = dateLine ? DATE_LINE.exec(dateLine.text) : null;
     if (!date) {
-      error(ctx, dateLine?.no ?? countsLine!.no + 1, `expected the date line of ${line.text} (like "${heading[1]!.slice(0, 3)} 1, ${heading[2]}") after line ${countsLine!.no}, found ${quote(dateLine)}`);
+      error(
+        ctx,
+        dateLine?.no ?? countsLine!.no + 1,
+        `expected the date line of ${line.text} (like "${heading[1]!.slice(0, 3)} 1, ${heading[2]}") after line ${countsLine!.no}, found ${quote(dateLine)}`,
+      );
       return months;
     }
     c.next();
@@ -446,7 +471,12 @@ function parseWorkHistory(ctx: Context, c: Cursor): ExportMonth[] {
     if (dateMonth !== month) warn(ctx, dateLine!.no, `date "${dateLine!.text}" is not in ${line.text}; kept the heading's month ${month}`);
     const paragraphs: string[] = [];
     for (let next = c.peek(); next && !MONTH_HEADING.test(next.text); next = c.peek()) {
-      paragraphs.push(c.paragraph().map((l) => l.text).join(' '));
+      paragraphs.push(
+        c
+          .paragraph()
+          .map((l) => l.text)
+          .join(' '),
+      );
     }
     if (paragraphs.length === 0) {
       const after = c.peek();
@@ -513,8 +543,7 @@ function parseSkills(ctx: Context, c: Cursor): NonNullable<ExportProfile['skills
         else error(ctx, line.no + 1, `the export looks truncated: ${message}`);
       }
       current = sub === 'languages' ? { key: 'languages', title: 'Programming Languages' } : { key: 'technical', title: 'Technical Skills' };
-    }
-    else if (!current) unknownLine(ctx, 'Skills & Technologies', line);
+    } else if (!current) unknownLine(ctx, 'Skills & Technologies', line);
     else {
       const target = current;
       const items = (out[target.key] ??= []);
@@ -550,7 +579,11 @@ function parseRepositories(ctx: Context, c: Cursor, atEnd: boolean): ExportRepos
         error(ctx, line.no, `expected a repository name before line ${line.no}, found ${quote(line)}`);
         return repos;
       }
-      error(ctx, rangeLine?.no ?? line.no + 1, `expected the months of repository "${t}" (like "Oct 2024 Feb 2026") after line ${line.no}, found ${quote(rangeLine)}`);
+      error(
+        ctx,
+        rangeLine?.no ?? line.no + 1,
+        `expected the months of repository "${t}" (like "Oct 2024 Feb 2026") after line ${line.no}, found ${quote(rangeLine)}`,
+      );
       return repos;
     }
     c.next();
@@ -574,14 +607,24 @@ function parseRepositories(ctx: Context, c: Cursor, atEnd: boolean): ExportRepos
         const nextRange = c.lines[c.i + 1];
         const listIsName = !listLine || /^(languages used|technical skills)$/i.test(listLine.text) || (nextRange && MONTH_RANGE.test(nextRange.text));
         if (listIsName) {
-          if (!listLine && atEnd) error(ctx, d.no + 1, `the export looks truncated: expected the items of "${d.text}" of repository "${repo.name}" after line ${d.no}, found the end of the file`);
+          if (!listLine && atEnd)
+            error(
+              ctx,
+              d.no + 1,
+              `the export looks truncated: expected the items of "${d.text}" of repository "${repo.name}" after line ${d.no}, found the end of the file`,
+            );
           else warn(ctx, d.no, `"${d.text}" of repository "${repo.name}" has no items`);
           continue;
         }
         c.next();
         const target = isLang ? repo.languages : repo.skills;
         ctx.glued.push({
-          list: { name: `Repositories › ${repo.name} › ${isLang ? 'Languages Used' : 'Technical Skills'}`, text: listLine.text, kind: isLang ? 'languages' : 'skills', sorted: false },
+          list: {
+            name: `Repositories › ${repo.name} › ${isLang ? 'Languages Used' : 'Technical Skills'}`,
+            text: listLine.text,
+            kind: isLang ? 'languages' : 'skills',
+            sorted: false,
+          },
           line: listLine.no,
           assign: (split) => target.push(...split),
         });

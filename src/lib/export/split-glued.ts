@@ -15,7 +15,7 @@ export interface GluedList {
 }
 
 /** One piece of a segmentation. */
-export interface Segment {
+interface Segment {
   text: string;
   /** In the known words (vocabulary or items found elsewhere in the export). */
   known: boolean;
@@ -78,12 +78,7 @@ const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.tes
 function strongBoundaries(s: string): boolean[] {
   const out: boolean[] = [];
   for (let i = 0; i <= s.length; i++) {
-    out.push(
-      i === 0 ||
-        i === s.length ||
-        (isLower(s[i - 1]) && isUpper(s[i])) ||
-        (isUpper(s[i - 1]) && isUpper(s[i]) && isLower(s[i + 1])),
-    );
+    out.push(i === 0 || i === s.length || (isLower(s[i - 1]) && isUpper(s[i])) || (isUpper(s[i - 1]) && isUpper(s[i]) && isLower(s[i + 1])));
   }
   return out;
 }
@@ -192,7 +187,10 @@ function segment(s: string, known: KnownWords, sorted: boolean): { segments: Seg
   const segments = chain.map((st): Segment => {
     const text = s.slice(st.start, st.end);
     if (st.known) return { text, known: true, confident: true };
-    const titled = text.split(/\s+/).slice(1).every((w) => !isLower(w[0]));
+    const titled = text
+      .split(/\s+/)
+      .slice(1)
+      .every((w) => !isLower(w[0]));
     return { text, known: false, confident: strong[st.start]! && strong[st.end]! && titled };
   });
   return { segments, ambiguous: tie || best.ambiguous };

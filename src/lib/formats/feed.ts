@@ -8,7 +8,7 @@ import type { MonthView, ProfileView } from '../profile-view.ts';
 import type { ExportLinks } from './links.ts';
 
 /** Returns the UTC instant a month starts: the feed's date of that month's entry (never the machine's TZ). */
-export function monthStart(month: string): Date {
+function monthStart(month: string): Date {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, 1));
 }
@@ -27,7 +27,9 @@ export function buildProfileFeed(view: ProfileView, links: ExportLinks, options:
   const newest = view.months[0]?.month;
   const author = { name, uri: links.profileUrl };
   const entries = view.months.map((m) => {
-    const figures = [countLabel(m.commits, 'commit'), countLabel(m.features, 'feature'), ...(m.bugs !== undefined ? [countLabel(m.bugs, 'bug')] : [])].join(', ');
+    const figures = [countLabel(m.commits, 'commit'), countLabel(m.features, 'feature'), ...(m.bugs !== undefined ? [countLabel(m.bugs, 'bug')] : [])].join(
+      ', ',
+    );
     const date = monthStart(m.month).toISOString();
     return {
       title: `${monthLong(m.month)} — ${name}`,

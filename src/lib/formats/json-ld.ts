@@ -23,5 +23,8 @@ export function buildPersonJsonLd(view: ProfileView, links: ExportLinks): Record
 
 /** Returns JSON-LD text safe inside a <script> element (no `<`, so no `</script>` can end it early). */
 export function jsonLdScriptText(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

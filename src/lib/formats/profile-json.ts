@@ -45,7 +45,7 @@ const daySchema = z.strictObject({
 });
 
 /** The zod schema of a profile.json document. */
-export const profileJsonSchema = z
+const profileJsonSchema = z
   .strictObject({
     $schema: z.string().describe('URL of this JSON Schema'),
     version: z.literal(PROFILE_JSON_VERSION),

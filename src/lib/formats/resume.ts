@@ -5,7 +5,7 @@ import { monthLong } from '../format.ts';
 import type { ExportLinks } from './links.ts';
 import { firstBlockPlainText, markdownToPlainText } from './plain-text.ts';
 
-export const JSON_RESUME_SCHEMA = 'https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json';
+const JSON_RESUME_SCHEMA = 'https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json';
 
 const isHttp = (url: string): boolean => /^https?:\/\//i.test(url);
 

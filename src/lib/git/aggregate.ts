@@ -48,7 +48,24 @@ export interface AggregateOptions {
 }
 
 // Folders that hold many subsystems: the area is the folder one level below them.
-const CONTAINERS = new Set(['src', 'lib', 'libs', 'packages', 'apps', 'app', 'pkg', 'cmd', 'internal', 'crates', 'modules', 'services', 'plugins', 'components', 'source', 'sources']);
+const CONTAINERS = new Set([
+  'src',
+  'lib',
+  'libs',
+  'packages',
+  'apps',
+  'app',
+  'pkg',
+  'cmd',
+  'internal',
+  'crates',
+  'modules',
+  'services',
+  'plugins',
+  'components',
+  'source',
+  'sources',
+]);
 const BEFORE_1990 = '1990-01-01';
 const NOTABLE_FEATURES = 3;
 const NOTABLE_BUGS = 2;
@@ -202,7 +219,10 @@ export class RepoAggregator {
 
   /** Returns the most frequent authors seen, as `Name <email>` lines. */
   topAuthors(n = 5): string[] {
-    return [...this.authorsSeen].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([who, k]) => `${who} (${k})`);
+    return [...this.authorsSeen]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, n)
+      .map(([who, k]) => `${who} (${k})`);
   }
 
   /** Returns the repository's contribution in the deterministic shape the state file keeps. */

@@ -5,15 +5,7 @@
 export type CommitKind = 'feature' | 'bug' | 'other';
 
 /** Why a commit got its kind: the rule that decided (shown in tests and the methodology). */
-export type Rule =
-  | 'merge-noise'
-  | 'revert'
-  | 'release'
-  | 'conventional'
-  | 'fixes-reference'
-  | 'bug-keyword'
-  | 'feature-keyword'
-  | 'none';
+export type Rule = 'merge-noise' | 'revert' | 'release' | 'conventional' | 'fixes-reference' | 'bug-keyword' | 'feature-keyword' | 'none';
 
 // Conventional Commit types (https://www.conventionalcommits.org) and what each counts as.
 const CONVENTIONAL: Record<string, CommitKind> = {
@@ -48,9 +40,51 @@ const RELEASE =
 const FIXES_TRAILER = /^fixes:\s*\S/im;
 const FIXES_REFERENCE = /\b(fix(e[sd])?|bugfix)\s+([\w.-]+\/[\w.-]+)?#\d+/i;
 // Subject keywords: a leading verb decides, then bug words anywhere.
-const BUG_VERBS = new Set(['fix', 'fixes', 'fixed', 'fixing', 'hotfix', 'bugfix', 'patch', 'repair', 'correct', 'resolve', 'resolves', 'resolved', 'workaround', 'prevent', 'avoid', 'handle']);
-const FEATURE_VERBS = new Set(['add', 'adds', 'added', 'adding', 'implement', 'implements', 'implemented', 'introduce', 'introduces', 'introduced', 'support', 'supports', 'create', 'creates', 'enable', 'enables', 'allow', 'allows', 'new', 'feature', 'provide', 'expose', 'initial']);
-const BUG_WORDS = /\b(bug|bugs|crash(es|ed|ing)?|regression|broken|segfault|panic|typo|leak|npe|null pointer|race condition|off[- ]by[- ]one|incorrect|wrong)\b/i;
+const BUG_VERBS = new Set([
+  'fix',
+  'fixes',
+  'fixed',
+  'fixing',
+  'hotfix',
+  'bugfix',
+  'patch',
+  'repair',
+  'correct',
+  'resolve',
+  'resolves',
+  'resolved',
+  'workaround',
+  'prevent',
+  'avoid',
+  'handle',
+]);
+const FEATURE_VERBS = new Set([
+  'add',
+  'adds',
+  'added',
+  'adding',
+  'implement',
+  'implements',
+  'implemented',
+  'introduce',
+  'introduces',
+  'introduced',
+  'support',
+  'supports',
+  'create',
+  'creates',
+  'enable',
+  'enables',
+  'allow',
+  'allows',
+  'new',
+  'feature',
+  'provide',
+  'expose',
+  'initial',
+]);
+const BUG_WORDS =
+  /\b(bug|bugs|crash(es|ed|ing)?|regression|broken|segfault|panic|typo|leak|npe|null pointer|race condition|off[- ]by[- ]one|incorrect|wrong)\b/i;
 // A "subsystem: " prefix (kernel and Go style), not a Conventional Commit type: classify what follows.
 const AREA_PREFIX = /^[\w./ -]{1,40}:\s+/;
 

@@ -27,7 +27,7 @@ export function gitEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs a short git command; returns its status, stdout and stderr. */
-export function runGit(cwd: string, args: string[]): { status: number; stdout: string; stderr: string } {
+function runGit(cwd: string, args: string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync('git', ['-C', cwd, ...args], { env: gitEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
@@ -46,7 +46,12 @@ export interface RepoInfo {
 
 /** Returns `owner/name` from a remote URL (https, ssh, scp-like or a path), or undefined. */
 export function ownerNameFromUrl(url: string): string | undefined {
-  const parts = url.trim().replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).filter(Boolean);
+  const parts = url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .split(/[/:]/)
+    .filter(Boolean);
   if (parts.length < 2) return undefined;
   const owner = parts[parts.length - 2]!;
   const name = parts[parts.length - 1]!;
@@ -127,7 +132,18 @@ const FORMAT = `--format=${'%x1e'}%H%x1f%aN%x1f%aE%x1f%ad%x1f%at%x1f%P%x1f%s%x1f
 
 /** The `git log` arguments the importer reads (the benchmark times the same command bare). */
 export function gitLogArgs(withLines: boolean, withoutMailmapBlob = false): string[] {
-  const common = ['-c', 'core.quotepath=off', ...(withoutMailmapBlob ? ['-c', 'mailmap.blob='] : []), 'log', '--use-mailmap', '--no-merges', '--no-color', '--date=iso-strict', FORMAT, '-z'];
+  const common = [
+    '-c',
+    'core.quotepath=off',
+    ...(withoutMailmapBlob ? ['-c', 'mailmap.blob='] : []),
+    'log',
+    '--use-mailmap',
+    '--no-merges',
+    '--no-color',
+    '--date=iso-strict',
+    FORMAT,
+    '-z',
+  ];
   // With lines: --numstat with -M, so a renamed file counts only its edits and binary files show "-".
   // Without: --name-only and no rename detection, which reads trees only, never file contents.
   return withLines ? [...common, '-M', '--numstat', 'HEAD'] : [...common, '--no-renames', '--name-only', 'HEAD'];
@@ -135,7 +151,20 @@ export function gitLogArgs(withLines: boolean, withoutMailmapBlob = false): stri
 
 /** Parses `git log` output (as produced with gitLogArgs) chunk by chunk, calling `onCommit` with ONE reused record. */
 export class LogParser {
-  private readonly c: CommitRecord = { hash: '', name: '', email: '', date: '', timestamp: 0, root: false, subject: '', body: '', fileCount: 0, paths: [], added: [], removed: [] };
+  private readonly c: CommitRecord = {
+    hash: '',
+    name: '',
+    email: '',
+    date: '',
+    timestamp: 0,
+    root: false,
+    subject: '',
+    body: '',
+    fileCount: 0,
+    paths: [],
+    added: [],
+    removed: [],
+  };
   private readonly withLines: boolean;
   private readonly onCommit: (c: CommitRecord) => void;
   private open = false;

@@ -17,7 +17,7 @@ const COUNTED_TYPES = new Set(['programming', 'markup']);
  * Ported from Linguist's lib/linguist/vendor.yml (the patterns that matter for ordinary repositories):
  * third-party code checked into a repository.
  */
-export const VENDORED_PATTERNS: readonly string[] = [
+const VENDORED_PATTERNS: readonly string[] = [
   '(^|/)cache/',
   '^[Dd]ependencies/',
   '(^|/)dist/',
@@ -56,7 +56,7 @@ export const VENDORED_PATTERNS: readonly string[] = [
  * Ported from the path rules of Linguist's lib/linguist/generated.rb: lock files, minified and compiled
  * output, source maps and protocol-buffer stubs.
  */
-export const GENERATED_PATTERNS: readonly string[] = [
+const GENERATED_PATTERNS: readonly string[] = [
   '(^|/)package-lock\\.json$',
   '(^|/)npm-shrinkwrap\\.json$',
   '(^|/)yarn\\.lock$',
@@ -114,7 +114,7 @@ let byFilename: Map<string, LinguistLanguage> | undefined;
  * contents. We read no contents, so for the common ambiguous extensions we take the language Linguist's
  * heuristics fall back to for ordinary files (ported as data):
  */
-export const AMBIGUOUS_EXTENSION_DEFAULTS: Readonly<Record<string, string>> = {
+const AMBIGUOUS_EXTENSION_DEFAULTS: Readonly<Record<string, string>> = {
   '.md': 'Markdown',
   '.h': 'C',
   '.m': 'Objective-C',
@@ -155,7 +155,33 @@ export const AMBIGUOUS_EXTENSION_DEFAULTS: Readonly<Record<string, string>> = {
 };
 
 // Linguist's popular.yml: on any other tie a popular language wins.
-const POPULAR = new Set(['C', 'C#', 'C++', 'CoffeeScript', 'CSS', 'Dart', 'DM', 'Elixir', 'Go', 'Groovy', 'HTML', 'Java', 'JavaScript', 'Objective-C', 'OCaml', 'Perl', 'PHP', 'PowerShell', 'Python', 'Ruby', 'Rust', 'Scala', 'Shell', 'Swift', 'TypeScript']);
+const POPULAR = new Set([
+  'C',
+  'C#',
+  'C++',
+  'CoffeeScript',
+  'CSS',
+  'Dart',
+  'DM',
+  'Elixir',
+  'Go',
+  'Groovy',
+  'HTML',
+  'Java',
+  'JavaScript',
+  'Objective-C',
+  'OCaml',
+  'Perl',
+  'PHP',
+  'PowerShell',
+  'Python',
+  'Ruby',
+  'Rust',
+  'Scala',
+  'Shell',
+  'Swift',
+  'TypeScript',
+]);
 
 /** For an extension without a listed default: a popular language, then the language whose primary (first) extension it is, then programming/markup over data/prose, then the first name alphabetically. */
 function better(a: LinguistLanguage, b: LinguistLanguage, ext: string): LinguistLanguage {

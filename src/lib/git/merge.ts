@@ -21,7 +21,7 @@ const TOP_AREAS = 5;
 const NOTABLE = 5;
 
 /** What the importer remembers between runs for one profile. */
-export interface ImportState {
+interface ImportState {
   version: 1;
   /** Months whose file the importer wrote; every other month file is foreign (an export, or hand-made). */
   ownedMonths: string[];
@@ -75,7 +75,9 @@ function first(problems: Problem[]): string {
 }
 
 /** Returns the repository entry (profile frontmatter) computed from one contribution. */
-function repositoryEntry(c: RepoContribution): { name: string; from: string; to: string; monthsActive: number; languages: string[]; areas: string[]; private: boolean } | undefined {
+function repositoryEntry(
+  c: RepoContribution,
+): { name: string; from: string; to: string; monthsActive: number; languages: string[]; areas: string[]; private: boolean } | undefined {
   const months = Object.keys(c.months).sort();
   if (!months.length) return undefined;
   return {
@@ -100,9 +102,7 @@ export function planImport(input: PlanInput): Plan {
   };
 
   const previous = readState(paths.gitImportState);
-  const state: ImportState = previous
-    ? structuredClone(previous)
-    : { version: 1, ownedMonths: [], repositoryNames: [], repositoryBase: {}, repos: {} };
+  const state: ImportState = previous ? structuredClone(previous) : { version: 1, ownedMonths: [], repositoryNames: [], repositoryBase: {}, repos: {} };
   for (const c of input.contributions) state.repos[c.key] = c;
   const repos = Object.keys(state.repos)
     .sort()
@@ -142,7 +142,6 @@ export function planImport(input: PlanInput): Plan {
       skippedForeign++;
       continue;
     }
-    let body: string | undefined;
     let editedBody: string | undefined;
     if (existing !== undefined) {
       const fm = parseFrontmatter(existing);
@@ -203,7 +202,9 @@ export function planImport(input: PlanInput): Plan {
     owned.add(month);
   }
   if (skippedForeign) {
-    warnings.push(`${skippedForeign} month file(s) in ${paths.monthsDir} were not written by the git importer (an export or hand-made): left unchanged — use --force to replace them`);
+    warnings.push(
+      `${skippedForeign} month file(s) in ${paths.monthsDir} were not written by the git importer (an export or hand-made): left unchanged — use --force to replace them`,
+    );
   }
   state.ownedMonths = [...owned].sort();
 
@@ -213,7 +214,8 @@ export function planImport(input: PlanInput): Plan {
     if (existing !== undefined) {
       const problems: Problem[] = [];
       const days = parseActivityCsv(existing, paths.activity, problems);
-      if (problems.some((p) => p.severity === 'error')) throw new GitInputError(`${first(problems.filter((p) => p.severity === 'error'))} (fix the activity file first)`);
+      if (problems.some((p) => p.severity === 'error'))
+        throw new GitInputError(`${first(problems.filter((p) => p.severity === 'error'))} (fix the activity file first)`);
       if (days.length) state.baseDays = days.map((d) => (d.features === undefined ? [d.date, d.count] : [d.date, d.count, d.features]));
     }
   }
@@ -247,7 +249,9 @@ export function planImport(input: PlanInput): Plan {
       }
     } else kept.push(e);
   }
-  entries.sort((a, b) => (a.to !== b.to ? (a.to < b.to ? 1 : -1) : a.from !== b.from ? (a.from < b.from ? 1 : -1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) =>
+    a.to !== b.to ? (a.to < b.to ? 1 : -1) : a.from !== b.from ? (a.from < b.from ? 1 : -1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const computed = entries.map((e) => {
     const before = previousByName.get(e.name) ?? {};
     const base = state.repositoryBase[e.name];
@@ -280,7 +284,8 @@ export function planImport(input: PlanInput): Plan {
   next.skills = skills;
   next.repositories = repositories;
   const valid = profileSchema.safeParse(next);
-  if (!valid.success) throw new GitInputError(`${paths.profile}: the merged profile is invalid (${valid.error.issues[0]!.path.join('.')}: ${valid.error.issues[0]!.message})`);
+  if (!valid.success)
+    throw new GitInputError(`${paths.profile}: the merged profile is invalid (${valid.error.issues[0]!.path.join('.')}: ${valid.error.issues[0]!.message})`);
   if (profileText === undefined) write(paths.profile, profileFile(next as ProfileInput, ''));
   else if (canonical(next) !== canonical(raw)) write(paths.profile, markdownFile(next, '') + summary);
 

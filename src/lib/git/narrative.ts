@@ -18,12 +18,10 @@ export interface NarrativeInput {
   notable: readonly string[];
 }
 
-
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
-
 
 /** Returns the generated draft narrative of a month, as Markdown. */
 export function draftNarrative(n: NarrativeInput): string {

@@ -15,14 +15,14 @@ export interface DayValue {
   features?: number;
 }
 
-export const DAY_CELL = 10;
+const DAY_CELL = 10;
 const GAP = 2;
 const STEP = DAY_CELL + GAP;
 const LEFT = 28;
 const TOP = 14;
 
 /** Returns the UTC midnight of a `YYYY-MM-DD` key. */
-export function dayToDate(key: string): Date {
+function dayToDate(key: string): Date {
   return new Date(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10))));
 }
 
@@ -49,7 +49,6 @@ export function dayMetric(d: DayValue, metric: Metric): number {
 export function dayYears(days: readonly DayValue[]): number[] {
   return [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort((a, b) => b - a);
 }
-
 
 /** Returns the number written in `s[from … to)`, which must be ASCII digits. */
 function digits(s: string, from: number, to: number): number {
@@ -90,11 +89,7 @@ function daysByYear(days: readonly DayValue[]): Map<number, YearDays> {
 }
 
 /** Returns the day calendar layout of one year; throws on a bad or repeated day key. */
-export function layoutDayYear(
-  days: readonly DayValue[],
-  year: number,
-  options: { weekStart: WeekStart; metric?: Metric; scale?: BinScale },
-): HeatmapLayout {
+export function layoutDayYear(days: readonly DayValue[], year: number, options: { weekStart: WeekStart; metric?: Metric; scale?: BinScale }): HeatmapLayout {
   const metric = options.metric ?? 'commits';
   const byDay = daysByYear(days).get(year);
   const scale = options.scale ?? heatBins(days.map((d) => dayMetric(d, metric)));

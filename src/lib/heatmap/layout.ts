@@ -37,4 +37,3 @@ export interface HeatmapLayout {
 }
 
 export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-

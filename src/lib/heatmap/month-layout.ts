@@ -11,12 +11,11 @@ export interface MonthValue {
   features: number;
 }
 
-export const MONTH_CELL = 18;
+const MONTH_CELL = 18;
 const GAP = 4;
 const STEP = MONTH_CELL + GAP;
 const LEFT = 34;
 const TOP = 14;
-
 
 /** Returns the month heatmap layout of `months` for `metric`; throws on a bad or repeated month key. */
 export function layoutMonths(
@@ -58,9 +57,7 @@ export function layoutMonths(
       // rather than calling every future month "no entry".
       if (key < keys[0]! || key > keys.at(-1)!) continue;
       const m = byKey.get(key);
-      const title = m
-        ? `${monthShort(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}`
-        : `${monthShort(key)}: no entry`;
+      const title = m ? `${monthShort(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}` : `${monthShort(key)}: no entry`;
       const cell: Cell = { x: LEFT + i * STEP, y, key, level: m ? scale.level(m[metric]) : null, title };
       // Only months with an entry have a work-history anchor to link to.
       if (options.href && m) cell.href = options.href(key);

@@ -14,14 +14,7 @@
 // are uneven (the legend states them).
 import { scaleQuantize, scaleThreshold } from 'd3-scale';
 import { max, quantileSorted } from 'd3-array';
-import {
-  interpolateBlues,
-  interpolateGreens,
-  interpolateGreys,
-  interpolateOranges,
-  interpolatePurples,
-  interpolateReds,
-} from 'd3-scale-chromatic';
+import { interpolateBlues, interpolateGreens, interpolateGreys, interpolateOranges, interpolatePurples, interpolateReds } from 'd3-scale-chromatic';
 import type { HeatmapScheme } from './settings.ts';
 
 /** Number of colour levels for positive counts (b1 … b4); b0 is zero, `e` is no entry. */
@@ -49,7 +42,9 @@ export function heatBins(values: readonly number[]): BinScale {
 /** Returns quantize-over-sqrt bins of `values`; kept to re-measure the scale choice against quantile. */
 export function sqrtQuantizeBins(values: readonly number[]): BinScale {
   const top = max(values) ?? 0;
-  const q = scaleQuantize<number>().domain([1, Math.sqrt(Math.max(top, 1))]).range([1, 2, 3, 4]);
+  const q = scaleQuantize<number>()
+    .domain([1, Math.sqrt(Math.max(top, 1))])
+    .range([1, 2, 3, 4]);
   return fromLevel((v) => q(Math.sqrt(v)), top);
 }
 

@@ -76,7 +76,7 @@ export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
   }
   const cells = layout.cells;
   let linked = false;
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     // A run of cells in one column shares a translated group, so each cell only carries y.
     const x = cells[i]!.x;
     let j = i + 1;

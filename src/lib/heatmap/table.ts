@@ -33,5 +33,9 @@ export function dayTableRows(days: readonly DayValue[], year: number): DayTableR
   return days
     .filter((d) => d.date.startsWith(prefix))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
-    .map((d) => (d.features === undefined ? { date: d.date, label: dayName(d.date), count: d.count } : { date: d.date, label: dayName(d.date), count: d.count, features: d.features }));
+    .map((d) =>
+      d.features === undefined
+        ? { date: d.date, label: dayName(d.date), count: d.count }
+        : { date: d.date, label: dayName(d.date), count: d.count, features: d.features },
+    );
 }

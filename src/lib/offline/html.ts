@@ -119,7 +119,8 @@ export function editHtml(html: string, visit: (el: Element, editor: ElementEdito
   }
   if (csp && (removedStyles.length || addedStyles.length)) {
     const span = csp.el.sourceCodeLocation?.attrs?.content;
-    if (span) edits.push({ start: span.startOffset, end: span.endOffset, text: `content="${escapeAttr(updateStyleHashes(csp.value, removedStyles, addedStyles))}"` });
+    if (span)
+      edits.push({ start: span.startOffset, end: span.endOffset, text: `content="${escapeAttr(updateStyleHashes(csp.value, removedStyles, addedStyles))}"` });
   }
   // Apply from the end so earlier offsets stay valid; edits never overlap (one per attribute or element).
   edits.sort((a, b) => b.start - a.start);
@@ -129,10 +130,13 @@ export function editHtml(html: string, visit: (el: Element, editor: ElementEdito
 }
 
 /** Returns a CSP with the style-src hashes of `removed` texts dropped and those of `added` texts appended. */
-export function updateStyleHashes(policy: string, removed: readonly string[], added: readonly string[]): string {
+function updateStyleHashes(policy: string, removed: readonly string[], added: readonly string[]): string {
   const drop = new Set(removed.map(cspHash));
   const keepAdded = added.map(cspHash);
-  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const out = directives.map((d) => {
     const [name, ...sources] = d.split(/\s+/);
     if (name!.toLowerCase() !== 'style-src') return d;

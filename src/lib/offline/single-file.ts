@@ -74,11 +74,13 @@ export function singleFilePage(html: string, options: SingleFileOptions): string
     if (!target) return url;
     return dataUrl(target.file) ?? 'data:,';
   };
-  const embedIn = (fromFile: string) => (url: string): string => {
-    const target = siteTarget(url, fromFile, base);
-    if (!target) return url;
-    return dataUrl(target.file) ?? 'data:,';
-  };
+  const embedIn =
+    (fromFile: string) =>
+    (url: string): string => {
+      const target = siteTarget(url, fromFile, base);
+      if (!target) return url;
+      return dataUrl(target.file) ?? 'data:,';
+    };
   // A link to another page: an anchor in this file when it is shown here, else the published URL, else none.
   const navigate = (url: string): string | null => {
     const target = siteTarget(url, pageFile, base);

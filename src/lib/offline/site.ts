@@ -41,7 +41,7 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Returns the slug of a profile page (`<slug>/index.html` marked `og:type=profile`), or undefined for other pages. */
-export function profileSlugOf(file: string, html: string): string | undefined {
+function profileSlugOf(file: string, html: string): string | undefined {
   const m = /^([^/]+)\/index\.html$/.exec(file);
   if (!m) return undefined;
   let isProfile = false;
@@ -79,11 +79,13 @@ export async function writeOfflineSite(builtDir: string, outDir: string, options
     cpSync(from, partial, { recursive: true });
     let pages = 0;
     const missing: string[] = [];
-    const relativize = (file: string) => (url: string): string => {
-      const target = siteTarget(url, file, base);
-      if (target && !present.has(target.file)) missing.push(`${file} → ${url}`);
-      return relativizeUrl(url, file, base);
-    };
+    const relativize =
+      (file: string) =>
+      (url: string): string => {
+        const target = siteTarget(url, file, base);
+        if (target && !present.has(target.file)) missing.push(`${file} → ${url}`);
+        return relativizeUrl(url, file, base);
+      };
     const singleFiles: string[] = [];
     for (const file of files) {
       const lower = file.toLowerCase();

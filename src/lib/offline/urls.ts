@@ -22,7 +22,7 @@ export function normalizeBase(base: string): string {
 }
 
 /** Returns true for URLs that name another document by scheme or host (`https:`, `mailto:`, `data:`, `//host`). */
-export function isForeignUrl(url: string): boolean {
+function isForeignUrl(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
 }
 
@@ -55,7 +55,7 @@ export function siteTarget(url: string, pageFile: string, base: string): SiteTar
 }
 
 /** Returns the relative URL from `pageFile` to the site file `file` (both below the site root). */
-export function relativeFileUrl(pageFile: string, file: string): string {
+function relativeFileUrl(pageFile: string, file: string): string {
   const rel = posix.relative(posix.dirname(pageFile), file);
   return rel === '' ? posix.basename(file) : rel;
 }
