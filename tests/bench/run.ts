@@ -197,7 +197,7 @@ interface BuildPaths {
  * the warm build. node_modules is a folder of links to the project's packages, so the caches Astro keeps
  * in node_modules/.astro (content store, incremental manifest) are private to the benchmark.
  */
-function snapshotProject(dir: string, incremental: boolean): { root: string; via: 'npm run build' | 'astro build()'; incrementalInConfig: boolean } {
+function snapshotProject(dir: string, incremental: boolean): { root: string; via: 'engfolio build' | 'npm run build' | 'astro build()'; incrementalInConfig: boolean } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public']) {
@@ -216,7 +216,9 @@ function snapshotProject(dir: string, incremental: boolean): { root: string; via
     config = patched;
     writeFileSync(configPath, config);
   }
-  return { root: dir, via: existsSync(join(dir, 'src', 'cli', 'build.ts')) ? 'npm run build' : 'astro build()', incrementalInConfig };
+  // The engfolio command; before it, the build script of older code; before that, Astro's own build.
+  const via = existsSync(join(dir, 'src', 'cli', 'bin.ts')) ? 'engfolio build' : existsSync(join(dir, 'src', 'cli', 'build.ts')) ? 'npm run build' : 'astro build()';
+  return { root: dir, via, incrementalInConfig };
 }
 
 /** Removes `project-<pid>` snapshots (and the old shared `project`) whose bench process is gone. */
@@ -317,7 +319,10 @@ async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
   delete env.BASE_PATH;
   const nodeArgs = p.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${p.cpuProfDir}`] : [];
   let args: string[];
-  if (via === 'npm run build') {
+  if (via === 'engfolio build') {
+    // As `npm run build -- --out …` runs it, plus the phase times (--timings).
+    args = [...nodeArgs, join(p.root, 'src', 'cli', 'bin.ts'), 'build', '--out', p.outDir, '--timings'];
+  } else if (via === 'npm run build') {
     // The same entry, Node options and log level as `npm run build -- --out …`, plus the phase times (--timings).
     args = [...nodeArgs, ...buildScriptNodeOptions(p.root), join(p.root, 'src', 'cli', 'build.ts'), '--out', p.outDir, '--timings'];
   } else {
@@ -652,6 +657,8 @@ async function main(): Promise<void> {
         : `\nexample content/: build failed\n${build.output.slice(-2000)}`,
     );
   }
+  // A starter-sized site against a bare Astro site with as many pages: what engfolio adds on a small site.
+  const starter = o.sizes.includes('S') && snapshot.via === 'engfolio build' ? await starterVsBare(snapshot.root) : undefined;
   const head = [
     'size',
     'shape',
@@ -682,12 +689,60 @@ async function main(): Promise<void> {
   console.log('');
   const extra = o.extra ? await extraBenches() : undefined;
   mkdirSync(dirname(o.json), { recursive: true });
-  writeFileSync(o.json, JSON.stringify({ env, seed: o.seed, results, example, scalingMtoL: scaling, extra }, null, 2) + '\n');
+  writeFileSync(o.json, JSON.stringify({ env, seed: o.seed, results, example, starter, scalingMtoL: scaling, extra }, null, 2) + '\n');
   console.log(`\nwrote ${relative(process.cwd(), o.json) || o.json}`);
   if (lostEdits) {
     console.log('\nLOST EDITS: see the warnings above.');
     process.exitCode = 1;
   }
+}
+
+/**
+ * Builds the starter of `engfolio init` (its content, a site of the snapshot's engfolio) with `engfolio
+ * build` and a bare Astro site of as many plain pages with `astro build`, in turn, five times each; prints
+ * and returns the medians and their ratio.
+ */
+async function starterVsBare(root: string): Promise<{ engfolioMs: number; bareMs: number; ratio: number; pages: number }> {
+  const write = (file: string, text: string): void => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  const site = join(root, 'bench-starter');
+  const bare = join(root, 'bench-bare');
+  for (const dir of [site, bare]) discard(dir);
+  const content = join(root, 'src', 'starter', 'content');
+  write(
+    join(site, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport engfolio from ${JSON.stringify(join(root, 'src', 'index.ts'))};\nexport default defineConfig({ integrations: [engfolio({ content: ${JSON.stringify(content)} })] });\n`,
+  );
+  write(join(site, 'src', 'content.config.ts'), `import { engfolioCollections } from ${JSON.stringify(join(root, 'src', 'content.ts'))};\nexport const collections = engfolioCollections();\n`);
+  write(join(site, 'package.json'), '{ "type": "module" }\n');
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+  const once = async (cwd: string, args: string[], out: string): Promise<number> => {
+    discard(join(cwd, out));
+    await settle([join(cwd, '.engfolio')]);
+    const r = await timed(process.execPath, args, { cwd, env });
+    if (r.code !== 0) fail(`starter bench: ${args.join(' ')} failed in ${cwd}:\n${r.output.slice(-2000)}`);
+    return r.ms;
+  };
+  await once(site, [join(root, 'src', 'cli', 'bin.ts'), 'build'], 'dist');
+  const pages = readdirSync(join(site, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+  write(join(bare, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  write(join(bare, 'package.json'), '{ "type": "module" }\n');
+  for (let i = 0; i < pages; i++) write(join(bare, 'src', 'pages', i ? `p${i}.astro` : 'index.astro'), `---\nconst n = ${i};\n---\n<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1></body></html>\n`);
+  const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  // Warm both once (V8's compile cache, the file system), then alternate.
+  await once(bare, [astroBin, 'build'], 'dist');
+  for (let i = 0; i < 5; i++) {
+    ours.push(await once(site, [join(root, 'src', 'cli', 'bin.ts'), 'build'], 'dist'));
+    theirs.push(await once(bare, [astroBin, 'build'], 'dist'));
+  }
+  const engfolioMs = median(ours);
+  const bareMs = median(theirs);
+  console.log(`\nstarter (${pages} pages, engfolio build) ${s(engfolioMs)} · bare Astro site of ${pages} pages (astro build) ${s(bareMs)} · ${(engfolioMs / bareMs).toFixed(2)}× (medians of 5)`);
+  return { engfolioMs, bareMs, ratio: engfolioMs / bareMs, pages };
 }
 
 try {
