@@ -197,7 +197,10 @@ interface BuildPaths {
  * the warm build. node_modules is a folder of links to the project's packages, so the caches Astro keeps
  * in node_modules/.astro (content store, incremental manifest) are private to the benchmark.
  */
-function snapshotProject(dir: string, incremental: boolean): { root: string; via: 'engfolio build' | 'npm run build' | 'astro build()'; incrementalInConfig: boolean } {
+function snapshotProject(
+  dir: string,
+  incremental: boolean,
+): { root: string; via: 'engfolio build' | 'npm run build' | 'astro build()'; incrementalInConfig: boolean } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public']) {
@@ -217,7 +220,11 @@ function snapshotProject(dir: string, incremental: boolean): { root: string; via
     writeFileSync(configPath, config);
   }
   // The engfolio command; before it, the build script of older code; before that, Astro's own build.
-  const via = existsSync(join(dir, 'src', 'cli', 'bin.ts')) ? 'engfolio build' : existsSync(join(dir, 'src', 'cli', 'build.ts')) ? 'npm run build' : 'astro build()';
+  const via = existsSync(join(dir, 'src', 'cli', 'bin.ts'))
+    ? 'engfolio build'
+    : existsSync(join(dir, 'src', 'cli', 'build.ts'))
+      ? 'npm run build'
+      : 'astro build()';
   return { root: dir, via, incrementalInConfig };
 }
 
@@ -715,7 +722,10 @@ async function starterVsBare(root: string): Promise<{ engfolioMs: number; bareMs
     join(site, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\nimport engfolio from ${JSON.stringify(join(root, 'src', 'index.ts'))};\nexport default defineConfig({ integrations: [engfolio({ content: ${JSON.stringify(content)} })] });\n`,
   );
-  write(join(site, 'src', 'content.config.ts'), `import { engfolioCollections } from ${JSON.stringify(join(root, 'src', 'content.ts'))};\nexport const collections = engfolioCollections();\n`);
+  write(
+    join(site, 'src', 'content.config.ts'),
+    `import { engfolioCollections } from ${JSON.stringify(join(root, 'src', 'content.ts'))};\nexport const collections = engfolioCollections();\n`,
+  );
   write(join(site, 'package.json'), '{ "type": "module" }\n');
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
   const once = async (cwd: string, args: string[], out: string): Promise<number> => {
@@ -729,7 +739,11 @@ async function starterVsBare(root: string): Promise<{ engfolioMs: number; bareMs
   const pages = readdirSync(join(site, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   write(join(bare, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
   write(join(bare, 'package.json'), '{ "type": "module" }\n');
-  for (let i = 0; i < pages; i++) write(join(bare, 'src', 'pages', i ? `p${i}.astro` : 'index.astro'), `---\nconst n = ${i};\n---\n<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1></body></html>\n`);
+  for (let i = 0; i < pages; i++)
+    write(
+      join(bare, 'src', 'pages', i ? `p${i}.astro` : 'index.astro'),
+      `---\nconst n = ${i};\n---\n<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1></body></html>\n`,
+    );
   const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const ours: number[] = [];
   const theirs: number[] = [];
@@ -741,7 +755,9 @@ async function starterVsBare(root: string): Promise<{ engfolioMs: number; bareMs
   }
   const engfolioMs = median(ours);
   const bareMs = median(theirs);
-  console.log(`\nstarter (${pages} pages, engfolio build) ${s(engfolioMs)} · bare Astro site of ${pages} pages (astro build) ${s(bareMs)} · ${(engfolioMs / bareMs).toFixed(2)}× (medians of 5)`);
+  console.log(
+    `\nstarter (${pages} pages, engfolio build) ${s(engfolioMs)} · bare Astro site of ${pages} pages (astro build) ${s(bareMs)} · ${(engfolioMs / bareMs).toFixed(2)}× (medians of 5)`,
+  );
   return { engfolioMs, bareMs, ratio: engfolioMs / bareMs, pages };
 }
 
