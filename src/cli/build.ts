@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { enableCompileCache, flushCompileCache } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import { findEngfolio, MISSING_INTEGRATION, type BuildRun, type RenderReport } from '../integration/hooks.ts';
 import { RENDER_MANIFEST } from '../integration/renderer.ts';
@@ -14,7 +13,8 @@ import { buildAside, filesUnder, PartialUpdateError, updateInPlace } from '../li
 import { writeOfflineSite } from '../lib/offline/site.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { runContentCheckInWorker } from './check.ts';
-import { astroFor, collectGarbage, CommandError, loadSiteOptions, type Io } from './common.ts';
+import { collectGarbage } from '../lib/collect-garbage.ts';
+import { astroFor, CommandError, loadSiteOptions, parseCommand, type Io } from './common.ts';
 
 interface BuildOptions {
   out: string;
@@ -44,27 +44,21 @@ succeeded (a rebuild writes only what changed). The site URL and base path come 
   --timings        print the time at which each build phase ends`;
 
 function parseCommandLine(argv: string[], root: string, content: string): BuildOptions | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string' },
-        content: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        offline: { type: 'boolean', default: false },
-        threads: { type: 'string' },
-        'astro-renders-all': { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-        timings: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    throw new CommandError(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const { values } = parseCommand(
+    argv,
+    {
+      out: { type: 'string' },
+      content: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      offline: { type: 'boolean', default: false },
+      threads: { type: 'string' },
+      'astro-renders-all': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   if (values.help) return undefined;
   let threads: number | undefined;
   if (values.threads !== undefined) {

@@ -2,12 +2,11 @@
 // every problem at once. `engfolio build` runs the same check first, in a worker thread.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readContentLater, type ContentModel } from '../lib/content-read.ts';
 import { workerReport } from '../lib/worker-report.ts';
 import { errorsOf, formatProblem, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
-import { CommandError, loadSiteOptions, type Io } from './common.ts';
+import { loadSiteOptions, parseCommand, type Io } from './common.ts';
 
 export interface CheckResult {
   model: ContentModel;
@@ -79,17 +78,11 @@ Validates all content without building; lists every problem as
 
 /** Runs `engfolio check`; returns the exit code. */
 export async function runCheck(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { strict: { type: 'boolean', default: false }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    throw new CommandError(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const { values } = parseCommand(
+    argv,
+    { strict: { type: 'boolean', default: false }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+  );
   if (values.help) {
     io.out(USAGE);
     return 0;

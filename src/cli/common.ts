@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runInNewContext } from 'node:vm';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { findEngfolio, MISSING_INTEGRATION } from '../integration/hooks.ts';
 import { OptionsError, type EngfolioConfig } from '../lib/options.ts';
@@ -26,6 +26,15 @@ export class CommandError extends Error {
   constructor(message: string, code = 1) {
     super(message);
     this.code = code;
+  }
+}
+
+/** Parses a command's arguments strictly; a bad one is a CommandError (exit 2) followed by the command's usage. */
+export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string, positionals = false) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: positionals });
+  } catch (e) {
+    throw new CommandError(`${(e as Error).message}\n${usage}`, 2);
   }
 }
 
@@ -66,15 +75,6 @@ export async function astroFor(root: string): Promise<typeof import('astro')> {
   return (await import(pathToFileURL(entry).href)) as typeof import('astro');
 }
 
-// V8 exposes its collector to contexts made after the flag is set: one for this thread, and the global of
-// every worker thread started later (see the renderer).
+// The commands may collect garbage when they know much has just been freed (src/lib/collect-garbage.ts):
+// V8 exposes its collector to contexts made after this flag is set, worker threads' among them.
 setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/**
- * A full garbage collection. A build frees the checked content (150 MB on a 1,000-profile site) once it
- * is in the content store, before memory peaks; threads started after this module loads can collect too.
- */
-export function collectGarbage(): void {
-  gc();
-}

@@ -5,9 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { slugFor } from '../lib/slug.ts';
-import { CommandError, type Io } from './common.ts';
+import { CommandError, parseCommand, type Io } from './common.ts';
 import { packageInfo } from './package-info.ts';
 
 const USAGE = `usage: engfolio init <folder> [--title <title>] [--force]
@@ -65,17 +64,12 @@ function sitePackage(name: string): string {
 
 /** Runs `engfolio init`; returns the exit code. */
 export async function runInit(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { title: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    throw new CommandError(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const parsed = parseCommand(
+    argv,
+    { title: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+    true,
+  );
   if (parsed.values.help) {
     io.out(USAGE);
     return 0;

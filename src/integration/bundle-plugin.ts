@@ -27,6 +27,8 @@ export interface BundleFacts {
   codeHashes: Map<string, string>;
   /** Called once the prerender build is written (the renderer starts its threads then). */
   onWritten?: () => void;
+  /** How long hashing took (milliseconds), for --verbose. */
+  hashMs?: number;
 }
 
 /** Whether Astro marked a module as content data (its store). */
@@ -61,29 +63,43 @@ export function bundlePlugin(entry: string, routeModules: readonly string[], con
       if (CSS.test(id)) css.set(id, code);
     },
     generateBundle() {
-      const assets = [...css.keys()].sort();
+      const started = performance.now();
+      // Each module's code is hashed once, however many routes import it.
+      const moduleHashes = new Map<string, string | null>();
+      const moduleHash = (id: string): string | null => {
+        let hash = moduleHashes.get(id);
+        if (hash === undefined) {
+          const info = this.getModuleInfo(id);
+          hash =
+            !info || isContentData(info.meta) || id === '\0virtual:astro:logger'
+              ? null
+              : createHash('sha256')
+                  .update(css.get(id) ?? info.code ?? '')
+                  .digest('hex');
+          moduleHashes.set(id, hash);
+        }
+        return hash;
+      };
+      // Styles reach a page by the stylesheets Astro links, not by imports: any changed style counts.
+      const styles = createHash('sha256');
+      for (const id of [...css.keys()].sort()) styles.update(`${id}\n${moduleHash(id) ?? ''}\n`);
+      const stylesHash = styles.digest('hex');
       for (const moduleFile of routeModules) {
-        const start = real(moduleFile);
-        const hash = createHash('sha256').update(configFacts());
         const seen = new Set<string>();
-        const pending = [start];
+        const pending = [real(moduleFile)];
         while (pending.length) {
           const id = pending.pop()!;
           if (seen.has(id)) continue;
           seen.add(id);
-          const info = this.getModuleInfo(id);
-          if (!info || isContentData(info.meta) || id === '\0virtual:astro:logger') continue;
+          if (moduleHash(id) === null) continue;
+          const info = this.getModuleInfo(id)!;
           pending.push(...info.importedIds, ...info.dynamicallyImportedIds);
         }
-        for (const id of [...seen].sort()) {
-          const info = this.getModuleInfo(id);
-          if (!info || isContentData(info.meta) || id === '\0virtual:astro:logger') continue;
-          hash.update(`${id}\n${css.get(id) ?? info.code ?? ''}\n`);
-        }
-        // Styles reach a page by the stylesheets Astro links, not by imports: any changed style counts.
-        for (const id of assets) hash.update(`${id}\n${css.get(id)}\n`);
+        const hash = createHash('sha256').update(configFacts()).update(stylesHash);
+        for (const id of [...seen].sort()) hash.update(`${id}\n${moduleHash(id) ?? ''}\n`);
         facts.codeHashes.set(moduleFile, hash.digest('hex').slice(0, 16));
       }
+      facts.hashMs = performance.now() - started;
     },
     writeBundle(options) {
       facts.entryFile = join(options.dir!, ENTRY_FILE);

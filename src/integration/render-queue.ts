@@ -2,7 +2,7 @@
 // through its own instance of the built site (Astro's public App, from render-entry.ts), and writes each
 // to its file. A thread takes one profile's paths at a time, so what they share (its narratives) is
 // rendered once, in one thread.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { outputFile, type RouteKind } from '../lib/routes.ts';
 
@@ -42,10 +42,14 @@ interface App {
   render(request: Request, options: { routeData: unknown }): Promise<Response>;
 }
 
-/** Loads the built site of a job in this thread. */
+/**
+ * Loads the built site of a job in this thread. Without streaming, as Astro's own static build renders:
+ * a page is rendered to one string instead of a stream of chunks (measured on 29,000 files: 9 s of
+ * response streams and their bookkeeping).
+ */
 export async function loadApp(job: Pick<RenderJob, 'entryFile'>): Promise<App> {
-  const { createApp } = (await import(/* @vite-ignore */ job.entryFile)) as { createApp: () => App };
-  return createApp();
+  const { createApp } = (await import(/* @vite-ignore */ job.entryFile)) as { createApp: (options: { streaming: boolean }) => App };
+  return createApp({ streaming: false });
 }
 
 /** The request URL of a path, as Astro builds it for a `directory`-format site. */
@@ -58,12 +62,6 @@ function requestUrl(job: Pick<RenderJob, 'origin' | 'base' | 'trailingSlash'>, p
 
 /** Collected every so many files: two threads' heaps growing side by side raised a large build's peak memory by 0.4 GB. */
 const COLLECT_EVERY = 3000;
-/**
- * How many files may be being written while rendering goes on. Writes run on libuv's thread pool, so
- * their system time (most of a write, on a file system that is slow to create files) is spent on other
- * cores: written synchronously, the same files took the rendering thread 40% longer.
- */
-const WRITES_IN_FLIGHT = 64;
 
 /**
  * Renders groups from the job's queue until it is empty; returns how many files this thread wrote.
@@ -72,18 +70,11 @@ const WRITES_IN_FLIGHT = 64;
 export async function renderFromQueue(job: RenderJob, app: App, collect?: () => void): Promise<number> {
   const next = new Int32Array(job.next);
   const routes = new Map<string, unknown>();
-  const folders = new Map<string, Promise<unknown>>();
-  const writing = new Set<Promise<void>>();
-  let failure: unknown;
+  const folders = new Set<string>();
   let written = 0;
   for (;;) {
-    if (failure) throw failure;
     const group = Atomics.add(next, 0, 1);
-    if (group >= job.groups.length - 1) {
-      await Promise.all(writing);
-      if (failure) throw failure;
-      return written;
-    }
+    if (group >= job.groups.length - 1) return written;
     for (let i = job.groups[group]!; i < job.groups[group + 1]!; i++) {
       const pathname = job.pathnames[i]!;
       const kind = job.kinds[i]!;
@@ -105,14 +96,13 @@ export async function renderFromQueue(job: RenderJob, app: App, collect?: () => 
       }
       const file = join(job.outDir, outputFile(pathname, kind));
       const folder = dirname(file);
-      let ready = folders.get(folder);
-      if (!ready) folders.set(folder, (ready = mkdir(folder, { recursive: true })));
-      const write: Promise<void> = ready
-        .then(() => writeFile(file, body))
-        .catch((e: unknown) => void (failure ??= Object.assign(e as Error, { pathname })))
-        .finally(() => writing.delete(write));
-      writing.add(write);
-      if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
+      // Written synchronously, each folder made once: a whole build of 2,900 files was 9% faster (CPU and
+      // wall, 5 paired runs) than with asynchronous writes, as Astro writes.
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      writeFileSync(file, body);
       written++;
       if (collect && written % COLLECT_EVERY === 0) collect();
     }

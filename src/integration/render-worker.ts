@@ -2,22 +2,18 @@
 // from the shared queue alongside the main thread, and reports how many files it wrote.
 import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
+import { collectGarbage } from '../lib/collect-garbage.ts';
 import { loadApp, renderFromQueue, type RenderFailure, type RenderJob } from './render-queue.ts';
 
 /** What a worker reports: how many files it wrote, or the path that failed. */
 export type WorkerReport = { written: number } | { failure: RenderFailure };
-
-/** A full garbage collection, when Node runs with --expose-gc (`engfolio build` starts it so); else nothing. */
-function collect(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 async function run(): Promise<WorkerReport> {
   const app = await loadApp(workerData as Pick<RenderJob, 'entryFile'>);
   // Ready: the main thread sends the job once it knows the paths.
   parentPort!.postMessage('ready');
   const [job] = (await once(parentPort!, 'message')) as [RenderJob];
-  return { written: await renderFromQueue(job, app, collect) };
+  return { written: await renderFromQueue(job, app, collectGarbage) };
 }
 
 run().then(

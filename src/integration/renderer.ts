@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
+import { collectGarbage } from '../lib/collect-garbage.ts';
 import { siblingModule } from '../lib/module-url.ts';
 import { outputFile, type RouteKind, type RouteSpec } from '../lib/routes.ts';
 import { workerReport } from '../lib/worker-report.ts';
@@ -64,11 +65,6 @@ function readManifest(cacheDir: string): Manifest | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A full garbage collection, when Node runs with --expose-gc (`engfolio build` starts it so); else nothing. */
-function collect(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** Worker threads started for this build: each says when it has loaded the site, and reports once done. */
@@ -222,7 +218,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
         if (job && report && !report.fallback && !failed) {
           // The workers take their share first: a thread that waits for nothing idles a core.
           await workers?.ready;
-          const onMain = await renderFromQueue(job, await loadApp(job), workers ? collect : undefined);
+          const onMain = await renderFromQueue(job, await loadApp(job), workers ? collectGarbage : undefined);
           const inWorkers = workers ? await workers.done : [];
           report.byWorkers = inWorkers.reduce((a, b) => a + b, 0);
           if (onMain + report.byWorkers !== report.written)
@@ -230,6 +226,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
           note(
             `${report.written} profile file(s) rendered outside Astro's loop${workers ? `, ${report.byWorkers} of them by ${inWorkers.length} worker thread(s)` : ''}; ${report.files.length - report.written} kept from the previous site`,
           );
+          note(`the code of the profile routes was hashed in ${((facts.hashMs ?? 0) / 1000).toFixed(2)}s`);
           if (run && manifest) {
             mkdirSync(run.cacheDir, { recursive: true });
             writeFileSync(join(run.cacheDir, RENDER_MANIFEST), JSON.stringify(manifest));
