@@ -1,15 +1,15 @@
 // `engfolio import-git <repo>[=<owner/name>]... --author <email or name>... [options]`: builds or extends a
 // profile from local git history (see src/lib/methodology.ts for what is counted and how).
 import { parseArgs } from 'node:util';
-import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { slugFor } from '../lib/slug.ts';
 import { MONTH_KEY } from '../lib/content-schema.ts';
-import { RepoAggregator, topKeys, type DateRange, type RepoContribution } from '../lib/git/aggregate.ts';
-import { countCommits, GitInputError, inspectRepo, streamLog, type RepoInfo } from '../lib/git/git-log.ts';
+import { topKeys, type RepoContribution } from '../lib/git/aggregate.ts';
+import { GitInputError, inspectRepo, type RepoInfo } from '../lib/git/git-log.ts';
 import { planImport } from '../lib/git/merge.ts';
+import { readRepository, type RepositoryRead } from '../lib/git/read-repository.ts';
 
 const USAGE =
   'usage: engfolio import-git <repo>[=<owner/name>]... --author <email or name>... [--profile <slug>] [--name "<display name>"] [--since YYYY-MM] [--until YYYY-MM] [--force] [--no-lines] [--private <repo>] [--alias <repo>="<label>"] [--content <dir>]';
@@ -105,31 +105,6 @@ function names(arg: string, repo: RepoArg, info: RepoInfo, display: string): boo
   return arg === repo.path || resolve(arg) === info.path || arg === display;
 }
 
-interface Progress {
-  tick(done: number): void;
-  stop(): void;
-}
-
-async function progressFor(label: string, path: string): Promise<Progress> {
-  if (!process.stderr.isTTY) return { tick() {}, stop() {} };
-  const total = countCommits(path);
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} commits`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return {
-    tick: (done) => bar.update(Math.min(done, total)),
-    stop: () => bar.stop(),
-  };
-}
-
-/** Returns "1985-06-01" or "1985-06-01 to 1987-02-03" for a range of days. */
-function span(r: DateRange): string {
-  return r.from === r.to ? r.from : `${r.from} to ${r.to}`;
-}
-
 type Options = NonNullable<ReturnType<typeof parse>>;
 
 /** Fails when a --private or --alias argument names none of the repositories: a typo there would publish a private name. */
@@ -141,72 +116,17 @@ function checkPrivacyArgs(opts: Options, inspected: { repo: RepoArg; info: RepoI
     if (!matches(k)) fail(`--alias ${k}=…: names none of the repositories given — use its path as given or its owner/name (nothing was written)`);
 }
 
-async function importRepo(
-  repo: RepoArg,
-  info: RepoInfo,
-  opts: Options,
-  warn: (m: string) => void,
-): Promise<{ contribution: RepoContribution; agg: RepoAggregator; label: string }> {
+/** Reads one repository of the command line: its display name, and whether it is private, from the --private and --alias arguments. */
+function readRepo(repo: RepoArg, info: RepoInfo, opts: Options, warn: (m: string) => void): Promise<RepositoryRead> {
   const display = repo.override ?? info.displayName;
   let alias: string | undefined;
   for (const [k, label] of opts.aliases) if (names(k, repo, info, display)) alias = label;
   const isPrivate = alias !== undefined || opts.privates.some((p) => names(p, repo, info, display));
-  const shown = isPrivate ? (alias ?? PRIVATE_LABEL) : display;
-  // In a partial clone, reading file contents would make git fetch them: count no lines there.
-  let lines = opts.lines && !info.partial;
-  if (info.mailmapMissing) warn(`${shown}: its .mailmap is not available locally (a partial clone) — authors are matched without it`);
-  if (opts.lines && info.partial) warn(`${shown}: a partial (blobless) clone — file contents are not all local, so line counts are skipped`);
-  const now = Math.floor(Date.now() / 1000);
-  const makeAgg = () => new RepoAggregator({ authors: opts.authors, since: opts.since, until: opts.until, keepNames: !isPrivate, lines, now });
-  let agg = makeAgg();
-  const progress = await progressFor(shown, info.path);
-  let result;
-  try {
-    const run = () =>
-      streamLog(
-        info.path,
-        lines,
-        (c) => {
-          agg.add(c);
-          if ((agg.total & 1023) === 0) progress.tick(agg.total);
-        },
-        info.mailmapMissing,
-      );
-    result = await run();
-    if (result.status !== 0 && lines && /missing|unable to read|bad object|could not fetch|promisor/i.test(result.stderr)) {
-      warn(`${shown}: some file contents are missing from the repository — line counts are skipped`);
-      lines = false;
-      agg = makeAgg();
-      result = await run();
-    }
-    progress.tick(agg.total);
-  } finally {
-    progress.stop();
-  }
-  if (result.status !== 0) {
-    const said = result.stderr.split('\n').filter((l) => l.trim());
-    const why = said.find((l) => /^(fatal|error):/.test(l)) ?? said[0] ?? `git exited with ${result.status}`;
-    fail(`${isPrivate ? shown : repo.path}: git log failed: ${why.trim()}`);
-  }
-  if (agg.total === 0) fail(`${isPrivate ? shown : repo.path}: the repository has no commits (other than merges)`);
-  const where = isPrivate ? shown : repo.path;
-  if (agg.matched === 0 && agg.outOfRange === 0 && agg.undated === 0) {
-    fail(`${where}: no commit by ${opts.authors.map((a) => `"${a}"`).join(', ')} — most frequent authors: ${agg.topAuthors().join('; ')}`);
-  }
-  if (agg.matched === 0 && agg.outOfRange > 0) warn(`${where}: no commit by the given authors between ${opts.since ?? 'the start'} and ${opts.until ?? 'now'}`);
-  if (info.shallow) warn(`${where}: a shallow clone — its history starts at ${agg.firstDay}; earlier commits are not counted`);
-  const implausible = agg.early.commits + agg.future.commits;
-  if (implausible) {
-    const parts = [];
-    if (agg.early.commits) parts.push(`${agg.early.commits} before 1990 (${span(agg.early)})`);
-    if (agg.future.commits) parts.push(`${agg.future.commits} in the future (${span(agg.future)})`);
-    warn(`${where}: ${implausible} commit(s) with implausible author dates — ${parts.join(', ')} — counted on the days they record`);
-  }
-  if (agg.undated) warn(`${where}: ${agg.undated} commit(s) dated after the year 9999 were left out (no calendar day to put them on)`);
-  const root = [...agg.roots].sort()[0] ?? '';
-  // The key identifies the repository without revealing it: its root commit hash is not public for a private repo.
-  const key = createHash('sha256').update(`${root}\0${display}`).digest('hex').slice(0, 16);
-  return { contribution: agg.contribution(key, shown, isPrivate), agg, label: shown };
+  return readRepository(
+    { info, display, isPrivate, label: isPrivate ? (alias ?? PRIVATE_LABEL) : display, where: isPrivate ? (alias ?? PRIVATE_LABEL) : repo.path },
+    { authors: opts.authors, since: opts.since, until: opts.until, lines: opts.lines },
+    warn,
+  );
 }
 
 /**
@@ -237,7 +157,7 @@ async function main(argv: string[], say: (line: string) => void, defaultContent:
   const inspected = opts.repos.map((repo) => ({ repo, info: inspectRepo(repo.path) }));
   checkPrivacyArgs(opts, inspected);
   for (const { repo, info } of inspected) {
-    const { contribution, agg, label } = await importRepo(repo, info, opts, warn);
+    const { contribution, agg, label } = await readRepo(repo, info, opts, warn);
     contributions.push(contribution);
     for (const [n, k] of agg.matchedNames) authorNames.set(n, (authorNames.get(n) ?? 0) + k);
     say(`${label}: ${agg.matched} of ${agg.total} commits counted`);

@@ -47,6 +47,32 @@ const declaredTotalsSchema = z.strictObject({
   linesOfCode: count.optional(),
 });
 
+/** A URL with a password or token in it (`https://user:token@host/…`): it would be written in the content, and in git's config. */
+const CREDENTIALED_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i;
+
+/**
+ * Where a profile's record comes from: a git repository (a URL or a local path) and the authors who are
+ * this person, for `engfolio update`. The content only: never shown on a page or in an export.
+ */
+const sourceSchema = z
+  .strictObject({
+    /** `https://…`, `ssh://…`, `git@host:owner/name.git`, `file://…` or a local path (from the site's root). */
+    git: text.refine((url) => !CREDENTIALED_URL.test(url), { message: 'a repository URL without a password or token in it (give a token as ENGFOLIO_GIT_TOKEN)' }),
+    /** Emails or names, matched after the repository's .mailmap. */
+    authors: z.array(text).min(1),
+    /** The repository's name as shown, `owner/name` (else from the URL). */
+    name: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'a name as owner/name').optional(),
+    /** Shown as "a private repository": no name, path or commit subject of it is written anywhere. */
+    private: z.boolean().default(false),
+    /** Shown under this label instead, and private like `private: true`. */
+    alias: text.optional(),
+    since: monthKey.optional(),
+    until: monthKey.optional(),
+  })
+  .refine((s) => !s.since || !s.until || s.since <= s.until, { message: 'the last month ("until") on or after the first ("since")', path: ['until'] });
+
+export type Source = z.output<typeof sourceSchema>;
+
 export const profileSchema = z.strictObject({
   name: text,
   headline: text.optional(),
@@ -60,7 +86,15 @@ export const profileSchema = z.strictObject({
   network: networkSchema.optional(),
   /** Where the profile came from, for the methodology notes. */
   source: z.enum(['export', 'git', 'manual']).default('manual'),
+  /** The repositories `engfolio update` reads (content only, never published). */
+  sources: z.array(sourceSchema).default([]),
+  /** Set by the git importer on a summary it wrote: the hash of that text, so a hand edit is detected. */
+  generated: z.strictObject({ fingerprint: z.string().regex(/^[0-9a-f]{16,64}$/) }).optional(),
 });
+
+/** What a site publishes of a profile: everything but where its record comes from and the importer's bookkeeping. */
+export const publishedProfileSchema = profileSchema.omit({ sources: true, generated: true });
+export type PublishedProfile = z.output<typeof publishedProfileSchema>;
 
 export const monthSchema = z
   .strictObject({
@@ -100,7 +134,7 @@ export type DayActivity = z.output<typeof daySchema>;
  */
 export const storedProfileSchema = z.object({
   slug: z.string(),
-  profile: profileSchema,
+  profile: publishedProfileSchema,
   /** The profile file (absolute), its summary the Markdown after the frontmatter. */
   file: z.string(),
   months: z.array(

@@ -1,5 +1,5 @@
 // Prepares what a profile page shows from a profile and its months, so components only render.
-import type { DayActivity, ProfileData, StoredMonth } from './content-schema.ts';
+import type { DayActivity, PublishedProfile, StoredMonth } from './content-schema.ts';
 import { deriveStats, type ProfileStats } from './profile-stats.ts';
 
 /** A month as pages show it: its figures (the stored month, less where it came from). */
@@ -7,7 +7,7 @@ export type MonthView = Omit<StoredMonth, 'digest' | 'file'>;
 
 export interface ProfileView {
   slug: string;
-  profile: ProfileData;
+  profile: PublishedProfile;
   stats: ProfileStats;
   /** Months, newest first. */
   months: MonthView[];
@@ -15,7 +15,7 @@ export interface ProfileView {
 }
 
 /** Orders months newest first and derives the profile's figures. */
-export function buildProfileView(slug: string, profile: ProfileData, months: readonly MonthView[], days?: DayActivity[]): ProfileView {
+export function buildProfileView(slug: string, profile: PublishedProfile, months: readonly MonthView[], days?: DayActivity[]): ProfileView {
   const sorted = [...months].sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
   return { slug, profile, stats: deriveStats(profile, sorted), months: sorted, days: days?.length ? days : undefined };
 }

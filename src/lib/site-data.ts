@@ -32,9 +32,11 @@ export function storedProfiles(model: ContentModel, root: string): StoredProfile
   const activityOf = new Map(model.activity.map((a) => [a.profile, a]));
   return model.profiles.map((p) => {
     const activity = activityOf.get(p.slug);
+    // Where the record comes from (repository URLs, authors' emails) is never part of a page.
+    const { sources: _sources, generated: _generated, ...profile } = p.data;
     return {
       slug: p.slug,
-      profile: p.data,
+      profile,
       file: resolve(root, p.file),
       months: (monthsOf.get(p.slug) ?? []).sort((a, b) => (a.month < b.month ? -1 : 1)),
       ...(activity ? { days: activity.days, activityDigest: activity.digest } : {}),

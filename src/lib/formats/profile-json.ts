@@ -1,7 +1,7 @@
 // profile.json: the whole profile as data (profile, summary, derived totals, months, daily activity),
 // versioned, and its JSON Schema generated from the same zod schemas the content is checked with.
 import { z } from 'zod';
-import { DAY_KEY, MONTH_KEY, monthSchema, profileSchema } from '../content-schema.ts';
+import { DAY_KEY, MONTH_KEY, monthSchema, publishedProfileSchema } from '../content-schema.ts';
 import type { ProfileView } from '../profile-view.ts';
 import type { ProfileText } from '../site-data.ts';
 
@@ -52,7 +52,7 @@ const profileJsonSchema = z
     generator: z.literal('engfolio'),
     slug: z.string().min(1),
     url: z.string().describe('The profile page'),
-    profile: profileSchema,
+    profile: publishedProfileSchema,
     summary: z.string().describe('The profile summary, as Markdown'),
     stats: statsSchema,
     months: z.array(monthEntrySchema).describe('Newest first'),
