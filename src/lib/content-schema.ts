@@ -57,11 +57,16 @@ const CREDENTIALED_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i;
 const sourceSchema = z
   .strictObject({
     /** `https://…`, `ssh://…`, `git@host:owner/name.git`, `file://…` or a local path (from the site's root). */
-    git: text.refine((url) => !CREDENTIALED_URL.test(url), { message: 'a repository URL without a password or token in it (give a token as ENGFOLIO_GIT_TOKEN)' }),
+    git: text.refine((url) => !CREDENTIALED_URL.test(url), {
+      message: 'a repository URL without a password or token in it (give a token as ENGFOLIO_GIT_TOKEN)',
+    }),
     /** Emails or names, matched after the repository's .mailmap. */
     authors: z.array(text).min(1),
     /** The repository's name as shown, `owner/name` (else from the URL). */
-    name: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'a name as owner/name').optional(),
+    name: z
+      .string()
+      .regex(/^[^/\s]+\/[^/\s]+$/, 'a name as owner/name')
+      .optional(),
     /** Shown as "a private repository": no name, path or commit subject of it is written anywhere. */
     private: z.boolean().default(false),
     /** Shown under this label instead, and private like `private: true`. */

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { profileSchema } from '../../src/lib/content-schema.ts';
+import { publishedProfileSchema } from '../../src/lib/content-schema.ts';
 import { buildProfileView } from '../../src/lib/profile-view.ts';
 import { buildProfileJson, profileJsonSchemaDocument, PROFILE_JSON_VERSION } from '../../src/lib/formats/profile-json.ts';
 import { exportLinks } from '../../src/lib/formats/links.ts';
@@ -18,7 +18,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const profile = profileSchema.parse({
+const profile = publishedProfileSchema.parse({
   name: 'Ada <Lovelace>',
   headline: 'Engine analyst',
   organization: 'Analytical Co',

@@ -71,6 +71,80 @@ const NOTABLE_FEATURES = 3;
 const NOTABLE_BUGS = 2;
 const PATH_CACHE_LIMIT = 200_000;
 
+/**
+ * The area a commit subject names in the `area: change` convention (the Linux kernel, git itself,
+ * sched-ext: `scx_layered: Fix …`, `mm/slab: …`, `builtin/log: …`): the text before the first `: `, when it
+ * is one word or path and not a Conventional Commits type (`fix:`, `feat:` say what kind of change, not
+ * where). Undefined when the subject has none.
+ */
+export function subjectArea(subject: string): string | undefined {
+  const m = /^([A-Za-z0-9_][\w.+/-]{0,48}): \S/.exec(subject);
+  if (!m) return undefined;
+  const area = m[1]!;
+  return CHANGE_KINDS.has(area.toLowerCase()) ? undefined : area;
+}
+
+/** Prefixes that say what kind of change a commit is, not where. */
+const CHANGE_KINDS = new Set([
+  'feat',
+  'feature',
+  'fix',
+  'bugfix',
+  'hotfix',
+  'chore',
+  'docs',
+  'doc',
+  'refactor',
+  'test',
+  'tests',
+  'style',
+  'perf',
+  'build',
+  'ci',
+  'revert',
+  'wip',
+  'merge',
+  'release',
+  'bump',
+  'deps',
+  'security',
+  'breaking',
+  'note',
+  'todo',
+  'fixup',
+  'squash',
+  'amend',
+]);
+
+/** The share of a repository's counted commits that must name an area in their subject for those areas to be its areas. */
+const SUBJECT_AREAS_FROM = 0.5;
+
+/**
+ * Whether an author is a bot (dependabot, renovate, GitHub Actions…): a name ending in `[bot]`, a GitHub
+ * bot address, or a known bot identity. A bot's commits count only for an author given by its exact email.
+ */
+export function isBotAuthor(name: string, email: string): boolean {
+  const n = name.toLowerCase();
+  const e = email.toLowerCase();
+  return /\[bot\]$/.test(n) || /\[bot\]@users\.noreply\.github\.com$/.test(e) || BOT_NAMES.has(n) || BOT_EMAILS.some((b) => e === b || e.endsWith(`+${b}`));
+}
+
+const BOT_NAMES = new Set([
+  'dependabot',
+  'renovate',
+  'renovate bot',
+  'github-actions',
+  'github actions',
+  'greenkeeper',
+  'snyk-bot',
+  'mergify',
+  'pre-commit-ci',
+  'allcontributors',
+  'semantic-release-bot',
+  'web-flow',
+]);
+const BOT_EMAILS = ['bot@renovateapp.com', 'support@dependabot.com', 'noreply@github.com', 'actions@github.com', 'github-actions@github.com'];
+
 /** Returns the area of a path: its top folder, or the two top folders under a container like `src/` or `packages/`; undefined for top-level files. */
 export function areaOf(path: string): string | undefined {
   const slash = path.indexOf('/');
@@ -129,6 +203,10 @@ export class RepoAggregator {
   private readonly pathInfo = new Map<string, PathInfo>();
   private readonly seenLanguages: string[] = [];
   private readonly seenAreas: string[] = [];
+  /** Areas named in commit subjects (`area: change`), overall and by month, and how many counted commits named one. */
+  private readonly subjectAreas = new Map<string, number>();
+  private readonly subjectAreasByMonth = new Map<string, Record<string, number>>();
+  private subjectNamed = 0;
 
   constructor(opts: AggregateOptions) {
     this.opts = opts;
@@ -156,7 +234,10 @@ export class RepoAggregator {
     if (dated && (this.firstDay === undefined || day < this.firstDay)) this.firstDay = day;
     const who = `${c.name} <${c.email}>`;
     this.authorsSeen.set(who, (this.authorsSeen.get(who) ?? 0) + 1);
-    if (!this.authors.has(c.email.toLowerCase()) && !this.authors.has(c.name.toLowerCase())) return;
+    const email = c.email.toLowerCase();
+    if (!this.authors.has(email) && !this.authors.has(c.name.toLowerCase())) return;
+    // A bot never counts for a person by a name or an address that only looks like theirs.
+    if (!this.authors.has(email) && isBotAuthor(c.name, c.email)) return;
     if (!dated) {
       this.undated++;
       return;
@@ -211,6 +292,14 @@ export class RepoAggregator {
       this.areas.set(a, (this.areas.get(a) ?? 0) + 1);
       m.areas[a] = (m.areas[a] ?? 0) + 1;
     }
+    const named = this.opts.keepNames ? subjectArea(c.subject) : undefined;
+    if (named !== undefined) {
+      this.subjectAreas.set(named, (this.subjectAreas.get(named) ?? 0) + 1);
+      let inMonth = this.subjectAreasByMonth.get(month);
+      if (!inMonth) this.subjectAreasByMonth.set(month, (inMonth = {}));
+      inMonth[named] = (inMonth[named] ?? 0) + 1;
+      this.subjectNamed++;
+    }
     if (this.opts.keepNames && kind !== 'other') {
       const ofKind = kind === 'feature' ? m.features : m.bugs;
       if (ofKind <= (kind === 'feature' ? NOTABLE_FEATURES : NOTABLE_BUGS)) m.notable.push(c.subject.trim());
@@ -225,12 +314,18 @@ export class RepoAggregator {
       .map(([who, k]) => `${who} (${k})`);
   }
 
+  /** Whether the repository's subjects follow the `area: change` convention: then those are its areas, else its folders. */
+  get areasFromSubjects(): boolean {
+    return this.matched > 0 && this.subjectNamed >= this.matched * SUBJECT_AREAS_FROM;
+  }
+
   /** Returns the repository's contribution in the deterministic shape the state file keeps. */
   contribution(key: string, name: string, isPrivate: boolean): RepoContribution {
+    const bySubject = this.areasFromSubjects;
     const months: Record<string, RepoMonth> = {};
     for (const k of [...this.months.keys()].sort()) {
       const m = this.months.get(k)!;
-      months[k] = { ...m, areas: sortedRecord(m.areas) };
+      months[k] = { ...m, areas: sortedRecord(bySubject ? (this.subjectAreasByMonth.get(k) ?? {}) : m.areas) };
     }
     const days: Record<string, [number, number]> = {};
     for (const k of [...this.days.keys()].sort()) days[k] = this.days.get(k)!;
@@ -242,7 +337,7 @@ export class RepoAggregator {
       months,
       days,
       languages: sortedRecord(Object.fromEntries(this.languages)),
-      areas: sortedRecord(Object.fromEntries(this.areas)),
+      areas: sortedRecord(Object.fromEntries(bySubject ? this.subjectAreas : this.areas)),
     };
   }
 }

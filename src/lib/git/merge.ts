@@ -14,10 +14,12 @@ import { parseActivityCsv } from '../activity-csv.ts';
 import { profileSchema, monthSchema, type DayActivity, type MonthInput, type ProfileInput } from '../content-schema.ts';
 import type { Problem } from '../problems.ts';
 import { sortedRecord, topKeys, type RepoContribution } from './aggregate.ts';
-import { draftNarrative, fingerprintOf, isUneditedDraft } from './narrative.ts';
+import { draftNarrative, draftSummary, fingerprintOf, isUneditedDraft } from './narrative.ts';
 import { GitInputError } from './git-log.ts';
 
 const TOP_AREAS = 5;
+/** How many languages, areas and repositories a summary draft names. */
+const SUMMARY_TOP = 3;
 const NOTABLE = 5;
 
 /** What the importer remembers between runs for one profile. */
@@ -283,11 +285,23 @@ export function planImport(input: PlanInput): Plan {
   } else if (input.name) next.name = input.name;
   next.skills = skills;
   next.repositories = repositories;
+  // The summary: a draft while it is empty or the draft last written, else the person's text, untouched
+  // (--force replaces month files, never a summary someone wrote).
+  const previousFingerprint = (raw.generated as { fingerprint?: string } | undefined)?.fingerprint;
+  let body = summary;
+  if (summary.trim() === '' || isUneditedDraft(summary, previousFingerprint)) {
+    const draft = summaryDraftOf(repos, entries, topKeys(languageWeight, SUMMARY_TOP));
+    if (draft) {
+      body = draft;
+      next.generated = { fingerprint: fingerprintOf(draft) };
+    }
+  } else delete next.generated;
   const valid = profileSchema.safeParse(next);
   if (!valid.success)
     throw new GitInputError(`${paths.profile}: the merged profile is invalid (${valid.error.issues[0]!.path.join('.')}: ${valid.error.issues[0]!.message})`);
-  if (profileText === undefined) write(paths.profile, profileFile(next as ProfileInput, ''));
-  else if (canonical(next) !== canonical(raw)) write(paths.profile, markdownFile(next, '') + summary);
+  if (profileText === undefined) write(paths.profile, profileFile(next as ProfileInput, body));
+  else if (canonical(next) !== canonical(raw) || body !== summary)
+    write(paths.profile, body === summary ? markdownFile(next, '') + summary : markdownFile(next, body));
 
   // ---- bookkeeping: written first, so a crash midway never leaves a written month looking foreign
   const stateOut: ImportState = {
@@ -301,6 +315,27 @@ export function planImport(input: PlanInput): Plan {
   const stateText = JSON.stringify(stateOut, null, 1) + '\n';
   if (readIfExists(paths.gitImportState) !== stateText) writes.unshift({ path: paths.gitImportState, text: stateText });
   return { writes, deletes, warnings };
+}
+
+/** The summary draft of a profile from its repositories' contributions, or undefined when they count no commit. */
+function summaryDraftOf(repos: readonly RepoContribution[], entries: readonly { name: string }[], languages: string[]): string | undefined {
+  const months = repos.flatMap((r) => Object.keys(r.months)).sort();
+  if (!months.length) return undefined;
+  const commits = repos.reduce((n, r) => n + Object.values(r.months).reduce((k, m) => k + m.commits, 0), 0);
+  const byCommits = repos
+    .map((r) => ({ r, commits: Object.values(r.months).reduce((k, m) => k + m.commits, 0) }))
+    .sort((a, b) => b.commits - a.commits || (a.r.name < b.r.name ? -1 : 1));
+  const areas: Record<string, number> = {};
+  for (const r of repos) if (!r.private) for (const [a, k] of Object.entries(r.areas)) areas[a] = (areas[a] ?? 0) + k;
+  const shown = new Set(entries.map((e) => e.name));
+  return draftSummary({
+    from: months[0]!,
+    to: months[months.length - 1]!,
+    commits,
+    repositories: byCommits.map((x) => x.r.name).filter((n) => shown.has(n)),
+    languages,
+    areas: topKeys(areas, SUMMARY_TOP),
+  });
 }
 
 function listMonthFiles(dir: string): string[] {

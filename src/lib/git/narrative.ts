@@ -37,6 +37,33 @@ export function draftNarrative(n: NarrativeInput): string {
   return plainTextToMarkdown(paragraphs.join('\n\n'));
 }
 
+/** What a profile's summary draft says: the profile's period, repositories, languages and areas. */
+export interface SummaryInput {
+  /** First and last month with counted commits, `YYYY-MM`. */
+  from: string;
+  to: string;
+  commits: number;
+  /** Repository names as shown (private ones already replaced by their label), busiest first. */
+  repositories: readonly string[];
+  /** The main languages, most used first. */
+  languages: readonly string[];
+  /** The main areas, from public repositories only. */
+  areas: readonly string[];
+}
+
+/** Returns the generated draft summary of a profile imported from git, as Markdown. */
+export function draftSummary(n: SummaryInput): string {
+  const paragraphs: string[] = [];
+  const period = n.from === n.to ? `in ${monthLong(n.from)}` : `from ${monthLong(n.from)} to ${monthLong(n.to)}`;
+  const repos = [...new Set(n.repositories)];
+  const where = repos.length === 1 ? ` in ${repos[0]}` : repos.length > 1 ? ` in ${repos.length} repositories: ${list(repos)}` : '';
+  paragraphs.push(`${countLabel(n.commits, 'commit', 'commits')} ${period}${where}.`);
+  if (n.languages.length) paragraphs.push(`Mostly ${list(n.languages)}.`);
+  if (n.areas.length) paragraphs.push(`Main areas: ${list(n.areas)}.`);
+  paragraphs.push('(A draft generated from git history: edit it freely, later imports will leave an edited text alone.)');
+  return plainTextToMarkdown(paragraphs.join('\n\n'));
+}
+
 /** Returns the fingerprint of a narrative body: a hash of its trimmed text. */
 export function fingerprintOf(markdown: string): string {
   return createHash('sha256').update(markdown.trim()).digest('hex').slice(0, 16);

@@ -70,7 +70,8 @@ export async function readRepository(repo: RepositoryToRead, opts: ReadOptions, 
   // In a partial clone, reading file contents would make git fetch them: count no lines there.
   let lines = opts.lines && !info.partial;
   if (info.mailmapMissing) warn(`${shown}: its .mailmap is not available locally (a partial clone) — authors are matched without it`);
-  if (opts.lines && info.partial && !opts.partialIsExpected) warn(`${shown}: a partial (blobless) clone — file contents are not all local, so line counts are skipped`);
+  if (opts.lines && info.partial && !opts.partialIsExpected)
+    warn(`${shown}: a partial (blobless) clone — file contents are not all local, so line counts are skipped`);
   const now = Math.floor(Date.now() / 1000);
   const makeAgg = () => new RepoAggregator({ authors: opts.authors, since: opts.since, until: opts.until, keepNames: !isPrivate, lines, now });
   let agg = makeAgg();
@@ -122,4 +123,3 @@ export async function readRepository(repo: RepositoryToRead, opts: ReadOptions, 
   const key = createHash('sha256').update(`${root}\0${display}`).digest('hex').slice(0, 16);
   return { contribution: agg.contribution(key, shown, isPrivate), agg, label: shown };
 }
-
