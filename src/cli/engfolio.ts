@@ -11,6 +11,7 @@ const HELP = `usage: engfolio <command> [options]
   check                check all content and list every problem
   import <export.txt>  import a profile export into the content folder
   import-git <repo>... build or update a profile from git history
+  update               fetch each profile's sources and import them again
 
 Run \`engfolio <command> --help\` for a command's options.`;
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
     const { writeFileAtomic } = await import('../lib/atomic-write.ts');
     return runImport(argv, { ...io, write: writeFileAtomic, ...(content ? { content } : {}) });
   },
+  update: async (argv, io) => (await import('./update.ts')).runUpdate(argv, io),
   'import-git': async (argv, io) => {
     const { importGit } = await import('./import-git.ts');
     const content = configFileOf(io.cwd) && !argv.includes('--content') ? (await loadSiteOptions(io.cwd)).content : 'content';

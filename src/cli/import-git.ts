@@ -10,10 +10,10 @@ import { topKeys, type RepoContribution } from '../lib/git/aggregate.ts';
 import { GitInputError, inspectRepo, type RepoInfo } from '../lib/git/git-log.ts';
 import { planImport } from '../lib/git/merge.ts';
 import { readRepository, type RepositoryRead } from '../lib/git/read-repository.ts';
+import { PRIVATE_LABEL } from '../lib/git/source-cache.ts';
 
 const USAGE =
   'usage: engfolio import-git <repo>[=<owner/name>]... --author <email or name>... [--profile <slug>] [--name "<display name>"] [--since YYYY-MM] [--until YYYY-MM] [--force] [--no-lines] [--private <repo>] [--alias <repo>="<label>"] [--content <dir>]';
-const PRIVATE_LABEL = 'a private repository';
 
 interface RepoArg {
   path: string;

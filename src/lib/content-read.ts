@@ -15,7 +15,7 @@ import { slugFor } from './slug.ts';
 import { totalsMismatches } from './profile-stats.ts';
 import { validateWithProblems } from './zod-problems.ts';
 
-interface ProfileEntry {
+export interface ProfileEntry {
   slug: string;
   file: string;
   data: ProfileData;

@@ -47,8 +47,12 @@ const declaredTotalsSchema = z.strictObject({
   linesOfCode: count.optional(),
 });
 
-/** A URL with a password or token in it (`https://user:token@host/…`): it would be written in the content, and in git's config. */
-const CREDENTIALED_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i;
+/**
+ * Anything but a URL with a password or token in it (`https://user:token@host/…`, or GitHub's
+ * `https://token@host/…`): it would be written in the content, and in git's config. A regex rather
+ * than a refinement, so that it is reported even while another field of the source is wrong.
+ */
+const UNCREDENTIALED = /^(?![a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@)(?!https?:\/\/[^/@\s]+@)/i;
 
 /**
  * Where a profile's record comes from: a git repository (a URL or a local path) and the authors who are
@@ -57,9 +61,7 @@ const CREDENTIALED_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i;
 const sourceSchema = z
   .strictObject({
     /** `https://…`, `ssh://…`, `git@host:owner/name.git`, `file://…` or a local path (from the site's root). */
-    git: text.refine((url) => !CREDENTIALED_URL.test(url), {
-      message: 'a repository URL without a password or token in it (give a token as ENGFOLIO_GIT_TOKEN)',
-    }),
+    git: text.regex(UNCREDENTIALED, 'a repository URL without a password or token in it (give a token as ENGFOLIO_GIT_TOKEN)'),
     /** Emails or names, matched after the repository's .mailmap. */
     authors: z.array(text).min(1),
     /** The repository's name as shown, `owner/name` (else from the URL). */

@@ -23,8 +23,12 @@ export interface ProblemSource {
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 37) + '…' : value}"`;
+  if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
+  if (typeof value === 'string') {
+    // The credentials of a URL (`https://user:token@…`) are never repeated in a message.
+    const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@');
+    return `"${shown.length > 40 ? shown.slice(0, 37) + '…' : shown}"`;
+  }
   if (typeof value === 'object') return 'a map';
   return `${typeof value} ${String(value)}`;
 }
@@ -55,6 +59,9 @@ function ruleContext(field: string, data: unknown, path: (string | number)[]): s
   }
   if (field.endsWith('.to') && parent && typeof parent === 'object' && 'from' in parent) {
     return ` (from is ${String((parent as { from: unknown }).from)})`;
+  }
+  if (field.endsWith('.until') && parent && typeof parent === 'object' && 'since' in parent) {
+    return ` (since is ${String((parent as { since: unknown }).since)})`;
   }
   return '';
 }
@@ -93,7 +100,7 @@ function expectedOf(issue: z.core.$ZodIssue, field: string, data: unknown, path:
       return issue.origin === 'string'
         ? 'non-empty text'
         : issue.origin === 'array'
-          ? `at least ${issue.minimum} item(s)`
+          ? `at least ${issue.minimum} ${issue.minimum === 1 ? 'item' : 'items'}`
           : `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;

@@ -39,9 +39,12 @@ describe('engfolio check', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('error tests/fixtures/content-errors/profiles/wrong-type.md:4 — totals.commits: expected a number, found "twelve"');
     expect(r.out).toContain('error tests/fixtures/content-errors/activity/ok.csv:2 — date: expected a calendar day as YYYY-MM-DD, found "2024-02-30"');
+    // A profile's sources are checked like every other field, and a token in a URL is not repeated.
+    expect(r.out).toContain('error tests/fixtures/content-errors/profiles/bad-sources.md:8 — sources.1.since: expected a month as YYYY-MM, found "2024-1"');
+    expect(r.out).not.toContain('ghp_abc123');
     const lines = r.out.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('error ')).length).toBe(26);
-    expect(lines.at(-1)).toBe('check: 26 errors, 1 warning in 20 files — valid: 4 profiles, 2 months, 3 activity files');
+    expect(lines.filter((l) => l.startsWith('error ')).length).toBe(32);
+    expect(lines.at(-1)).toBe('check: 32 errors, 2 warnings in 21 files — valid: 4 profiles, 2 months, 3 activity files');
     expect(r.out).not.toMatch(/^\s+at /m);
   });
 

@@ -305,13 +305,19 @@ describe('re-imports', () => {
       ['acme/tool', '2024-02', '2024-04'],
       ['acme/widgets', '2024-01', '2024-03'],
     ]);
-    // Languages already in the profile keep their place; new ones are appended.
-    expect(model.profiles[0]!.data.skills.languages).toEqual(['TypeScript', 'TSX', 'Go']);
+    // The languages the importer wrote are ranked again by weight, as one import of both would rank them.
+    expect(model.profiles[0]!.data.skills.languages).toEqual(['TypeScript', 'Go', 'TSX']);
     const settled = snapshot(content);
     expect((await run([widgets, '--author', ADA, '--content', content])).status).toBe(0);
     expect(snapshot(content)).toEqual(settled);
     expect((await run([widgets, other, '--author', ADA, '--content', content])).status).toBe(0);
     expect(snapshot(content)).toEqual(settled);
+    // A list someone edited keeps their order; a language they left out comes back at the end.
+    const file = join(content, 'profiles', `${model.profiles[0]!.slug}.md`);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('    - TypeScript\n    - Go\n    - TSX\n', '    - Go\n    - TypeScript\n'));
+    expect((await run([widgets, '--author', ADA, '--content', content])).status).toBe(0);
+    expect(readContent(content, content).profiles[0]!.data.skills.languages).toEqual(['Go', 'TypeScript', 'TSX']);
   });
 
   it('leaves months from an export and the profile summary alone unless --force', async () => {

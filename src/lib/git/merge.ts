@@ -34,6 +34,10 @@ interface ImportState {
   /** First and last month of a profile repository entry that existed before git data was merged into it. */
   repositoryBase: Record<string, { from: string; to: string }>;
   repos: Record<string, RepoContribution>;
+  /** The sources of the profile (`engfolio update`): each source's id → the key of its repository's contribution. */
+  sources?: Record<string, string>;
+  /** The profile's `skills.languages` as the last import wrote them: while the profile still lists exactly these, nobody edited them. */
+  languages?: string[];
 }
 
 export interface PlanInput {
@@ -45,6 +49,8 @@ export interface PlanInput {
   fallbackName?: string;
   force: boolean;
   contributions: RepoContribution[];
+  /** For `engfolio update`: every source's id → the key of its contribution (a source no longer listed loses its share). */
+  sources?: Record<string, string>;
 }
 
 export interface Plan {
@@ -57,6 +63,11 @@ export interface Plan {
 /** Returns JSON with keys sorted at every level (for comparing data regardless of key order). */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? sortedRecord(v as Record<string, unknown>) : v));
+}
+
+/** The bookkeeping of a profile's git imports, if it has any. */
+export function readImportState(contentDir: string, slug: string): ImportState | undefined {
+  return readState(profilePaths(contentDir, slug).gitImportState);
 }
 
 function readState(path: string): ImportState | undefined {
@@ -106,6 +117,13 @@ export function planImport(input: PlanInput): Plan {
   const previous = readState(paths.gitImportState);
   const state: ImportState = previous ? structuredClone(previous) : { version: 1, ownedMonths: [], repositoryNames: [], repositoryBase: {}, repos: {} };
   for (const c of input.contributions) state.repos[c.key] = c;
+  if (input.sources) {
+    // A repository that was a source and is one no longer: its share goes (repositories imported by
+    // hand with import-git are not sources, and stay).
+    const listed = new Set(Object.values(input.sources));
+    for (const key of Object.values(state.sources ?? {})) if (!listed.has(key)) delete state.repos[key];
+    state.sources = input.sources;
+  }
   const repos = Object.keys(state.repos)
     .sort()
     .map((k) => state.repos[k]!);
@@ -273,8 +291,15 @@ export function planImport(input: PlanInput): Plan {
   const languageWeight: Record<string, number> = {};
   for (const r of repos) for (const [l, k] of Object.entries(r.languages)) languageWeight[l] = (languageWeight[l] ?? 0) + k;
   const skills = (raw.skills && typeof raw.skills === 'object' ? structuredClone(raw.skills) : {}) as { languages?: string[]; technical?: string[] };
+  // Generated until edited, as drafts are: the languages by weight while the list is the one last
+  // written (so one import of a history writes what many updates of it write); once someone reorders
+  // or prunes them, their list stays and new languages are appended.
   const known = skills.languages ?? [];
-  skills.languages = [...known, ...topKeys(languageWeight).filter((l) => !known.includes(l))];
+  const unedited = known.length === 0 || (state.languages !== undefined && JSON.stringify(state.languages) === JSON.stringify(known));
+  const ranked = topKeys(languageWeight);
+  skills.languages = unedited ? ranked : [...known, ...ranked.filter((l) => !known.includes(l))];
+  // Remembered only when the list is all generated: a list someone wrote is never replaced.
+  state.languages = unedited ? ranked : undefined;
 
   const next: Record<string, unknown> = { ...raw };
   if (profileText === undefined) {
@@ -311,6 +336,8 @@ export function planImport(input: PlanInput): Plan {
     repositoryNames: state.repositoryNames,
     repositoryBase: sortedRecord(state.repositoryBase),
     repos: sortedRecord(state.repos),
+    ...(state.sources ? { sources: sortedRecord(state.sources) } : {}),
+    ...(state.languages ? { languages: state.languages } : {}),
   };
   const stateText = JSON.stringify(stateOut, null, 1) + '\n';
   if (readIfExists(paths.gitImportState) !== stateText) writes.unshift({ path: paths.gitImportState, text: stateText });
