@@ -96,6 +96,11 @@ function remoteGit(dir: string, args: string[], url: string, token: string | und
     config.push(['http.extraHeader', `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`]);
   }
   const env: NodeJS.ProcessEnv = { ...gitEnv(), GIT_CONFIG_COUNT: String(config.length), ...(lazyFetch ? { GIT_NO_LAZY_FETCH: '0' } : {}) };
+  // git's own credential helpers may be set in the system's config (macOS keychain, Git Credential
+  // Manager): read it for the commands that talk to a remote. ssh never waits for a passphrase or a
+  // host key question nobody can answer.
+  delete env.GIT_CONFIG_NOSYSTEM;
+  env.GIT_SSH_COMMAND ??= 'ssh -o BatchMode=yes';
   config.forEach(([key, value], i) => {
     env[`GIT_CONFIG_KEY_${i}`] = key;
     env[`GIT_CONFIG_VALUE_${i}`] = value;
