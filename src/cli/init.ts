@@ -1,6 +1,6 @@
 // `engfolio init <folder> [--title <title>] [--force]`: writes a new site from the starter (src/starter/):
 // package.json, astro.config.mjs, src/content.config.ts, an example profile, public/, .gitignore, the
-// GitHub Pages workflow and a README. It asks for what is missing only on a terminal.
+// GitHub Pages and weekly update workflows and a README. It asks for what is missing only on a terminal.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -56,7 +56,14 @@ function sitePackage(name: string): string {
     private: true,
     type: 'module',
     engines: { node: '>=22.12.0' },
-    scripts: { dev: 'astro dev', build: 'engfolio build', 'build:offline': 'engfolio build --offline', check: 'engfolio check', preview: 'astro preview' },
+    scripts: {
+      dev: 'astro dev',
+      build: 'engfolio build',
+      'build:offline': 'engfolio build --offline',
+      check: 'engfolio check',
+      update: 'engfolio update',
+      preview: 'astro preview',
+    },
     dependencies: { astro, engfolio: `^${version}` },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
