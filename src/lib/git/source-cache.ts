@@ -99,7 +99,8 @@ function remoteGit(dir: string, args: string[], url: string, token: string | und
   // git's own credential helpers may be set in the system's config (macOS keychain, Git Credential
   // Manager): read it for the commands that talk to a remote. ssh never waits for a passphrase or a
   // host key question nobody can answer.
-  delete env.GIT_CONFIG_NOSYSTEM;
+  if (process.env.GIT_CONFIG_NOSYSTEM === undefined) delete env.GIT_CONFIG_NOSYSTEM;
+  else env.GIT_CONFIG_NOSYSTEM = process.env.GIT_CONFIG_NOSYSTEM;
   env.GIT_SSH_COMMAND ??= 'ssh -o BatchMode=yes';
   config.forEach(([key, value], i) => {
     env[`GIT_CONFIG_KEY_${i}`] = key;
