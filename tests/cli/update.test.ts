@@ -185,7 +185,7 @@ describe('engfolio update', () => {
     }
   });
 
-  it('lets nothing of a private source into the content, the site, the cache or the output', { timeout: 120_000 }, () => {
+  it('lets nothing of a private source into the content, the site, the cache or the output', () => {
     const r = update(site);
     const built = runEngfolio(site, ['build'], privateEnv);
     expect(built.code, built.err).toBe(0);

