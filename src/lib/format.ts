@@ -55,3 +55,15 @@ export function countLabel(n: number, singular: string, plural = `${singular}s`)
 export function monthRange(from: string, to: string): string {
   return from === to ? monthShort(from) : `${monthShort(from)} – ${monthShort(to)}`;
 }
+
+/** Returns `Feb 29, 2024` for `2024-02-29`. */
+export function dayShort(day: string): string {
+  return `${MONTHS_SHORT[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}, ${Number(day.slice(0, 4))}`;
+}
+
+/** Returns `Feb 28 – Mar 1, 2024` (one year), `Dec 30, 2023 – Jan 2, 2024`, or one day when both ends are equal. */
+export function dayRange(from: string, to: string): string {
+  if (from === to) return dayShort(from);
+  if (from.slice(0, 4) !== to.slice(0, 4)) return `${dayShort(from)} – ${dayShort(to)}`;
+  return `${dayShort(from).replace(/, \d+$/, '')} – ${dayShort(to)}`;
+}

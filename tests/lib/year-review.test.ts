@@ -1,0 +1,120 @@
+// The year in review, on hand-made months and days: a year with a gap before it, a leap day, a run of
+// days across New Year, a first year with nothing to compare with, and weeks by either week start.
+import { describe, expect, it } from 'vitest';
+import { activeYears, changeLabel, yearReviews, type ReviewMonth } from '../../src/lib/year-review.ts';
+
+const month = (key: string, commits: number, rest: Partial<ReviewMonth> = {}): ReviewMonth => ({
+  month: key,
+  commits,
+  features: 0,
+  repositories: [],
+  areas: [],
+  ...rest,
+});
+
+const MONTHS: ReviewMonth[] = [
+  month('2023-11', 5, { features: 1, bugs: 1, repositories: ['acme/a'], areas: ['x'] }),
+  month('2023-12', 3),
+  month('2024-01', 10, { features: 4, bugs: 2, repositories: ['acme/a', 'acme/b'], areas: ['x', 'y'], linesAdded: 100, linesRemoved: 20 }),
+  month('2024-02', 6, { features: 1, repositories: ['acme/b'], areas: ['y'] }),
+  month('2024-03', 0, { repositories: ['acme/c'] }),
+  month('2026-05', 2, { repositories: ['acme/a'] }),
+];
+
+const DAYS = [
+  { date: '2023-12-30', count: 1 }, // Saturday
+  { date: '2023-12-31', count: 2 }, // Sunday
+  { date: '2024-01-01', count: 3 }, // Monday
+  { date: '2024-01-02', count: 1 },
+  { date: '2024-01-05', count: 2 }, // Friday
+  { date: '2024-01-08', count: 1 }, // Monday
+  { date: '2024-01-09', count: 1 },
+  { date: '2024-01-10', count: 0 },
+  { date: '2024-02-28', count: 1 }, // Wednesday
+  { date: '2024-02-29', count: 4 }, // the leap day
+  { date: '2024-03-01', count: 1 }, // Friday
+];
+
+describe('yearReviews', () => {
+  const [y2023, y2024, y2026] = yearReviews(MONTHS, DAYS, 'monday');
+
+  it('reviews each year with activity, oldest first (not 2025, which has none)', () => {
+    expect(activeYears(MONTHS, DAYS)).toEqual([2023, 2024, 2026]);
+    expect(yearReviews(MONTHS, DAYS, 'monday').map((y) => y.year)).toEqual([2023, 2024, 2026]);
+  });
+
+  it('totals a year, and compares it with the year before', () => {
+    expect(y2024!.totals).toEqual({ commits: 16, features: 5, bugs: 2, activeMonths: 2, activeDays: 8, lines: 120 });
+    expect(y2024!.previous).toEqual({ commits: 8, features: 1, bugs: 1, activeMonths: 2, activeDays: 2, lines: undefined });
+  });
+
+  it('has no year before for the first year, and zeros for a year before with no activity', () => {
+    expect(y2023!.previous).toBeUndefined();
+    expect(y2026!.previous).toEqual({ commits: 0, features: 0, bugs: undefined, activeMonths: 0, activeDays: undefined, lines: undefined });
+  });
+
+  it('finds the busiest month, week and day', () => {
+    expect(y2024!.busiestMonth).toEqual({ month: '2024-01', commits: 10 });
+    // Jan 1–7 and Feb 26–Mar 3 both have 6: the earlier wins.
+    expect(y2024!.busiestWeek).toEqual({ from: '2024-01-01', to: '2024-01-07', commits: 6 });
+    expect(y2024!.busiestDay).toEqual({ date: '2024-02-29', commits: 4 });
+    // A week cut by New Year: only its days in the year.
+    expect(y2023!.busiestWeek).toEqual({ from: '2023-12-25', to: '2023-12-31', commits: 3 });
+  });
+
+  it('cuts weeks at the year’s start by the week start', () => {
+    const [, sunday2024] = yearReviews(MONTHS, DAYS, 'sunday');
+    expect(sunday2024!.busiestWeek).toEqual({ from: '2024-01-01', to: '2024-01-06', commits: 6 });
+  });
+
+  it('finds the longest runs of active days and of active working days, within the year', () => {
+    // Feb 28, the leap day and Mar 1; the run over New Year counts two days in each year.
+    expect(y2024!.longestRun).toEqual({ days: 3, from: '2024-02-28', to: '2024-03-01' });
+    expect(y2023!.longestRun).toEqual({ days: 2, from: '2023-12-30', to: '2023-12-31' });
+    // Friday Jan 5, Monday Jan 8, Tuesday Jan 9: the weekend does not break it (ties Feb 28–Mar 1; the earlier wins).
+    expect(y2024!.longestWorkdayRun).toEqual({ days: 3, from: '2024-01-05', to: '2024-01-09' });
+    // Only weekend days in 2023.
+    expect(y2023!.longestWorkdayRun).toBeUndefined();
+  });
+
+  it('gives no day figures for a year without day data', () => {
+    expect([y2026!.totals.activeDays, y2026!.busiestDay, y2026!.busiestWeek, y2026!.longestRun]).toEqual([undefined, undefined, undefined, undefined]);
+    const [noDays] = yearReviews(MONTHS, undefined, 'monday');
+    expect(noDays!.totals.activeDays).toBeUndefined();
+    expect(noDays!.busiestMonth).toEqual({ month: '2023-11', commits: 5 });
+  });
+
+  it('ranks repositories and areas by the active months they appear in, then by name', () => {
+    expect(y2024!.repositories).toEqual([
+      { name: 'acme/b', months: 2 },
+      { name: 'acme/a', months: 1 },
+    ]);
+    expect(y2024!.areas).toEqual([
+      { name: 'y', months: 2 },
+      { name: 'x', months: 1 },
+    ]);
+  });
+
+  it('lists all twelve months for the features and bugs chart', () => {
+    expect(y2024!.months).toHaveLength(12);
+    expect(y2024!.months.slice(0, 4)).toEqual([
+      { month: '2024-01', commits: 10, features: 4, bugs: 2 },
+      { month: '2024-02', commits: 6, features: 1, bugs: 0 },
+      { month: '2024-03', commits: 0, features: 0, bugs: 0 },
+      { month: '2024-04', commits: 0, features: 0, bugs: 0 },
+    ]);
+  });
+});
+
+describe('changeLabel', () => {
+  it('signs the change on the year before', () => {
+    expect([changeLabel(16, 8), changeLabel(1250, 46), changeLabel(3, 7), changeLabel(4, 4), changeLabel(undefined, 4), changeLabel(4, undefined)]).toEqual([
+      '+8',
+      '+1,204',
+      '−4',
+      '±0',
+      undefined,
+      undefined,
+    ]);
+  });
+});
