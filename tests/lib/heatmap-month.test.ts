@@ -37,11 +37,27 @@ describe('month heatmap of the example profile', () => {
     for (const empty of ['2025-07', '2025-08', '2025-11', '2026-01']) expect(rowOf(empty).level).toBeNull();
     for (const outside of ['2024-09', '2026-03']) expect(layout.cells.find((c) => c.key === outside)).toBeUndefined();
   });
+  it('centres each month name over its column, and puts the years right-aligned at the left', () => {
+    const names = layout.labels.filter((l) => /^[A-Z]/.test(l.text));
+    expect(names.map((l) => [l.text, l.x, l.anchor]).slice(0, 2)).toEqual([
+      ['Jan', 48, 'middle'],
+      ['Feb', 76, 'middle'],
+    ]);
+    const jan = layout.cells.find((c) => c.key === '2026-01')!;
+    expect(names[0]!.x).toBe(jan.x + layout.cell / 2);
+    // "Dec" (about 21 px at 10 px) ends inside the chart.
+    expect(names[11]!.x + 11).toBeLessThanOrEqual(layout.width);
+    expect(layout.labels.filter((l) => /^\d{4}$/.test(l.text)).map((l) => [l.text, l.x, l.anchor])).toEqual([
+      ['2026', 30, 'end'],
+      ['2025', 30, 'end'],
+      ['2024', 30, 'end'],
+    ]);
+  });
   it('titles and links each cell', () => {
     const svg = heatmapSvg(layout, { id: 'c' });
     // Each cell uses its level's square (36 commits is in the top bin, 21–78); no-entry months the dashed one.
     expect(svg).toContain('<a href="#2025-09"><use href="#cb4" x="');
-    expect(svg).toContain('<use href="#ce" x="254" y="36"><title>Nov 2025: no entry</title></use>');
+    expect(svg).toContain('<use href="#ce" x="316" y="44"><title>Nov 2025: no entry</title></use>');
     expect(svg).toContain('<rect id="ce" class="heat-e" ');
     expect(svg).toContain('<title>Sep 2025: 36 commits, 6 features</title>');
     expect(svg).toContain('<title>Nov 2025: no entry</title>');

@@ -126,6 +126,44 @@ export async function unnamedImages(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Returns a problem line per pair of text boxes in one inline chart (svg) that come closer than 2 px
+ * (they would read as one word, as "MayJun" did), and per text box that reaches outside its chart.
+ * Boxes are the rendered glyph boxes in page pixels, so a chart scaled by CSS is checked as shown;
+ * charts that are not displayed (the other metric's panel) are skipped.
+ */
+export async function chartTextProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const GAP = 2;
+    const problems: string[] = [];
+    const charts = [...document.querySelectorAll('svg')].filter((svg) => !svg.parentElement?.closest('svg'));
+    charts.forEach((svg) => {
+      const frame = svg.getBoundingClientRect();
+      if (frame.width === 0 || frame.height === 0) return;
+      const name = svg.getAttribute('aria-label')?.slice(0, 60) ?? svg.id ?? 'svg';
+      const texts = [...svg.querySelectorAll('text')]
+        .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+        .filter((t) => t.box.width > 0 && t.text.trim() !== '');
+      const fmt = (b: DOMRect): string => `${b.left.toFixed(1)}–${b.right.toFixed(1)} × ${b.top.toFixed(1)}–${b.bottom.toFixed(1)}`;
+      for (const t of texts) {
+        const b = t.box;
+        if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5) {
+          problems.push(`chart text outside its chart in "${name}": "${t.text}" at ${fmt(b)}, chart ${fmt(frame)}`);
+        }
+      }
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i]!.box;
+          const b = texts[j]!.box;
+          const apart = Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom);
+          if (apart < GAP) problems.push(`chart text too close in "${name}": "${texts[i]!.text}" and "${texts[j]!.text}" are ${apart.toFixed(1)} px apart`);
+        }
+      }
+    });
+    return problems;
+  });
+}
+
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 /** The axe-core rule tags checked: WCAG 2.0 and 2.1, levels A and AA. */

@@ -18,8 +18,10 @@ export interface DayValue {
 const DAY_CELL = 10;
 const GAP = 2;
 const STEP = DAY_CELL + GAP;
-const LEFT = 28;
-const TOP = 14;
+// Room for the weekday names and, above them, the year, kept apart from the "Jan" of the first column.
+const LEFT = 34;
+// Room above the first row: the year and the month names sit there, clear of the first weekday name.
+const TOP = 18;
 
 /** Returns the UTC midnight of a `YYYY-MM-DD` key. */
 function dayToDate(key: string): Date {
@@ -103,7 +105,7 @@ export function layoutDayYear(days: readonly DayValue[], year: number, options: 
   const jan1Weekday = start.getUTCDay();
 
   const cells: Cell[] = [];
-  const labels: Label[] = [{ x: 0, y: TOP - 4, text: String(year), anchor: 'start' }];
+  const labels: Label[] = [{ x: LEFT - 6, y: TOP - 6, text: String(year), anchor: 'end' }];
   let inYear = 0;
   let total = 0;
   let busiest: DayValue | undefined;
@@ -125,7 +127,7 @@ export function layoutDayYear(days: readonly DayValue[], year: number, options: 
         if (row === 0) col++;
       }
       const x = LEFT + col * STEP;
-      if (day === 1) labels.push({ x, y: TOP - 4, text: monthName, anchor: 'start' });
+      if (day === 1) labels.push({ x, y: TOP - 6, text: monthName, anchor: 'start' });
       const d = byDay?.[i];
       if (d) {
         const v = metric === 'commits' ? d.count : (d.features ?? 0);

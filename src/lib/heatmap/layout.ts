@@ -18,7 +18,10 @@ export interface Label {
   x: number;
   y: number;
   text: string;
-  anchor: 'start' | 'end';
+  /** Where `x` is on the text: its start, its middle or its end. */
+  anchor: 'start' | 'middle' | 'end';
+  /** Link target (a year's label links to its year in review). */
+  href?: string;
 }
 
 export interface HeatmapLayout {

@@ -11,11 +11,14 @@ export interface MonthValue {
   features: number;
 }
 
-const MONTH_CELL = 18;
+// Cells wide enough that centred month names ("May", "Jun") keep well apart in any font: a label is
+// about 21 px at 10 px, a column 28. Charts labelled by initials (index cards) keep smaller cells, so
+// their text stays readable when the chart is drawn small.
+const MONTH_CELL = 24;
+const INITIALS_CELL = 18;
 const GAP = 4;
-const STEP = MONTH_CELL + GAP;
-const LEFT = 34;
-const TOP = 14;
+const LEFT = 36;
+const TOP = 16;
 
 /** Returns the month heatmap layout of `months` for `metric`; throws on a bad or repeated month key. */
 export function layoutMonths(
@@ -23,8 +26,10 @@ export function layoutMonths(
   metric: Metric,
   options: {
     href?: (month: string) => string;
+    /** Where a year's label links (its year in review); years without activity get no link. */
+    yearHref?: (year: number) => string | undefined;
     scale?: BinScale;
-    /** Column labels: `short` ("Jan") or `initial` ("J", for small charts where short names would touch). */
+    /** Column labels: `short` ("Jan") or `initial` ("J", for small charts whose text would be too small to read). */
     monthLabels?: 'short' | 'initial';
   } = {},
 ): HeatmapLayout {
@@ -42,15 +47,18 @@ export function layoutMonths(
 
   const cells: Cell[] = [];
   const initials = options.monthLabels === 'initial';
+  const cell = initials ? INITIALS_CELL : MONTH_CELL;
+  const step = cell + GAP;
   const labels: Label[] = MONTH_NAMES.map((name, i) => ({
-    x: LEFT + i * STEP + (initials ? 5 : 0),
-    y: TOP - 4,
+    x: LEFT + i * step + cell / 2,
+    y: TOP - 5,
     text: initials ? name[0]! : name,
-    anchor: 'start' as const,
+    anchor: 'middle' as const,
   }));
   years.forEach((year, row) => {
-    const y = TOP + row * STEP;
-    labels.push({ x: LEFT - 5, y: y + MONTH_CELL - 4, text: String(year), anchor: 'end' });
+    const y = TOP + row * step;
+    const yearLink = options.yearHref?.(year);
+    labels.push({ x: LEFT - 6, y: y + cell / 2 + 4, text: String(year), anchor: 'end', ...(yearLink ? { href: yearLink } : {}) });
     for (let i = 0; i < 12; i++) {
       const key = `${year}-${String(i + 1).padStart(2, '0')}`;
       // Before the first entry and after the last there is no period to speak of: leave it blank
@@ -58,10 +66,10 @@ export function layoutMonths(
       if (key < keys[0]! || key > keys.at(-1)!) continue;
       const m = byKey.get(key);
       const title = m ? `${monthShort(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}` : `${monthShort(key)}: no entry`;
-      const cell: Cell = { x: LEFT + i * STEP, y, key, level: m ? scale.level(m[metric]) : null, title };
+      const square: Cell = { x: LEFT + i * step, y, key, level: m ? scale.level(m[metric]) : null, title };
       // Only months with an entry have a work-history anchor to link to.
-      if (options.href && m) cell.href = options.href(key);
-      cells.push(cell);
+      if (options.href && m) square.href = options.href(key);
+      cells.push(square);
     }
   });
 
@@ -73,10 +81,9 @@ export function layoutMonths(
     : `${metric === 'commits' ? 'Commits' : 'Features'} per month: no months yet.`;
   return {
     kind: 'month',
-    // A little room past the last column: the "Dec" label is wider than a cell.
-    width: LEFT + 12 * STEP + 2,
-    height: TOP + Math.max(years.length, 1) * STEP - GAP,
-    cell: MONTH_CELL,
+    width: LEFT + 12 * step - GAP,
+    height: TOP + Math.max(years.length, 1) * step - GAP,
+    cell,
     cells,
     labels,
     summary,

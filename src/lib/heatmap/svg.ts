@@ -14,14 +14,14 @@ import { binLabel, LEVELS, paletteCss } from './scale.ts';
  */
 const CELL_CSS =
   '.heat{font:10px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
-  '.heat text{fill:var(--heat-text)}.heat .r{text-anchor:end}' +
+  '.heat text{fill:var(--heat-text)}.heat .r{text-anchor:end}.heat .m{text-anchor:middle}' +
   '.heat-b0{fill:var(--heat-0)}.heat-b1{fill:var(--heat-1)}.heat-b2{fill:var(--heat-2)}' +
   '.heat-b3{fill:var(--heat-3)}.heat-b4{fill:var(--heat-4)}' +
   // Month without an entry: an empty dashed outline, so it differs from zero without relying on colour.
   '.heat-e{fill:transparent;stroke:var(--heat-empty);stroke-width:1;stroke-dasharray:2 2}' +
   // Day without data: a faint solid outline, unfilled, so a sparse calendar stays quiet yet differs from a zero.
   '.heat-n{fill:transparent;stroke:var(--heat-none);stroke-width:1}' +
-  '.heat a:hover use,.heat a:focus use{stroke:var(--heat-text);stroke-width:1.5}';
+  '.heat a:hover use,.heat a:focus use{stroke:var(--heat-text);stroke-width:1.5}.heat a text{text-decoration:underline}';
 
 /** Returns the standalone SVG's stylesheet: the scheme's --heat-* properties for light and dark, and the cell rules. */
 export function heatmapCss(scheme: HeatmapScheme): string {
@@ -60,6 +60,9 @@ export interface SvgOptions {
 
 const LEGEND_HEIGHT = 22;
 
+/** The class that sets a label's text-anchor (start is SVG's default). */
+const ANCHOR_CLASS = { start: '', middle: ' class="m"', end: ' class="r"' } as const;
+
 /** Id suffixes of the level squares: b0 … b4 by level. */
 const LEVEL_SUFFIX = Array.from({ length: LEVELS + 1 }, (_, level) => `b${level}`);
 
@@ -72,10 +75,11 @@ export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
   const used = new Set<string>();
   let body = '';
   for (const l of layout.labels) {
-    body += `<text x="${l.x}" y="${l.y}"${l.anchor === 'end' ? ' class="r"' : ''}>${escapeXml(l.text)}</text>`;
+    const text = `<text x="${l.x}" y="${l.y}"${ANCHOR_CLASS[l.anchor]}>${escapeXml(l.text)}</text>`;
+    body += l.href ? `<a href="${escapeXml(l.href)}">${text}</a>` : text;
   }
   const cells = layout.cells;
-  let linked = false;
+  let linked = layout.labels.some((l) => l.href !== undefined);
   for (let i = 0; i < cells.length;) {
     // A run of cells in one column shares a translated group, so each cell only carries y.
     const x = cells[i]!.x;
