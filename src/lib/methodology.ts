@@ -14,3 +14,10 @@ ${CLASSIFIER_RULES.map((r, i) => `  ${i + 1}. ${r}`).join('\n')}
 - **Narratives and the summary** marked as generated are drafts written from these figures (the summary: the period, the repositories, the main languages and areas); they are refreshed by later imports until someone edits them, and once edited by hand they are never regenerated.
 - **Updates**: a profile that lists its \`sources\` is kept current by \`engfolio update\`, which fetches each repository and imports it again by the same rules; a source that cannot be read leaves its months as they were.
 - **Private repositories** appear only as "a private repository" (or a chosen label): no name, path or commit subject of theirs is written.`;
+
+/** How a year in review counts its figures (Markdown), shown on every year page. */
+export const YEAR_METHODOLOGY = `- **Totals** are sums over the year's months; **bug fixes** only over the months that give them, and **lines changed** (added plus removed) only over the months that record lines. The change is against the calendar year before; for the first year with activity there is nothing to compare with.
+- **Active months** have at least one commit; **active days** likewise, counted from the daily activity, which is needed for every day figure below.
+- **Busiest** month, week and day have the most commits; on a tie, the earliest. Weeks start on the site's week start and are cut at the year's ends.
+- **Runs** are consecutive active days within the year (a run over New Year counts in each year its own days). A run of **working days** counts Monday to Friday: a weekend neither breaks it nor lengthens it.
+- **Repositories and areas** are ranked by the number of the year's active months they appear in.`;

@@ -6,7 +6,18 @@ import { formatProblem, type Problem } from './problems.ts';
 import { validateWithProblems } from './zod-problems.ts';
 
 /** The profile page's own sections, in their default order. */
-export const SECTION_IDS = ['summary', 'statistics', 'activity', 'work-history', 'methodology', 'quality', 'skills', 'repositories', 'network'] as const;
+export const SECTION_IDS = [
+  'summary',
+  'statistics',
+  'activity',
+  'years',
+  'work-history',
+  'methodology',
+  'quality',
+  'skills',
+  'repositories',
+  'network',
+] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 const text = z.string().trim().min(1);

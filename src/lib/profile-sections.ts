@@ -2,6 +2,7 @@
 // the `sections` option, less the sections a profile has nothing for.
 import type { EngfolioConfig, SectionId } from './options.ts';
 import type { ProfileView } from './profile-view.ts';
+import { activeYears } from './year-review.ts';
 
 /** A section of the page: engfolio's own (by id) or one of the site's (with its component's id). */
 export type PageSection = { kind: 'own'; id: SectionId; label: string } | { kind: 'custom'; id: string; label: string; title: string };
@@ -11,6 +12,7 @@ const LABELS: Record<SectionId, string> = {
   summary: 'Summary',
   statistics: 'Statistics',
   activity: 'Activity',
+  years: 'Years',
   'work-history': 'Work History',
   methodology: 'Method',
   quality: 'Quality',
@@ -33,6 +35,8 @@ function hasContent(id: SectionId, view: ProfileView): boolean {
       return profile.repositories.length > 0;
     case 'network':
       return profile.network !== undefined;
+    case 'years':
+      return activeYears(view.months, view.days).length > 0;
     default:
       return true;
   }

@@ -1,6 +1,7 @@
 // The route table: every page and file engfolio adds to a site, how its URL is written, where it is
 // written in the output, and what its cache key covers. The integration injects routes from it, the
 // renderer takes the per-profile routes out of Astro's page loop by it, and every link is built from it.
+import { yearKey } from './year-review.ts';
 
 export type RouteKind = 'page' | 'endpoint';
 
@@ -14,8 +15,16 @@ export interface ProfileDigests {
   months: ReadonlyMap<string, string>;
 }
 
+/** The month or year a period page is for, and the ones before and after it that it links to. */
+export interface PagePeriod {
+  /** `YYYY-MM` or `YYYY`. */
+  key: string;
+  older?: string | undefined;
+  newer?: string | undefined;
+}
+
 /** What a cache key is made of for one path of a route: the digests and names its page shows. */
-type CacheKeyParts = (digests: ProfileDigests, month?: { month: string; older?: string; newer?: string }) => string[];
+type CacheKeyParts = (digests: ProfileDigests, period?: PagePeriod) => string[];
 
 export interface RouteSpec {
   id: string;
@@ -25,10 +34,10 @@ export interface RouteSpec {
   entrypoint: string;
   kind: RouteKind;
   /**
-   * `profile`: a file per profile (or per month of one), nearly all of a site, rendered outside Astro's
-   * page loop and reused by cache key; `site`: one file, rendered by Astro on every build.
+   * `profile`: a file per profile (`period`: per month or year of one), nearly all of a site, rendered
+   * outside Astro's page loop and reused by cache key; `site`: one file, rendered by Astro on every build.
    */
-  scope: 'profile' | 'month' | 'site';
+  scope: 'profile' | 'period' | 'site';
   /** At the root of the site whatever `routes.base` says, and only when engfolio is the whole site (no routes base). */
   siteRootOnly?: boolean;
   /** What the cache key covers (profile-scoped routes only): a page is rendered again only when one of these changes. */
@@ -38,12 +47,25 @@ export interface RouteSpec {
 /** Everything a profile's own pages and files show: the profile, its activity and every month. */
 const wholeProfile: CacheKeyParts = (d) => [d.profile, d.activity ?? '', ...[...d.months].map(([m, digest]) => `${m}:${digest}`).sort()];
 /** A month page shows the profile's name, this month, and which months come before and after it. */
-const oneMonth: CacheKeyParts = (d, m) => [d.profile, d.months.get(m!.month) ?? '', m!.older ?? '', m!.newer ?? ''];
+const oneMonth = (d: ProfileDigests, m: PagePeriod): string[] => [d.profile, d.months.get(m.key) ?? '', m.older ?? '', m.newer ?? ''];
+/**
+ * A year page shows the profile, its activity, the year's months and the year before's (its totals are
+ * compared), and which years come before and after it.
+ */
+const oneYear = (d: ProfileDigests, y: PagePeriod): string[] => {
+  const shown = [`${y.key}-`, `${yearKey(Number(y.key) - 1)}-`];
+  const months = [...d.months].filter(([m]) => shown.some((prefix) => m.startsWith(prefix)));
+  return [d.profile, d.activity ?? '', ...months.map(([m, digest]) => `${m}:${digest}`).sort(), y.older ?? '', y.newer ?? ''];
+};
+/** A period page is a month's (`YYYY-MM`) or a year in review (`YYYY`). */
+const onePeriod: CacheKeyParts = (d, p) => (p!.key.length === 4 ? ['year', ...oneYear(d, p!)] : oneMonth(d, p!));
 
 const ROUTES = [
   { id: 'index', pattern: '', entrypoint: 'index.astro', kind: 'page', scope: 'site' },
   { id: 'profile', pattern: '[slug]', entrypoint: 'profile.astro', kind: 'page', scope: 'profile', cacheKey: wholeProfile },
-  { id: 'month', pattern: '[slug]/[month]', entrypoint: 'month.astro', kind: 'page', scope: 'month', cacheKey: oneMonth },
+  // A month's page (`/mira/2025-06/`) and a year in review (`/mira/2025/`) share one route: Astro matches
+  // a URL to a route by its shape alone, and the two have the same shape.
+  { id: 'period', pattern: '[slug]/[period]', entrypoint: 'period.astro', kind: 'page', scope: 'period', cacheKey: onePeriod },
   { id: 'feed', pattern: '[slug]/feed.xml', entrypoint: 'feed.xml.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
   { id: 'profile-json', pattern: '[slug]/profile.json', entrypoint: 'profile.json.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
   { id: 'resume-json', pattern: '[slug]/resume.json', entrypoint: 'resume.json.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
@@ -105,6 +127,8 @@ export interface SiteUrls {
   home(): string;
   profile(slug: string): string;
   month(slug: string, month: string): string;
+  /** A year in review. */
+  year(slug: string, year: number): string;
   /** A month's entry in the profile page's work history. */
   monthAnchor(slug: string, month: string): string;
   /** What a profile's Markdown resolves site-relative URLs against (its folder; `/x` under the base). */
@@ -120,7 +144,8 @@ export function siteUrls(base: string, routesBase: string): SiteUrls {
     route: url,
     home: () => url('index'),
     profile: (slug) => url('profile', { slug }),
-    month: (slug, month) => url('month', { slug, month }),
+    month: (slug, month) => url('period', { slug, period: month }),
+    year: (slug, year) => url('period', { slug, period: yearKey(year) }),
     monthAnchor: (slug, month) => `${url('profile', { slug })}#${month}`,
     markdownContext: (slug) => ({ base: href(''), pageDir: url('profile', { slug }) }),
   };

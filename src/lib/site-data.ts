@@ -5,7 +5,9 @@ import type { ContentModel } from './content-read.ts';
 import type { StoredMonth, StoredProfile } from './content-schema.ts';
 import { digestOf } from './digest.ts';
 import { buildProfileView, monthNeighbours, type ProfileView } from './profile-view.ts';
-import { route, type ProfileDigests, type RouteId } from './routes.ts';
+import { route, type PagePeriod, type ProfileDigests, type RouteId } from './routes.ts';
+import type { WeekStart } from './heatmap/settings.ts';
+import { yearKey, yearReviews } from './year-review.ts';
 
 /** Groups checked content per profile, the form the content store keeps (each profile's months oldest first); `root` is what the model's paths are relative to. */
 export function storedProfiles(model: ContentModel, root: string): StoredProfile[] {
@@ -72,12 +74,11 @@ export function siteProfiles(stored: readonly StoredProfile[]): SiteProfile[] {
   return out.sort((a, b) => a.profile.name.localeCompare(b.profile.name, 'en'));
 }
 
-/** The cache key of a profile's page or file of route `id` (of a month, for month pages): it changes exactly when what the page shows changes. */
-function cacheKeyOf(id: RouteId, p: SiteProfile, month?: string): string {
+/** The cache key of a profile's page or file of route `id` (of a month or year, for their pages): it changes exactly when what the page shows changes. */
+function cacheKeyOf(id: RouteId, p: SiteProfile, period?: PagePeriod): string {
   const parts = route(id).cacheKey;
   if (!parts) throw new Error(`route ${id} has no cache key`);
-  const neighbours = month === undefined ? undefined : monthNeighbours(p.months, month);
-  return digestOf(parts(p.digests, month === undefined ? undefined : { month, older: neighbours?.older?.month, newer: neighbours?.newer?.month }).join('|'));
+  return digestOf(parts(p.digests, period).join('|'));
 }
 
 /** The paths of a route with a file per profile, for Astro's getStaticPaths: params, page data, cache key. */
@@ -90,9 +91,30 @@ export function monthPaths(id: RouteId, profiles: readonly SiteProfile[]) {
   return profiles.flatMap((view) =>
     view.months.map((month) => {
       const { older, newer } = monthNeighbours(view.months, month.month);
-      return { params: { slug: view.slug, month: month.month }, props: { view, month, older, newer }, cacheKey: cacheKeyOf(id, view, month.month) };
+      return {
+        params: { slug: view.slug, period: month.month },
+        props: { kind: 'month' as const, view, month, older, newer },
+        cacheKey: cacheKeyOf(id, view, { key: month.month, older: older?.month, newer: newer?.month }),
+      };
     }),
   );
+}
+
+/** The paths of a route with a page per year of activity of each profile: its review, and the neighbouring years. */
+export function yearPaths(id: RouteId, profiles: readonly SiteProfile[], weekStart: WeekStart) {
+  return profiles.flatMap((view) => {
+    const reviews = yearReviews(view.months, view.days, weekStart);
+    return reviews.map((review, i) => {
+      const older = reviews[i - 1]?.year;
+      const newer = reviews[i + 1]?.year;
+      const key = (y: number | undefined) => (y === undefined ? undefined : yearKey(y));
+      return {
+        params: { slug: view.slug, period: yearKey(review.year) },
+        props: { kind: 'year' as const, view, review, older, newer },
+        cacheKey: cacheKeyOf(id, view, { key: yearKey(review.year), older: key(older), newer: key(newer) }),
+      };
+    });
+  });
 }
 
 /** The Markdown texts of a profile: its summary, and each month's narrative by `YYYY-MM`. */

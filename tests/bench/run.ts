@@ -364,6 +364,8 @@ interface OutputStats {
   htmlPages: number;
   bytes: number;
   profilePage?: { count: number; medianHtml: number; largestHtml: number; medianGzip: number; largestGzip: number; largestSlug: string };
+  /** Years in review (`/<slug>/<YYYY>/index.html`). */
+  yearPage?: { count: number; medianHtml: number; largestHtml: number; largestPath: string };
 }
 
 function median(xs: number[]): number {
@@ -371,7 +373,7 @@ function median(xs: number[]): number {
   return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
 }
 
-/** Counts pages and bytes of a build and sizes its profile pages (`/<slug>/index.html`). */
+/** Counts pages and bytes of a build and sizes its profile pages (`/<slug>/index.html`) and years in review. */
 function outputStats(outDir: string, slugs: string[]): OutputStats {
   let htmlPages = 0;
   let bytes = 0;
@@ -386,11 +388,24 @@ function outputStats(outDir: string, slugs: string[]): OutputStats {
     const html = readFileSync(file);
     sizes.push({ slug, html: html.length, gzip: gzipSync(html).length });
   }
-  if (!sizes.length) return { htmlPages, bytes };
+  const years: { path: string; html: number }[] = [];
+  for (const slug of slugs) {
+    if (!existsSync(join(outDir, slug))) continue;
+    for (const y of readdirSync(join(outDir, slug)).filter((d) => /^\d{4}$/.test(d))) {
+      const path = join(slug, y, 'index.html');
+      if (existsSync(join(outDir, path))) years.push({ path, html: statSync(join(outDir, path)).size });
+    }
+  }
+  const largestYear = years.length ? years.reduce((a, b) => (b.html > a.html ? b : a)) : undefined;
+  const yearPage = largestYear
+    ? { count: years.length, medianHtml: median(years.map((y) => y.html)), largestHtml: largestYear.html, largestPath: largestYear.path }
+    : undefined;
+  if (!sizes.length) return { htmlPages, bytes, ...(yearPage ? { yearPage } : {}) };
   const largest = sizes.reduce((a, b) => (b.html > a.html ? b : a));
   return {
     htmlPages,
     bytes,
+    ...(yearPage ? { yearPage } : {}),
     profilePage: {
       count: sizes.length,
       medianHtml: median(sizes.map((s) => s.html)),
@@ -641,6 +656,7 @@ async function main(): Promise<void> {
       `${(coldStats.bytes / 1048576).toFixed(1)} MiB`,
       pp ? `${kb(pp.medianHtml)} / ${kb(pp.largestHtml)}` : '—',
       pp ? `${kb(pp.medianGzip)} / ${kb(pp.largestGzip)}` : '—',
+      coldStats.yearPage ? `${kb(coldStats.yearPage.medianHtml)} / ${kb(coldStats.yearPage.largestHtml)}` : '—',
       hugoRun && !hugoRun.error ? s(hugoRun.ms) : '—',
       ratio !== undefined ? `${ratio.toFixed(2)}×` : '—',
       cpuRatio !== undefined ? `${cpuRatio.toFixed(2)}×` : '—',
@@ -657,10 +673,12 @@ async function main(): Promise<void> {
     const slugs = readdirSync(join(ROOT, 'content', 'profiles'))
       .filter((f) => f.endsWith('.md'))
       .map((f) => f.slice(0, -3));
-    example = build.ok ? outputStats(paths.outDir, slugs).profilePage : undefined;
+    const stats = build.ok ? outputStats(paths.outDir, slugs) : undefined;
+    example = stats?.profilePage;
+    const year = stats?.yearPage ? `; largest year page ${kb(stats.yearPage.largestHtml)} HTML (${stats.yearPage.largestPath})` : '';
     console.log(
       build.ok && example
-        ? `\nexample content/: largest profile page ${kb(example.largestHtml)} HTML, ${kb(example.largestGzip)} gzip (${example.largestSlug})`
+        ? `\nexample content/: largest profile page ${kb(example.largestHtml)} HTML, ${kb(example.largestGzip)} gzip (${example.largestSlug})${year}`
         : `\nexample content/: build failed\n${build.output.slice(-2000)}`,
     );
   }
@@ -679,6 +697,7 @@ async function main(): Promise<void> {
     'output',
     'profile HTML med/max',
     'gzip med/max',
+    'year HTML med/max',
     'hugo cold',
     'ours/hugo',
     'CPU ours/hugo',

@@ -1,6 +1,7 @@
 // Every page of the built example site, found by crawling from `/`, in light and dark and at a phone
 // and a desktop width: no console error, no failed request, no sideways scrolling, no axe-core
-// WCAG 2.1 A/AA violation, one h1 and no skipped heading level, a name for every image and chart.
+// WCAG 2.1 A/AA violation, one h1 and no skipped heading level, a name for every image and chart, and
+// no chart text that runs into other text or out of its chart.
 // Screenshots of the index and a profile page go to test-results/screenshots/ for people to look at.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { crawl } from '../support/crawl.ts';
 import { servedSite, sharedBrowser } from '../support/fixtures.ts';
 import {
   axeViolations,
+  chartTextProblems,
   COLOR_SCHEMES,
   contextOptions,
   headingProblems,
@@ -29,15 +31,18 @@ const server = await servedSite();
 const browser = await sharedBrowser();
 const { pages } = await crawl(server.baseUrl);
 const profile = firstProfile(pages, server.baseUrl);
-const screenshotted = new Set([server.baseUrl, ...(profile ? [profile.url] : [])]);
+// The index, the first profile page and its first year in review.
+const year = profile && pages.find((p) => p.url.startsWith(profile.url) && pageKind(p.url, server.baseUrl) === 'year');
+const screenshotted = new Set([server.baseUrl, ...(profile ? [profile.url] : []), ...(year ? [year.url] : [])]);
 afterAll(async () => {
   await browser.close();
   await server.close();
 });
 
-it('the crawl finds the index and a profile page', () => {
+it('the crawl finds the index, a profile page and its year in review', () => {
   expect(pageKind(pages[0]?.url ?? '', server.baseUrl)).toBe('index');
   expect(profile, `no profile page among ${pages.map((p) => p.url).join(', ')}`).toBeDefined();
+  expect(year, `no year page of ${profile?.url}`).toBeDefined();
 });
 
 // One test per page covering its four combinations (each problem line says which): pages run in
@@ -56,7 +61,12 @@ it.concurrent.each(pages.map((p) => ({ url: p.url, path: new URL(p.url).pathname
       for (const scheme of COLOR_SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.evaluate(() => document.fonts.ready);
-        const found = [...(await horizontalOverflow(page)), ...(await headingProblems(page)), ...(await unnamedImages(page))];
+        const found = [
+          ...(await horizontalOverflow(page)),
+          ...(await headingProblems(page)),
+          ...(await unnamedImages(page)),
+          ...(await chartTextProblems(page)),
+        ];
         if (screenshotted.has(url)) {
           mkdirSync(SCREENSHOTS, { recursive: true });
           const name = pageLabel(url, server.baseUrl);

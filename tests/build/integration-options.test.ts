@@ -95,8 +95,8 @@ describe('a site with its own pages, header, sections and options', () => {
     expect(page).toContain('heat-blues');
     expect(page).not.toContain('heat-greens');
     // The day calendar's first row is Sunday: Monday's label is on the second row.
-    expect(page).toContain('<text x="24" y="35" class="r">Mon</text>');
-    expect(page).not.toContain('<text x="24" y="23" class="r">Mon</text>');
+    expect(page).toContain('<text x="30" y="39" class="r">Mon</text>');
+    expect(page).not.toContain('<text x="30" y="27" class="r">Mon</text>');
   });
 
   it('lists the site’s own pages in the sitemap only when the site URL is known', () => {

@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { publishedProfileSchema } from '../../src/lib/content-schema.ts';
 import { buildProfileView } from '../../src/lib/profile-view.ts';
+import { yearReviews } from '../../src/lib/year-review.ts';
 import { buildProfileJson, profileJsonSchemaDocument, PROFILE_JSON_VERSION } from '../../src/lib/formats/profile-json.ts';
 import { exportLinks } from '../../src/lib/formats/links.ts';
 import { siteUrls } from '../../src/lib/routes.ts';
@@ -50,6 +51,7 @@ const text = {
 };
 const narrativeHtml = (m: { month: string }): string => renderMarkdown(text.narratives.get(m.month) ?? '');
 const urls = siteUrls('/', '');
+const years = yearReviews(view.months, view.days, 'monday');
 const site = 'https://ex.github.io/repo/';
 
 describe('profile.json', () => {
@@ -58,7 +60,7 @@ describe('profile.json', () => {
   const validate = ajv.compile(profileJsonSchemaDocument('https://ex.github.io/repo/profile.schema.json'));
 
   it('is versioned, carries derived totals and months newest first, and validates against its JSON Schema', () => {
-    const doc = buildProfileJson(view, text, exportLinks(urls, 'ada', new URL(site)));
+    const doc = buildProfileJson(view, text, exportLinks(urls, 'ada', new URL(site)), years);
     expect(doc.version).toBe(PROFILE_JSON_VERSION);
     expect(doc.$schema).toBe('https://ex.github.io/profile.schema.json');
     expect(doc.stats).toMatchObject({ commits: 8, features: 2, bugs: 2, activityMonths: 2 });
@@ -67,8 +69,34 @@ describe('profile.json', () => {
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('carries a review of each year, with no key for a figure that is unknown', () => {
+    const doc = JSON.parse(JSON.stringify(buildProfileJson(view, text, exportLinks(urls, 'ada', new URL(site)), years)));
+    expect(doc.years).toEqual([
+      {
+        year: 2024,
+        url: 'https://ex.github.io/ada/2024/',
+        totals: { commits: 8, features: 2, activeMonths: 2, activeDays: 2 },
+        busiestMonth: { month: '2024-03', commits: 5 },
+        busiestWeek: { from: '2024-01-01', to: '2024-01-07', commits: 3 },
+        busiestDay: { date: '2024-01-05', commits: 3 },
+        longestRun: { days: 1, from: '2024-01-05', to: '2024-01-05' },
+        longestWorkdayRun: { days: 1, from: '2024-01-05', to: '2024-01-05' },
+        repositories: [{ name: 'engine', months: 2 }],
+        areas: [],
+        months: Array.from({ length: 12 }, (_, i) => ({
+          month: `2024-${String(i + 1).padStart(2, '0')}`,
+          commits: [3, 0, 5][i] ?? 0,
+          features: [1, 0, 1][i] ?? 0,
+          bugs: 0,
+        })),
+      },
+    ]);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...doc, years: [{ ...doc.years[0], busiestDay: { date: '2024-02-30x', commits: 1 } }] })).toBe(false);
+  });
+
   it('has a schema that rejects documents of another version or with unknown fields', () => {
-    const doc = JSON.parse(JSON.stringify(buildProfileJson(view, text, exportLinks(urls, 'ada', undefined))));
+    const doc = JSON.parse(JSON.stringify(buildProfileJson(view, text, exportLinks(urls, 'ada', undefined), years)));
     expect(validate({ ...doc, version: 2 })).toBe(false);
     expect(validate({ ...doc, extra: true })).toBe(false);
     expect(validate({ ...doc, months: [{ ...doc.months[0], month: '2024-13' }] })).toBe(false);

@@ -1,6 +1,6 @@
 // The features-and-bugs chart of a year: stacked segments on a nice value axis, exact positions.
 import { describe, expect, it } from 'vitest';
-import { layoutMonthBars, monthBarsSvg } from '../../src/lib/charts/month-bars.ts';
+import { layoutCommitBars, layoutMonthBars, monthBarsSvg } from '../../src/lib/charts/month-bars.ts';
 
 const months = Array.from({ length: 12 }, (_, i) => ({ month: `2024-${String(i + 1).padStart(2, '0')}`, features: 0, bugs: 0 }));
 months[0] = { month: '2024-01', features: 4, bugs: 2 };
@@ -53,6 +53,57 @@ describe('layoutMonthBars', () => {
     );
     expect(svg).toContain('<rect class="bar-bugs" x="35" y="8" width="18" height="40"><title>Jan 2024: 2 bug fixes</title></rect>');
     expect(svg).toContain('<text class="m" x="44" y="141">Jan</text>');
-    expect(svg).toContain('<text class="r" x="26" y="51.5">4</text>');
+    expect(svg).toContain('<text class="r" x="22" y="51.5">4</text>');
+  });
+});
+
+describe('layoutCommitBars', () => {
+  it('splits each month’s commits into features and other commits, with an empty column for a month without an entry', () => {
+    const layout = layoutCommitBars([
+      { month: '2025-02', commits: 2, features: 2 },
+      { month: '2024-11', commits: 3, features: 1 },
+      { month: '2025-01', commits: 5, features: 0 },
+    ])!;
+    expect(layout.segments).toEqual([
+      { kind: 'features', x: 34.2, y: 104, width: 19.6, height: 24, title: 'Nov 2024: 1 feature of 3 commits' },
+      { kind: 'other', x: 34.2, y: 56, width: 19.6, height: 48, title: 'Nov 2024: 2 other commits of 3 commits' },
+      // Dec 2024 has no entry: nothing drawn in the second column.
+      { kind: 'other', x: 90.2, y: 8, width: 19.6, height: 120, title: 'Jan 2025: 5 other commits of 5 commits' },
+      { kind: 'features', x: 118.2, y: 80, width: 19.6, height: 48, title: 'Feb 2025: 2 features of 2 commits' },
+    ]);
+    expect(layout.ticks.map((t) => t.value)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(layout.labels).toEqual([
+      { x: 30, text: '2024', anchor: 'start' },
+      { x: 86, text: '2025', anchor: 'start' },
+    ]);
+    expect(layout.width).toBe(142);
+    expect(layout.summary).toBe('Commits per month, Nov 2024 to Feb 2025: 10 commits, 3 features among them.');
+  });
+
+  it('narrows the columns of a long record, and labels only the years that fit apart and inside the chart', () => {
+    const months = Array.from({ length: 120 }, (_, i) => {
+      const n = i + 6; // from Jul 2015
+      return { month: `${2015 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`, commits: 1, features: 0 };
+    });
+    const layout = layoutCommitBars(months)!;
+    expect(layout.width).toBe(590);
+    // 2015's label would start 28 px before 2016's: left out.
+    expect(layout.labels.map((l) => [l.text, l.x])).toEqual([
+      ['2016', 58],
+      ['2017', 114],
+      ['2018', 170],
+      ['2019', 226],
+      ['2020', 282],
+      ['2021', 338],
+      ['2022', 394],
+      ['2023', 450],
+      ['2024', 506],
+      ['2025', 562],
+    ]);
+    expect(layoutCommitBars([])).toBeUndefined();
+    // Four-digit values: the plot moves right so "2,500" fits inside the chart.
+    const busy = layoutCommitBars([{ month: '2025-01', commits: 2400, features: 100 }])!;
+    expect([busy.ticks.at(-1)!.value, busy.left, busy.segments[0]!.x]).toEqual([2500, 43, 47.2]);
+    expect(layoutCommitBars([{ month: '2025-01', commits: 0, features: 0 }])).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ describe('the route table', () => {
     expect(siteRoutes('', false).map((r) => injectedPattern(r, ''))).toEqual([
       '/',
       '/[slug]',
-      '/[slug]/[month]',
+      '/[slug]/[period]',
       '/[slug]/feed.xml',
       '/[slug]/profile.json',
       '/[slug]/resume.json',
@@ -21,7 +21,7 @@ describe('the route table', () => {
     expect(siteRoutes('team/', true).map((r) => injectedPattern(r, 'team/'))).toEqual([
       '/team',
       '/team/[slug]',
-      '/team/[slug]/[month]',
+      '/team/[slug]/[period]',
       '/team/[slug]/feed.xml',
       '/team/[slug]/profile.json',
       '/team/[slug]/resume.json',
@@ -31,7 +31,7 @@ describe('the route table', () => {
   });
 
   it('writes paths with a slash after pages, and outputs pages as index.html', () => {
-    expect(routePath(route('month'), { slug: 'ada', month: '2025-06' }, 'team/')).toBe('team/ada/2025-06/');
+    expect(routePath(route('period'), { slug: 'ada', period: '2025-06' }, 'team/')).toBe('team/ada/2025-06/');
     expect(routePath(route('feed'), { slug: 'ada' }, '')).toBe('ada/feed.xml');
     expect(routePath(route('index'), {}, '')).toBe('');
     expect(routePath(route('not-found'), {}, 'team/')).toBe('404/');
@@ -46,23 +46,36 @@ describe('the route table', () => {
     expect(urls.home()).toBe('/repo/team/');
     expect(urls.profile('ada')).toBe('/repo/team/ada/');
     expect(urls.month('ada', '2025-06')).toBe('/repo/team/ada/2025-06/');
+    expect(urls.year('ada', 2025)).toBe('/repo/team/ada/2025/');
     expect(urls.monthAnchor('ada', '2025-06')).toBe('/repo/team/ada/#2025-06');
     expect(urls.route('profile-json', { slug: 'ada' })).toBe('/repo/team/ada/profile.json');
     expect(urls.href('/about/')).toBe('/repo/about/');
     expect(urls.markdownContext('ada')).toEqual({ base: '/repo/', pageDir: '/repo/team/ada/' });
   });
 
-  it('keys a profile file on every file of the profile, and a month page on its month and neighbours', () => {
+  it('keys a profile file on every file of the profile, a month page on its month and neighbours, a year page on its year, the year before and neighbours', () => {
     const digests: ProfileDigests = {
       profile: 'p1',
       activity: 'a1',
       months: new Map([
         ['2025-06', 'm6'],
         ['2025-05', 'm5'],
+        ['2024-12', 'm12'],
+        ['2023-01', 'o1'],
       ]),
     };
-    expect(route('feed').cacheKey!(digests)).toEqual(['p1', 'a1', '2025-05:m5', '2025-06:m6']);
-    expect(route('month').cacheKey!(digests, { month: '2025-06', older: '2025-05' })).toEqual(['p1', 'm6', '2025-05', '']);
+    expect(route('feed').cacheKey!(digests)).toEqual(['p1', 'a1', '2023-01:o1', '2024-12:m12', '2025-05:m5', '2025-06:m6']);
+    expect(route('period').cacheKey!(digests, { key: '2025-06', older: '2025-05' })).toEqual(['p1', 'm6', '2025-05', '']);
+    expect(route('period').cacheKey!(digests, { key: '2025', older: '2024' })).toEqual([
+      'year',
+      'p1',
+      'a1',
+      '2024-12:m12',
+      '2025-05:m5',
+      '2025-06:m6',
+      '2024',
+      '',
+    ]);
     expect(route('index').cacheKey).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
-// Which crawled pages are which: the index, profile pages and month pages of a served engfolio site.
+// Which crawled pages are which: the index, profile pages, month pages and years in review of a served
+// engfolio site.
 import type { Resource } from './crawl.ts';
 
-export type PageKind = 'index' | 'profile' | 'month' | 'other';
+export type PageKind = 'index' | 'profile' | 'month' | 'year' | 'other';
 
 /** Returns what an engfolio page URL is, judged by its path below the site's base URL. */
 export function pageKind(url: string, baseUrl: string): PageKind {
@@ -9,6 +10,7 @@ export function pageKind(url: string, baseUrl: string): PageKind {
   const rest = url.slice(baseUrl.length).replace(/index\.html$/, '');
   if (rest === '') return 'index';
   if (/^[^/]+\/\d{4}-\d{2}\/$/.test(rest)) return 'month';
+  if (/^[^/]+\/\d{4}\/$/.test(rest)) return 'year';
   if (/^[^/.]+\/$/.test(rest) && rest !== '404/') return 'profile';
   return 'other';
 }

@@ -1,9 +1,11 @@
-// The features-and-bugs chart of a year: one column per month, features stacked under bugs, a value
-// axis with a few round ticks (d3-scale), drawn as SVG at build time. Its numbers are the year
-// review's; the page shows the same numbers as a table.
+// Stacked bar charts of months, drawn as SVG at build time: a value axis with a few round ticks
+// (d3-scale), one column per month, segments stacked from the bottom. Two charts use it: a year's
+// features and bug fixes per month (year pages), and a profile's commits per month with the features
+// share (profile pages). The pages show the same numbers as tables.
 import { scaleLinear } from 'd3-scale';
 import { MONTHS_SHORT, countLabel, formatNumber, monthShort } from '../format.ts';
 import { escapeXml } from '../heatmap/svg.ts';
+import { monthSpan, yearLabels } from './month-axis.ts';
 
 export interface MonthBarValue {
   month: string;
@@ -11,8 +13,11 @@ export interface MonthBarValue {
   bugs: number;
 }
 
+/** What a segment counts: its class is `bar-<kind>`. */
+type SegmentKind = 'features' | 'bugs' | 'other';
+
 interface BarSegment {
-  kind: 'features' | 'bugs';
+  kind: SegmentKind;
   x: number;
   y: number;
   width: number;
@@ -21,29 +26,40 @@ interface BarSegment {
 }
 
 export interface MonthBarsLayout {
+  /** Where the plot starts: room on the left for the widest value label. */
+  left: number;
   width: number;
   height: number;
   segments: BarSegment[];
   /** Value axis: the tick's value and its y. */
   ticks: { value: number; y: number }[];
-  /** Month names under the columns, centred. */
-  labels: { x: number; text: string }[];
+  /** Labels under the columns. */
+  labels: { x: number; text: string; anchor: 'start' | 'middle' }[];
   summary: string;
 }
 
-const LEFT = 30;
+interface Column {
+  segments: { kind: SegmentKind; value: number; title: string }[];
+}
+
+/** The plot's left edge at least; more when the value labels are wide ("1,000"). */
+const MIN_LEFT = 30;
+/** Value labels end this far left of the plot, clear of the first column's label below. */
+const TICK_GAP = 8;
+/** A generous width of one character at 10 px, for the room value labels need. */
+const CHAR_WIDTH = 6.5;
 const TOP = 8;
 const PLOT = 120;
-const STEP = 28;
-const BAR = 18;
 const BOTTOM = 18;
+/** The widest a chart of many months gets before its columns narrow. */
+const PLOT_WIDTH = 560;
 
 /** Positions to a tenth of a pixel: what is drawn, without floating-point tails. */
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-/** Lays out the chart of twelve (or fewer) months; undefined when no month has a feature or a bug. */
-export function layoutMonthBars(months: readonly MonthBarValue[], year: number): MonthBarsLayout | undefined {
-  const max = Math.max(0, ...months.map((m) => m.features + m.bugs));
+/** Stacks each column's segments on a shared axis; undefined when every column is empty. */
+function layoutColumns(columns: readonly Column[], step: number, bar: number): Omit<MonthBarsLayout, 'labels' | 'summary'> | undefined {
+  const max = Math.max(0, ...columns.map((c) => c.segments.reduce((s, g) => s + g.value, 0)));
   if (max === 0) return undefined;
   const scale = scaleLinear()
     .domain([0, max])
@@ -54,40 +70,41 @@ export function layoutMonthBars(months: readonly MonthBarValue[], year: number):
     .ticks(4)
     .filter((t) => Number.isInteger(t))
     .map((value) => ({ value, y: y(value) }));
+  const widest = Math.max(...ticks.map((t) => formatNumber(t.value).length));
+  const left = Math.max(MIN_LEFT, Math.ceil(TICK_GAP + 2 + widest * CHAR_WIDTH));
   const segments: BarSegment[] = [];
-  months.forEach((m, i) => {
-    const x = LEFT + i * STEP + (STEP - BAR) / 2;
-    const name = monthShort(m.month);
-    if (m.features > 0) {
-      segments.push({
-        kind: 'features',
-        x,
-        y: y(m.features),
-        width: BAR,
-        height: round(y(0) - y(m.features)),
-        title: `${name}: ${countLabel(m.features, 'feature')}`,
-      });
-    }
-    if (m.bugs > 0) {
-      const top = y(m.features + m.bugs);
-      segments.push({
-        kind: 'bugs',
-        x,
-        y: top,
-        width: BAR,
-        height: round(y(m.features) - top),
-        title: `${name}: ${countLabel(m.bugs, 'bug fix', 'bug fixes')}`,
-      });
+  columns.forEach((c, i) => {
+    const x = round(left + i * step + (step - bar) / 2);
+    let below = 0;
+    for (const g of c.segments) {
+      if (g.value <= 0) continue;
+      const top = y(below + g.value);
+      segments.push({ kind: g.kind, x, y: top, width: bar, height: round(y(below) - top), title: g.title });
+      below += g.value;
     }
   });
+  return { left, width: round(left + columns.length * step), height: TOP + PLOT + BOTTOM, segments, ticks };
+}
+
+/** A year's features and bug fixes per month (twelve columns); undefined when it has neither. */
+export function layoutMonthBars(months: readonly MonthBarValue[], year: number): MonthBarsLayout | undefined {
+  const step = 28;
+  const columns = months.map((m) => {
+    const name = monthShort(m.month);
+    return {
+      segments: [
+        { kind: 'features' as const, value: m.features, title: `${name}: ${countLabel(m.features, 'feature')}` },
+        { kind: 'bugs' as const, value: m.bugs, title: `${name}: ${countLabel(m.bugs, 'bug fix', 'bug fixes')}` },
+      ],
+    };
+  });
+  const layout = layoutColumns(columns, step, 18);
+  if (!layout) return undefined;
   const features = months.reduce((s, m) => s + m.features, 0);
   const bugs = months.reduce((s, m) => s + m.bugs, 0);
   return {
-    width: LEFT + months.length * STEP,
-    height: TOP + PLOT + BOTTOM,
-    segments,
-    ticks,
-    labels: months.map((m, i) => ({ x: LEFT + i * STEP + STEP / 2, text: MONTHS_SHORT[Number(m.month.slice(5, 7)) - 1]! })),
+    ...layout,
+    labels: months.map((m, i) => ({ x: layout.left + i * step + step / 2, text: MONTHS_SHORT[Number(m.month.slice(5, 7)) - 1]!, anchor: 'middle' as const })),
     summary:
       bugs > 0
         ? `Features and bug fixes per month in ${year}: ${countLabel(features, 'feature')}, ${countLabel(bugs, 'bug fix', 'bug fixes')}.`
@@ -95,19 +112,59 @@ export function layoutMonthBars(months: readonly MonthBarValue[], year: number):
   };
 }
 
-/** The chart's SVG (styled by the page: .bars, .bar-features, .bar-bugs, .bars-axis). */
+/**
+ * A profile's commits per month, each column split into its features and its other commits, over
+ * every month from the first entry to the last (months without one are empty columns); undefined
+ * without commits. Columns narrow to fit a long record; years are labelled at their January, as
+ * many as fit apart.
+ */
+export function layoutCommitBars(months: readonly { month: string; commits: number; features: number }[]): MonthBarsLayout | undefined {
+  if (!months.length) return undefined;
+  const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : 1));
+  const span = monthSpan(sorted[0]!.month, sorted.at(-1)!.month);
+  const byMonth = new Map(sorted.map((m) => [m.month, m]));
+  const step = Math.min(28, PLOT_WIDTH / span.length);
+  const columns = span.map((key) => {
+    const m = byMonth.get(key);
+    const name = monthShort(key);
+    const commits = m?.commits ?? 0;
+    const features = m?.features ?? 0;
+    return {
+      segments: [
+        { kind: 'features' as const, value: features, title: `${name}: ${countLabel(features, 'feature')} of ${countLabel(commits, 'commit')}` },
+        {
+          kind: 'other' as const,
+          value: commits - features,
+          title: `${name}: ${countLabel(commits - features, 'other commit')} of ${countLabel(commits, 'commit')}`,
+        },
+      ],
+    };
+  });
+  const layout = layoutColumns(columns, step, Math.max(1, round(step * 0.7)));
+  if (!layout) return undefined;
+  const labels = yearLabels(span, step, layout.left, layout.width).map((l) => ({ ...l, anchor: 'start' as const }));
+  const commits = sorted.reduce((s, m) => s + m.commits, 0);
+  const features = sorted.reduce((s, m) => s + m.features, 0);
+  return {
+    ...layout,
+    labels,
+    summary: `Commits per month, ${monthShort(span[0]!)} to ${monthShort(span.at(-1)!)}: ${countLabel(commits, 'commit')}, ${countLabel(features, 'feature')} among them.`,
+  };
+}
+
+/** The chart's SVG (styled by the page: .bars, .bar-features, .bar-bugs, .bar-other, .bars-grid, .bars-axis). */
 export function monthBarsSvg(layout: MonthBarsLayout): string {
-  const { width, height } = layout;
+  const { left, width, height } = layout;
   const baseline = TOP + PLOT;
   let body = '';
   for (const t of layout.ticks) {
-    body += `<line class="bars-grid" x1="${LEFT}" x2="${width}" y1="${t.y}" y2="${t.y}"/>`;
-    body += `<text class="r" x="${LEFT - 4}" y="${round(t.y + 3.5)}">${formatNumber(t.value)}</text>`;
+    body += `<line class="bars-grid" x1="${left}" x2="${width}" y1="${t.y}" y2="${t.y}"/>`;
+    body += `<text class="r" x="${left - TICK_GAP}" y="${round(t.y + 3.5)}">${formatNumber(t.value)}</text>`;
   }
   for (const s of layout.segments) {
     body += `<rect class="bar-${s.kind}" x="${s.x}" y="${s.y}" width="${s.width}" height="${s.height}"><title>${escapeXml(s.title)}</title></rect>`;
   }
-  body += `<line class="bars-axis" x1="${LEFT}" x2="${width}" y1="${baseline}" y2="${baseline}"/>`;
-  for (const l of layout.labels) body += `<text class="m" x="${l.x}" y="${baseline + 13}">${l.text}</text>`;
+  body += `<line class="bars-axis" x1="${left}" x2="${width}" y1="${baseline}" y2="${baseline}"/>`;
+  for (const l of layout.labels) body += `<text${l.anchor === 'middle' ? ' class="m"' : ''} x="${l.x}" y="${baseline + 13}">${l.text}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="bars" role="img" aria-label="${escapeXml(layout.summary)}">${body}</svg>`;
 }

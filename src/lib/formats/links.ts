@@ -8,6 +8,8 @@ export interface ExportLinks {
   profileUrl: string;
   /** A month page of the profile. */
   monthUrl(month: string): string;
+  /** A year in review of the profile. */
+  yearUrl(year: number): string;
   /** The profile's profile.json, resume.json and feed.xml. */
   profileJsonUrl: string;
   resumeUrl: string;
@@ -23,6 +25,7 @@ export function exportLinks(urls: SiteUrls, slug: string, site: URL | string | u
     home: abs(urls.home()),
     profileUrl: abs(urls.profile(slug)),
     monthUrl: (month) => abs(urls.month(slug, month)),
+    yearUrl: (year) => abs(urls.year(slug, year)),
     profileJsonUrl: abs(urls.route('profile-json', { slug })),
     resumeUrl: abs(urls.route('resume-json', { slug })),
     feedUrl: abs(urls.route('feed', { slug })),

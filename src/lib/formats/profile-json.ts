@@ -1,9 +1,11 @@
-// profile.json: the whole profile as data (profile, summary, derived totals, months, daily activity),
-// versioned, and its JSON Schema generated from the same zod schemas the content is checked with.
+// profile.json: the whole profile as data (profile, summary, derived totals, months, daily activity,
+// year reviews), versioned, and its JSON Schema generated from the same zod schemas the content is
+// checked with.
 import { z } from 'zod';
 import { DAY_KEY, MONTH_KEY, monthSchema, publishedProfileSchema } from '../content-schema.ts';
 import type { ProfileView } from '../profile-view.ts';
 import type { ProfileText } from '../site-data.ts';
+import type { YearReview } from '../year-review.ts';
 
 /** Version of the profile.json format; raised on any change that could break a reader. */
 export const PROFILE_JSON_VERSION = 1;
@@ -38,6 +40,33 @@ const monthEntrySchema = z.strictObject({
   url: z.string().describe('The month page'),
 });
 
+const yearTotalsSchema = z.strictObject({
+  commits: count,
+  features: count,
+  bugs: count.optional().describe('Summed over the months that give bugs'),
+  activeMonths: count.describe('Months with at least one commit'),
+  activeDays: count.optional().describe('Days with at least one commit (needs daily activity)'),
+  lines: count.optional().describe('Lines added plus removed, over the months that give them'),
+});
+const dayKey = z.string().regex(DAY_KEY);
+const dayRunSchema = z.strictObject({ days: count, from: dayKey, to: dayKey });
+const rankedSchema = z.array(z.strictObject({ name: z.string(), months: count.describe('Active months of the year it appears in') }));
+
+const yearSchema = z.strictObject({
+  year: z.number().int(),
+  url: z.string().describe('The year in review page'),
+  totals: yearTotalsSchema,
+  previous: yearTotalsSchema.optional().describe("The year before's totals; absent for the first year of activity"),
+  busiestMonth: z.strictObject({ month: monthKey, commits: count }).optional(),
+  busiestWeek: z.strictObject({ from: dayKey, to: dayKey, commits: count }).optional(),
+  busiestDay: z.strictObject({ date: dayKey, commits: count }).optional(),
+  longestRun: dayRunSchema.optional().describe('Consecutive active days within the year'),
+  longestWorkdayRun: dayRunSchema.optional().describe('Consecutive active working days (Monday to Friday; weekends skipped) within the year'),
+  repositories: rankedSchema,
+  areas: rankedSchema,
+  months: z.array(z.strictObject({ month: monthKey, commits: count, features: count, bugs: count })).describe('January to December'),
+});
+
 const daySchema = z.strictObject({
   date: z.string().regex(DAY_KEY),
   count,
@@ -57,6 +86,7 @@ const profileJsonSchema = z
     stats: statsSchema,
     months: z.array(monthEntrySchema).describe('Newest first'),
     activity: z.array(daySchema).describe('Daily activity, oldest first; empty when the profile has none'),
+    years: z.array(yearSchema).describe('A review of each calendar year with activity, oldest first'),
   })
   .describe('An engfolio engineering profile');
 
@@ -72,10 +102,16 @@ export interface ProfileJsonLinks {
   schemaUrl: string;
   profileUrl: string;
   monthUrl(month: string): string;
+  yearUrl(year: number): string;
 }
 
-/** Returns the profile.json document of a profile (its shape checked by the type, not at run time). */
-export function buildProfileJson(view: ProfileView, text: ProfileText, links: ProfileJsonLinks): ProfileJson {
+/** Drops the keys whose value is undefined (JSON leaves them out; the type then says they are absent). */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Returns the profile.json document of a profile (its shape checked by the type, not at run time); `years` from yearReviews. */
+export function buildProfileJson(view: ProfileView, text: ProfileText, links: ProfileJsonLinks, years: readonly YearReview[]): ProfileJson {
   // Typed against the schema, not parsed with it: parsing every document cost 0.7 s on 1,000 profiles,
   // and the tests validate built documents against the published JSON Schema.
   const doc: ProfileJson = {
@@ -102,6 +138,14 @@ export function buildProfileJson(view: ProfileView, text: ProfileText, links: Pr
       url: links.monthUrl(m.month),
     })),
     activity: [...(view.days ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    years: years.map((y) =>
+      defined({
+        ...y,
+        url: links.yearUrl(y.year),
+        totals: defined(y.totals),
+        previous: y.previous && defined(y.previous),
+      }),
+    ),
   };
   return doc;
 }

@@ -1,0 +1,62 @@
+// Years in review in a real build of the example: a page per year with activity and none for a year
+// without, linked from the profile page's Years section and the month heatmap's year labels, with the
+// figures of src/lib/year-review.ts (exact values, worked out by hand from the example's content).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtSite } from '../support/fixtures.ts';
+import { sectionText, visibleText } from '../support/html-text.ts';
+
+describe('years in review', () => {
+  let dir: string;
+  const page = (path: string): string => readFileSync(join(dir, path, 'index.html'), 'utf8');
+  beforeAll(async () => {
+    dir = await builtSite();
+  });
+
+  it('has a page for each year with activity, and none for a year without', () => {
+    for (const y of ['2024', '2025', '2026']) expect(existsSync(join(dir, 'tejun-heo', y, 'index.html')), y).toBe(true);
+    for (const y of ['2024', '2025']) expect(existsSync(join(dir, 'mira-kovac', y, 'index.html')), y).toBe(true);
+    expect(existsSync(join(dir, 'mira-kovac', '2026'))).toBe(false);
+    expect(existsSync(join(dir, 'tejun-heo', '2023'))).toBe(false);
+  });
+
+  it('is linked from the profile page, newest first, and from the month heatmap’s year labels', () => {
+    const html = page('tejun-heo');
+    const years = sectionText(html, 'years')!;
+    // Each card: the year (a link), its commits, features and active months, the change on the year before.
+    expect(years).toBe(
+      'Years in review 202612 commits 4 features · 1 active month −101 on 2025 2025113 commits 29 features · 9 active months −32 on 2024 2024145 commits 42 features · 3 active months first year ',
+    );
+    for (const y of ['2024', '2025', '2026']) {
+      expect(html).toMatch(new RegExp(`<a class="year" href="/tejun-heo/${y}/"[^>]*>${y}</a>`));
+      expect(html).toContain(`<a href="/tejun-heo/${y}/"><text x="30"`);
+    }
+  });
+
+  it('compares a year with the one before, and names its busiest month, week and day and its longest runs', () => {
+    const text = visibleText(page('mira-kovac/2025'));
+    expect(text).toContain('2025 in review');
+    expect(text).toContain('Commits 35 +21 on 2024 Features 7 +4 on 2024 Bug fixes 7 +5 on 2024 Active months 2 +1 on 2024 Active days 16 +4 on 2024');
+    expect(text).toContain('Busiest month June 2025: 27 commits');
+    expect(text).toContain('Busiest week Jun 2 – Jun 8, 2025: 10 commits');
+    expect(text).toContain('Busiest day Jun 3, 2025: 4 commits');
+    expect(text).toContain('Longest run of active days 4 days, Jun 3 – Jun 6, 2025');
+    expect(text).toContain('Longest run of active working days 4 working days, Jun 3 – Jun 6, 2025');
+    expect(visibleText(page('mira-kovac/2024'))).toContain('Commits 14 first year');
+  });
+
+  it('draws features and bug fixes per month, with the same numbers in a table, and links the year’s months', () => {
+    const html = page('mira-kovac/2025');
+    expect(html).toContain('aria-label="Features and bug fixes per month in 2025: 7 features, 7 bug fixes."');
+    expect(html).toContain('<title>Jun 2025: 4 bug fixes</title>');
+    expect(visibleText(html)).toContain('June 2025 27 5 4');
+    expect(html).toMatch(/<a href="\/mira-kovac\/2025-06\/"[^>]*>June 2025<\/a>/);
+    expect(html).toMatch(/<a href="\/mira-kovac\/2025-11\/"[^>]*>November 2025<\/a>/);
+    expect(html).toMatch(/<a class="older" href="\/mira-kovac\/2024\/" rel="prev"/);
+    // An export without bug counts per month: features only.
+    const tejun = page('tejun-heo/2025');
+    expect(tejun).toContain('aria-label="Features per month in 2025: 29 features."');
+    expect(tejun).not.toContain('Bug fixes');
+  });
+});
