@@ -1,6 +1,6 @@
 // Writes content files: YAML frontmatter plus a Markdown body serialized from mdast, so plain text
 // stays literal text (a `*` or `<` in an imported narrative never turns into markup).
-import { stringify } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Root, RootContent } from 'mdast';
 import type { DayActivity, MonthInput, ProfileInput } from './content-schema.ts';
@@ -36,7 +36,14 @@ export function plainTextToMarkdown(text: string): string {
 
 /** Builds a content file from frontmatter data and a Markdown body. */
 export function markdownFile(data: Record<string, unknown>, body: string): string {
-  const yaml = stringify(compact(data), { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  const doc = new Document(compact(data));
+  // Lists of numbers (a month's hours: 24 counts a weekday) on one line each, not one count a line.
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.length && node.items.every((i) => isScalar(i) && typeof i.value === 'number')) node.flow = true;
+    },
+  });
+  const yaml = doc.toString({ lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
   const trimmed = body.trim();
   return `---\n${yaml}---\n${trimmed ? `\n${trimmed}\n` : ''}`;
 }

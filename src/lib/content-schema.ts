@@ -103,6 +103,21 @@ export const profileSchema = z.strictObject({
 export const publishedProfileSchema = profileSchema.omit({ sources: true, generated: true });
 export type PublishedProfile = z.output<typeof publishedProfileSchema>;
 
+/** The days of the week as `hours` keys, Monday first. */
+export const HOUR_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export type HourWeekday = (typeof HOUR_WEEKDAYS)[number];
+/** Per weekday (only those with commits), 24 counts: hour 0 to hour 23. */
+const hoursSchema = z.partialRecord(z.enum(HOUR_WEEKDAYS), z.array(count).length(24, '24 counts, hour 0 to hour 23'));
+export type Hours = z.output<typeof hoursSchema>;
+const languageCountsSchema = z.record(z.string().trim().min(1), count);
+
+/** All commits of an `hours` map. */
+export function hoursTotal(hours: Hours | undefined): number {
+  let n = 0;
+  for (const row of Object.values(hours ?? {})) for (const k of row ?? []) n += k;
+  return n;
+}
+
 export const monthSchema = z
   .strictObject({
     /** Optional: the file name says the month; when given here it must agree. */
@@ -114,12 +129,20 @@ export const monthSchema = z
     areas: z.array(text).default([]),
     linesAdded: count.optional(),
     linesRemoved: count.optional(),
+    /** Commits touching each language this month (written by the git import). */
+    languages: languageCountsSchema.optional(),
+    /** Commits by weekday and hour of the author's own local time (written by the git import). */
+    hours: hoursSchema.optional(),
     /** Set by the git importer on a narrative it wrote: the hash of that text, so a hand edit is detected. */
     generated: z.strictObject({ fingerprint: z.string().regex(/^[0-9a-f]{16,64}$/) }).optional(),
   })
   .refine((m) => m.features <= m.commits, {
     message: 'features not more than commits',
     path: ['features'],
+  })
+  .refine((m) => hoursTotal(m.hours) <= m.commits, {
+    message: 'hours that add up to no more than the commits',
+    path: ['hours'],
   });
 
 export type ProfileData = z.output<typeof profileSchema>;
@@ -154,6 +177,8 @@ export const storedProfileSchema = z.object({
       areas: z.array(z.string()),
       linesAdded: count.optional(),
       linesRemoved: count.optional(),
+      languages: languageCountsSchema.optional(),
+      hours: hoursSchema.optional(),
       /** The month file (absolute), its narrative the Markdown after the frontmatter. */
       file: z.string(),
       /** Written by the git importer and not edited since. */

@@ -23,6 +23,8 @@ export function storedProfiles(model: ContentModel, root: string): StoredProfile
       areas: d.areas,
       ...(d.linesAdded === undefined ? {} : { linesAdded: d.linesAdded }),
       ...(d.linesRemoved === undefined ? {} : { linesRemoved: d.linesRemoved }),
+      ...(d.languages === undefined ? {} : { languages: d.languages }),
+      ...(d.hours === undefined ? {} : { hours: d.hours }),
       file: resolve(root, m.file),
       generated: d.generated !== undefined,
       digest: m.digest,

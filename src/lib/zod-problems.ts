@@ -4,6 +4,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
+import { hoursTotal, type Hours } from './content-schema.ts';
 
 /** Where the validated data came from, and how to report on it. */
 export interface ProblemSource {
@@ -23,7 +24,7 @@ export interface ProblemSource {
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
+  if (Array.isArray(value)) return value.length ? `a list of ${value.length === 1 ? '1 item' : `${value.length} items`}` : 'an empty list';
   if (typeof value === 'string') {
     // The credentials of a URL (`https://user:token@…`) are never repeated in a message.
     const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@');
@@ -59,6 +60,9 @@ function ruleContext(field: string, data: unknown, path: (string | number)[]): s
   }
   if (field.endsWith('.to') && parent && typeof parent === 'object' && 'from' in parent) {
     return ` (from is ${String((parent as { from: unknown }).from)})`;
+  }
+  if (field === 'hours' && parent && typeof parent === 'object' && 'commits' in parent) {
+    return ` (commits is ${String((parent as { commits: unknown }).commits)}, the hours add up to ${hoursTotal(valueAt(data, path) as Hours)})`;
   }
   if (field.endsWith('.until') && parent && typeof parent === 'object' && 'since' in parent) {
     return ` (since is ${String((parent as { since: unknown }).since)})`;
@@ -97,13 +101,15 @@ function expectedOf(issue: z.core.$ZodIssue, field: string, data: unknown, path:
     case 'invalid_type':
       return EXPECTED_TYPE[issue.expected] ?? issue.expected;
     case 'too_small':
+    case 'too_big':
+      // A rule's own words (`.length(24, '24 counts, …')`) say it best.
+      if (!/^Too (small|big)/.test(issue.message)) return issue.message;
+      if (issue.code === 'too_big') return issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
       return issue.origin === 'string'
         ? 'non-empty text'
         : issue.origin === 'array'
           ? `at least ${issue.minimum} ${issue.minimum === 1 ? 'item' : 'items'}`
           : `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
-    case 'too_big':
-      return issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
     case 'invalid_format':
       return issue.message.startsWith('Invalid') ? `text in the form ${issue.format}` : issue.message;
     case 'invalid_value':

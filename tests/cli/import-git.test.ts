@@ -80,6 +80,11 @@ function commit(dir: string, author: [string, string], date: string, message: st
   });
 }
 
+/** 24 hourly counts from the hours that have commits. */
+function hourRow(counts: Record<number, number>): number[] {
+  return Array.from({ length: 24 }, (_, h) => counts[h] ?? 0);
+}
+
 function expectNoStack(stderr: string) {
   expect(stderr).not.toMatch(/\n\s+at /);
 }
@@ -110,7 +115,7 @@ describe('import:git on the fixture repository', () => {
     expect(model.months.map((m) => m.month)).toEqual(['2024-01', '2024-02', '2024-03']);
   });
 
-  it('counts months exactly: commits, features, bugs, repositories, areas, lines', async () => {
+  it('counts months exactly: commits, features, bugs, repositories, areas, lines, languages, hours', async () => {
     const model = readContent(content, content);
     const months = Object.fromEntries(model.months.map((m) => [m.month, { ...m.data, generated: undefined }]));
     expect(months).toEqual({
@@ -123,6 +128,10 @@ describe('import:git on the fixture repository', () => {
         areas: ['src/api'],
         linesAdded: 15,
         linesRemoved: 1,
+        // README.md is prose, not a language Linguist's statistics count.
+        languages: { TypeScript: 2 },
+        // Wednesday 10:00 in +01:00 and Wednesday 23:30 in −08:00, as the author's clock showed.
+        hours: { Wed: hourRow({ 10: 1, 23: 1 }) },
         generated: undefined,
       },
       // search page (16:30 +09:00 on February 1st), vendored update, rename, revert, parser fix; the merge is not counted
@@ -134,10 +143,24 @@ describe('import:git on the fixture repository', () => {
         areas: ['web', 'src/api', 'src/parser'],
         linesAdded: 10,
         linesRemoved: 6,
+        // The search page and its revert (TSX); the rename and the parser fix (TypeScript); vendored and lock files count for none.
+        languages: { TSX: 2, TypeScript: 2 },
+        hours: { Mon: hourRow({ 12: 2 }), Tue: hourRow({ 12: 1 }), Thu: hourRow({ 16: 1 }), Sat: hourRow({ 12: 1 }) },
         generated: undefined,
       },
       // version bump, binary logo
-      '2024-03': { commits: 2, features: 1, bugs: 0, repositories: ['acme/widgets'], areas: ['assets'], linesAdded: 1, linesRemoved: 1, generated: undefined },
+      // package.json is data and the logo binary: no language.
+      '2024-03': {
+        commits: 2,
+        features: 1,
+        bugs: 0,
+        repositories: ['acme/widgets'],
+        areas: ['assets'],
+        linesAdded: 1,
+        linesRemoved: 1,
+        hours: { Mon: hourRow({ 12: 1 }), Sun: hourRow({ 12: 1 }) },
+        generated: undefined,
+      },
     });
     for (const m of model.months) expect(m.data.generated?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });

@@ -53,6 +53,11 @@ describe('content-errors fixture: every problem in one read', () => {
     // an unknown field does not hide the cross-field error zod skips while other issues exist
     'warning months/ok/2024-09.md:4 — featurs: expected a known field, found an unknown one: ignored — did you mean "features"?',
     'error months/ok/2024-09.md:3 — features: expected features not more than commits (commits is 2), found number 5',
+    // hours and languages, as the git import writes them: 24 counts a weekday, no more than the commits in all
+    'error months/ok/2024-10.md:5 — hours.Mon: expected 24 counts, hour 0 to hour 23, found a list of 2 items',
+    'warning months/ok/2024-10.md:6 — hours.Funday: expected a known field, found an unknown one: ignored',
+    'error months/ok/2024-10.md:8 — languages.Go: expected a number ≥ 0, found number -1',
+    'error months/ok/2024-11.md:5 — hours: expected hours that add up to no more than the commits (commits is 1, the hours add up to 2), found a map',
     'error activity/header-case.csv:1 — expected the header "date,count" (or "date,count,features"), found "day,commits"',
     'error activity/jose.csv:2 — features: expected no more than count (1), found 3',
     'error activity/ok.csv:2 — date: expected a calendar day as YYYY-MM-DD, found "2024-02-30"',

@@ -13,6 +13,10 @@ export interface RepoMonth {
   linesRemoved?: number;
   /** Commits touching each area (public repositories only). */
   areas: Record<string, number>;
+  /** Commits touching each language. Absent in state written before engfolio 0.3. */
+  languages?: Record<string, number>;
+  /** Commits by weekday and hour of the author's local time, keyed `Mon09`. Absent in state written before engfolio 0.3. */
+  hours?: Record<string, number>;
   /** A few feature and fix subjects for the narrative draft (public repositories only). */
   notable: string[];
 }
@@ -67,6 +71,9 @@ const CONTAINERS = new Set([
   'sources',
 ]);
 const BEFORE_1990 = '1990-01-01';
+/** Sunday first, as Sakamoto's rule counts. */
+const WEEKDAY_KEYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const SAKAMOTO = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
 const NOTABLE_FEATURES = 3;
 const NOTABLE_BUGS = 2;
 const PATH_CACHE_LIMIT = 200_000;
@@ -213,6 +220,22 @@ export class RepoAggregator {
     this.authors = new Set(opts.authors.map((a) => a.toLowerCase()));
   }
 
+  private readonly weekdays = new Map<string, string>();
+
+  /** `Mon` … `Sun` of a `YYYY-MM-DD`. */
+  private weekdayOf(day: string): string {
+    let w = this.weekdays.get(day);
+    if (w === undefined) {
+      // Sakamoto's rule: any proleptic Gregorian year, no Date (which reads years 0–99 as 1900–1999).
+      const month = Number(day.slice(5, 7));
+      const y = Number(day.slice(0, 4)) - (month < 3 ? 1 : 0);
+      const dow = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + SAKAMOTO[month - 1]! + Number(day.slice(8, 10))) % 7;
+      w = WEEKDAY_KEYS[dow]!;
+      this.weekdays.set(day, w);
+    }
+    return w;
+  }
+
   private info(path: string): PathInfo {
     let info = this.pathInfo.get(path);
     if (!info) {
@@ -257,7 +280,7 @@ export class RepoAggregator {
     const feature = kind === 'feature' ? 1 : 0;
     let m = this.months.get(month);
     if (!m) {
-      m = { commits: 0, features: 0, bugs: 0, areas: {}, notable: [] };
+      m = { commits: 0, features: 0, bugs: 0, areas: {}, languages: {}, hours: {}, notable: [] };
       if (this.opts.lines) {
         m.linesAdded = 0;
         m.linesRemoved = 0;
@@ -287,7 +310,14 @@ export class RepoAggregator {
       if (info.language !== undefined && !langs.includes(info.language)) langs.push(info.language);
       if (info.area !== undefined && !areas.includes(info.area)) areas.push(info.area);
     }
-    for (const l of langs) this.languages.set(l, (this.languages.get(l) ?? 0) + 1);
+    for (const l of langs) {
+      this.languages.set(l, (this.languages.get(l) ?? 0) + 1);
+      m.languages![l] = (m.languages![l] ?? 0) + 1;
+    }
+    // The hour the author's clock showed, on the weekday of the day they lived (both from the recorded
+    // local time and offset, never this machine's time zone).
+    const hour = `${this.weekdayOf(day)}${c.date.slice(11, 13)}`;
+    m.hours![hour] = (m.hours![hour] ?? 0) + 1;
     for (const a of areas) {
       this.areas.set(a, (this.areas.get(a) ?? 0) + 1);
       m.areas[a] = (m.areas[a] ?? 0) + 1;
@@ -325,7 +355,12 @@ export class RepoAggregator {
     const months: Record<string, RepoMonth> = {};
     for (const k of [...this.months.keys()].sort()) {
       const m = this.months.get(k)!;
-      months[k] = { ...m, areas: sortedRecord(bySubject ? (this.subjectAreasByMonth.get(k) ?? {}) : m.areas) };
+      months[k] = {
+        ...m,
+        areas: sortedRecord(bySubject ? (this.subjectAreasByMonth.get(k) ?? {}) : m.areas),
+        languages: sortedRecord(m.languages ?? {}),
+        hours: sortedRecord(m.hours ?? {}),
+      };
     }
     const days: Record<string, [number, number]> = {};
     for (const k of [...this.days.keys()].sort()) days[k] = this.days.get(k)!;

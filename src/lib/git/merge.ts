@@ -11,7 +11,7 @@ import { profilePaths } from '../content-layout.ts';
 import { activityFile, markdownFile, monthFile, profileFile } from '../content-files.ts';
 import { isFrontmatterFailure, parseFrontmatter } from '../frontmatter.ts';
 import { parseActivityCsv } from '../activity-csv.ts';
-import { profileSchema, monthSchema, type DayActivity, type MonthInput, type ProfileInput } from '../content-schema.ts';
+import { HOUR_WEEKDAYS, profileSchema, monthSchema, type DayActivity, type Hours, type MonthInput, type ProfileInput } from '../content-schema.ts';
 import type { Problem } from '../problems.ts';
 import { sortedRecord, topKeys, type RepoContribution } from './aggregate.ts';
 import { draftNarrative, draftSummary, fingerprintOf, isUneditedDraft } from './narrative.ts';
@@ -188,6 +188,10 @@ export function planImport(input: PlanInput): Plan {
     let lines = parts.length > 0;
     const areas: Record<string, number> = {};
     const notable: string[] = [];
+    // Languages and hours are known for a month only when every repository in it recorded them
+    // (state written before they were recorded has neither).
+    const languages: Record<string, number> | undefined = parts.every((p) => p.m.languages) ? {} : undefined;
+    const hours: Record<string, number> | undefined = parts.every((p) => p.m.hours) ? {} : undefined;
     for (const { r, m } of parts) {
       commits += m.commits;
       features += m.features;
@@ -196,6 +200,8 @@ export function planImport(input: PlanInput): Plan {
         added += m.linesAdded;
         removed += m.linesRemoved;
       } else lines = false;
+      if (languages) for (const [l, k] of Object.entries(m.languages!)) languages[l] = (languages[l] ?? 0) + k;
+      if (hours) for (const [h, k] of Object.entries(m.hours!)) hours[h] = (hours[h] ?? 0) + k;
       if (r.private) continue;
       for (const [a, k] of Object.entries(m.areas)) areas[a] = (areas[a] ?? 0) + k;
       for (const s of m.notable) if (notable.length < NOTABLE && !notable.includes(s)) notable.push(s);
@@ -207,6 +213,8 @@ export function planImport(input: PlanInput): Plan {
       data.linesAdded = added;
       data.linesRemoved = removed;
     }
+    if (languages && Object.keys(languages).length) data.languages = byCount(languages);
+    if (hours && Object.keys(hours).length) data.hours = hourRows(hours);
     let text: string;
     if (editedBody !== undefined) {
       // A narrative a person wrote or edited: figures update, the text stays byte for byte.
@@ -373,4 +381,19 @@ function listMonthFiles(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** A record ordered by count, most first, then by key (the order a reader of the file expects). */
+function byCount(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+}
+
+/** `Mon09`-keyed counts as the month file writes them: per weekday with commits, 24 counts from hour 0. */
+function hourRows(hours: Record<string, number>): Hours {
+  const rows: Hours = {};
+  for (const day of HOUR_WEEKDAYS) {
+    const row = Array.from({ length: 24 }, (_, h) => hours[`${day}${String(h).padStart(2, '0')}`] ?? 0);
+    if (row.some((k) => k > 0)) rows[day] = row;
+  }
+  return rows;
 }
