@@ -105,7 +105,6 @@ export type PublishedProfile = z.output<typeof publishedProfileSchema>;
 
 /** The days of the week as `hours` keys, Monday first. */
 export const HOUR_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-export type HourWeekday = (typeof HOUR_WEEKDAYS)[number];
 /** Per weekday (only those with commits), 24 counts: hour 0 to hour 23. */
 const hoursSchema = z.partialRecord(z.enum(HOUR_WEEKDAYS), z.array(count).length(24, '24 counts, hour 0 to hour 23'));
 export type Hours = z.output<typeof hoursSchema>;

@@ -5,6 +5,8 @@
 import type { DayActivity } from './content-schema.ts';
 import { formatNumber, MONTHS_SHORT } from './format.ts';
 import type { WeekStart } from './heatmap/settings.ts';
+import { HOUR_WEEKDAYS, type Hours } from './content-schema.ts';
+import { languageMix, type LanguageShare } from './language-mix.ts';
 
 /** A month's figures as a year review reads them. */
 export interface ReviewMonth {
@@ -16,6 +18,8 @@ export interface ReviewMonth {
   areas: readonly string[];
   linesAdded?: number | undefined;
   linesRemoved?: number | undefined;
+  languages?: Readonly<Record<string, number>> | undefined;
+  hours?: Hours | undefined;
 }
 
 export interface YearTotals {
@@ -62,6 +66,10 @@ export interface YearReview {
   areas: { name: string; months: number }[];
   /** January to December: commits, features and bugs (0 for a month without an entry or without bugs). */
   months: { month: string; commits: number; features: number; bugs: number }[];
+  /** The year's language mix, over the months that record languages; undefined when none does. */
+  languages: LanguageShare[] | undefined;
+  /** Commits by weekday (Monday first) and hour of the author's clock, over the months that record them; undefined when none does. */
+  hours: number[][] | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -78,6 +86,19 @@ function dateOf(day: number): string {
 /** 0 = Sunday … 6 = Saturday. */
 function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
+}
+
+/** Commits by weekday (Monday first) and hour, summed over `hours` maps; undefined when none is given. */
+export function sumHours(hours: readonly (Hours | undefined)[]): number[][] | undefined {
+  const given = hours.filter((h) => h !== undefined);
+  if (!given.length) return undefined;
+  const grid = HOUR_WEEKDAYS.map(() => Array.from({ length: 24 }, () => 0));
+  for (const h of given) {
+    HOUR_WEEKDAYS.forEach((day, d) => {
+      h[day]?.forEach((k, hour) => (grid[d]![hour]! += k));
+    });
+  }
+  return grid;
 }
 
 /** A year as its page's URL and the cache keys write it: four digits. */
@@ -206,6 +227,8 @@ export function yearReviews(months: readonly ReviewMonth[], days: readonly DayAc
         const m = byMonth.get(key);
         return { month: key, commits: m?.commits ?? 0, features: m?.features ?? 0, bugs: m?.bugs ?? 0 };
       }),
+      languages: languageMix(inYear),
+      hours: sumHours(inYear.map((m) => m.hours)),
     };
   });
 }

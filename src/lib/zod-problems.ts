@@ -104,7 +104,8 @@ function expectedOf(issue: z.core.$ZodIssue, field: string, data: unknown, path:
     case 'too_big':
       // A rule's own words (`.length(24, '24 counts, …')`) say it best.
       if (!/^Too (small|big)/.test(issue.message)) return issue.message;
-      if (issue.code === 'too_big') return issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
+      if (issue.code === 'too_big')
+        return issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
       return issue.origin === 'string'
         ? 'non-empty text'
         : issue.origin === 'array'

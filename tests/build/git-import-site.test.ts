@@ -134,6 +134,16 @@ describe('a profile imported from git, built for real', () => {
     expect(febText).toContain('a private repository');
   });
 
+  it('has a year in review with the languages and the hours of every repository, private ones too, in the author’s own time', () => {
+    const year = readFileSync(join(site, SLUG, '2024', 'index.html'), 'utf8');
+    // widgets: TypeScript 4, TSX 2; the private repository: Python 2; the aliased one: Go 1.
+    expect(year).toContain('aria-label="Languages in 2024: TypeScript 44.4%, Python 22.2%, TSX 22.2%, Go 11.1%."');
+    // Monday 12:00 three times (two February commits, one in March); Thursday 10:00 in +09:00 and +00:00.
+    expect(year).toContain('aria-label="Commits by weekday and hour in 2024, in the author\'s own time: 12 commits; busiest Mon 12:00 (3)."');
+    expect(year).toContain('<title>Thu 10:00–10:59: 2 commits</title>');
+    expect(year).toContain('<title>Wed 23:00–23:59: 1 commit</title>');
+  });
+
   it('shows a private repository as "a private repository" and an aliased one by its label', () => {
     const page = text(doc).replace(/\s+/g, ' ');
     expect(page).toContain('a private repository');

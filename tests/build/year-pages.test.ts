@@ -46,6 +46,20 @@ describe('years in review', () => {
     expect(visibleText(page('mira-kovac/2024'))).toContain('Commits 14 first year');
   });
 
+  it('shows the languages and the hours of a year whose months record them, and leaves both out of one whose months do not', () => {
+    const html = page('mira-kovac/2025');
+    expect(html).toContain('aria-label="Languages in 2025: Go 53.5%, Starlark 27.9%, TypeScript 14%, Rust 4.7%."');
+    expect(visibleText(html)).toContain('Go 23 53.5% Starlark 12 27.9% TypeScript 6 14% Rust 2 4.7%');
+    expect(html).toContain('aria-label="Commits by weekday and hour in 2025, in the author\'s own time: 33 commits; busiest Mon 10:00 (3)."');
+    const earlier = page('mira-kovac/2024');
+    expect(earlier).not.toContain('id="languages-h"');
+    expect(earlier).not.toContain('id="hours-h"');
+    expect(html).toContain('id="languages-h"');
+    expect(html).toContain('id="hours-h"');
+    // The profile page's mix covers every month.
+    expect(page('mira-kovac')).toContain('aria-label="Languages over all months: Go 53.5%, Starlark 27.9%, TypeScript 14%, Rust 4.7%."');
+  });
+
   it('draws features and bug fixes per month, with the same numbers in a table, and links the year’s months', () => {
     const html = page('mira-kovac/2025');
     expect(html).toContain('aria-label="Features and bug fixes per month in 2025: 7 features, 7 bug fixes."');

@@ -16,7 +16,13 @@ const MONTHS: ReviewMonth[] = [
   month('2023-11', 5, { features: 1, bugs: 1, repositories: ['acme/a'], areas: ['x'] }),
   month('2023-12', 3),
   month('2024-01', 10, { features: 4, bugs: 2, repositories: ['acme/a', 'acme/b'], areas: ['x', 'y'], linesAdded: 100, linesRemoved: 20 }),
-  month('2024-02', 6, { features: 1, repositories: ['acme/b'], areas: ['y'] }),
+  month('2024-02', 6, {
+    features: 1,
+    repositories: ['acme/b'],
+    areas: ['y'],
+    languages: { Go: 4, C: 1 },
+    hours: { Tue: Array.from({ length: 24 }, (_, h) => (h === 14 ? 6 : 0)) },
+  }),
   month('2024-03', 0, { repositories: ['acme/c'] }),
   month('2026-05', 2, { repositories: ['acme/a'] }),
 ];
@@ -103,6 +109,19 @@ describe('yearReviews', () => {
       { month: '2024-03', commits: 0, features: 0, bugs: 0 },
       { month: '2024-04', commits: 0, features: 0, bugs: 0 },
     ]);
+  });
+});
+
+describe('the languages and hours of a year', () => {
+  const [y2023, y2024] = yearReviews(MONTHS, DAYS, 'monday');
+  it('come from the months that record them, and are absent when none does', () => {
+    expect(y2024!.languages!.map((l) => [l.name, l.commits, l.share])).toEqual([
+      ['Go', 4, 0.8],
+      ['C', 1, 0.2],
+    ]);
+    expect(y2024!.hours![1]![14]).toBe(6);
+    expect(y2024!.hours!.flat().reduce((s, k) => s + k, 0)).toBe(6);
+    expect([y2023!.languages, y2023!.hours]).toEqual([undefined, undefined]);
   });
 });
 

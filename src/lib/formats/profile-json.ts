@@ -67,6 +67,15 @@ const yearSchema = z.strictObject({
   repositories: rankedSchema,
   areas: rankedSchema,
   months: z.array(z.strictObject({ month: monthKey, commits: count, features: count, bugs: count })).describe('January to December'),
+  languages: z
+    .array(z.strictObject({ name: z.string(), commits: count, share: z.number().min(0).max(1), color: z.string() }))
+    .optional()
+    .describe('Commits touching each language, as shares of all language touches; absent when no month records languages'),
+  hours: z
+    .array(z.array(count).length(24))
+    .length(7)
+    .optional()
+    .describe("Commits by weekday (Monday first) and hour of the author's own clock; absent when no month records hours"),
 });
 
 const daySchema = z.strictObject({

@@ -240,3 +240,16 @@ export function languageOf(path: string): string | undefined {
   const lang = linguistLanguageOf(path);
   return lang && COUNTED_TYPES.has(lang.type) ? lang.name : undefined;
 }
+
+let colors: Map<string, string> | undefined;
+
+/** Linguist's colour of a language (`#3178c6` for TypeScript), or undefined when it has none. */
+export function languageColor(name: string): string | undefined {
+  if (!colors) {
+    colors = new Map();
+    for (const lang of Object.values(linguist as unknown as Record<string, LinguistLanguage & { color?: string }>)) {
+      if (lang.color) colors.set(lang.name, lang.color);
+    }
+  }
+  return colors.get(name);
+}

@@ -1,0 +1,26 @@
+// A language mix as one bar of coloured shares (Linguist's colours as fill attributes: the pages' CSP
+// admits no inline styles), drawn as SVG at build time. The page lists the same shares as a table.
+import { formatPercent } from '../format.ts';
+import { escapeXml } from '../heatmap/svg.ts';
+import type { LanguageShare } from '../language-mix.ts';
+
+const WIDTH = 600;
+const HEIGHT = 12;
+
+/** The share of a language as people read it: `42.5%`. */
+export function sharePercent(share: number): string {
+  return formatPercent(share * 100);
+}
+
+/** The bar's SVG: one rect per share, each titled with its name and share. */
+export function languageBarSvg(shares: readonly LanguageShare[], label: string): string {
+  let x = 0;
+  let body = '';
+  shares.forEach((s, i) => {
+    // The last share ends exactly at the right edge, whatever the rounding before it.
+    const width = i === shares.length - 1 ? WIDTH - x : Math.round(s.share * WIDTH * 10) / 10;
+    body += `<rect x="${Math.round(x * 10) / 10}" y="0" width="${Math.round(width * 10) / 10}" height="${HEIGHT}" fill="${s.color}"><title>${escapeXml(`${s.name}: ${sharePercent(s.share)}`)}</title></rect>`;
+    x += width;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" preserveAspectRatio="none" class="language-bar" role="img" aria-label="${escapeXml(label)}">${body}</svg>`;
+}
