@@ -3,6 +3,7 @@
 // repositories and areas, and features against bugs per month. Every figure is defined here once; the
 // year page, the profile page and profile.json show these values.
 import type { DayActivity } from './content-schema.ts';
+import { dateOfDayNumber, dayNumber, weekdayOfDayNumber } from './calendar.ts';
 import { formatNumber, MONTHS_SHORT } from './format.ts';
 import type { WeekStart } from './heatmap/settings.ts';
 import { HOUR_WEEKDAYS, type Hours } from './content-schema.ts';
@@ -72,22 +73,6 @@ export interface YearReview {
   hours: number[][] | undefined;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` (UTC arithmetic: no time zone can move it). */
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-function weekdayOf(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
 /** Commits by weekday (Monday first) and hour, summed over `hours` maps; undefined when none is given. */
 export function sumHours(hours: readonly (Hours | undefined)[]): number[][] | undefined {
   const given = hours.filter((h) => h !== undefined);
@@ -137,14 +122,14 @@ function longestRun(active: readonly number[], follows: (previous: number, next:
   for (let i = 0; i < active.length; i++) {
     if (i > 0 && !follows(active[i - 1]!, active[i]!)) start = i;
     const length = i - start + 1;
-    if (!best || length > best.days) best = { days: length, from: dateOf(active[start]!), to: dateOf(active[i]!) };
+    if (!best || length > best.days) best = { days: length, from: dateOfDayNumber(active[start]!), to: dateOfDayNumber(active[i]!) };
   }
   return best;
 }
 
 /** Whether working day `next` comes right after working day `previous` (Friday → Monday does). */
 function nextWorkday(previous: number, next: number): boolean {
-  const gap = weekdayOf(previous) === 5 ? 3 : 1;
+  const gap = weekdayOfDayNumber(previous) === 5 ? 3 : 1;
   return next - previous === gap;
 }
 
@@ -187,25 +172,25 @@ export function yearReviews(months: readonly ReviewMonth[], days: readonly DayAc
         .filter((d) => d.count > 0)
         .map((d) => ({ day: dayNumber(d.date), count: d.count }))
         .sort((a, b) => a.day - b.day);
-      for (const d of active) if (!busiestDay || d.count > busiestDay.commits) busiestDay = { date: dateOf(d.day), commits: d.count };
+      for (const d of active) if (!busiestDay || d.count > busiestDay.commits) busiestDay = { date: dateOfDayNumber(d.day), commits: d.count };
       const first = dayNumber(`${year}-01-01`);
       const last = dayNumber(`${year}-12-31`);
       const startDay = weekStart === 'monday' ? 1 : 0;
       const weeks = new Map<number, number>();
       for (const d of active) {
-        const weekStartDay = Math.max(first, d.day - ((weekdayOf(d.day) - startDay + 7) % 7));
+        const weekStartDay = Math.max(first, d.day - ((weekdayOfDayNumber(d.day) - startDay + 7) % 7));
         weeks.set(weekStartDay, (weeks.get(weekStartDay) ?? 0) + d.count);
       }
       for (const [from, commits] of [...weeks].sort((a, b) => a[0] - b[0])) {
         if (!busiestWeek || commits > busiestWeek.commits) {
-          const weekEnd = Math.min(last, from + 6 - ((weekdayOf(from) - startDay + 7) % 7));
-          busiestWeek = { from: dateOf(from), to: dateOf(weekEnd), commits };
+          const weekEnd = Math.min(last, from + 6 - ((weekdayOfDayNumber(from) - startDay + 7) % 7));
+          busiestWeek = { from: dateOfDayNumber(from), to: dateOfDayNumber(weekEnd), commits };
         }
       }
       const activeDays = active.map((d) => d.day);
       run = longestRun(activeDays, (a, b) => b - a === 1);
       workdayRun = longestRun(
-        activeDays.filter((d) => weekdayOf(d) !== 0 && weekdayOf(d) !== 6),
+        activeDays.filter((d) => weekdayOfDayNumber(d) !== 0 && weekdayOfDayNumber(d) !== 6),
         nextWorkday,
       );
     }

@@ -2,6 +2,7 @@
 // days across New Year, a first year with nothing to compare with, and weeks by either week start.
 import { describe, expect, it } from 'vitest';
 import { activeYears, changeLabel, yearReviews, type ReviewMonth } from '../../src/lib/year-review.ts';
+import { dateOfDayNumber, dayNumber, weekdayOfDayNumber } from '../../src/lib/calendar.ts';
 
 const month = (key: string, commits: number, rest: Partial<ReviewMonth> = {}): ReviewMonth => ({
   month: key,
@@ -135,5 +136,14 @@ describe('changeLabel', () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe('day numbers', () => {
+  it('count days from 1970 in any year, both ways, with the weekday', () => {
+    expect([dayNumber('1970-01-01'), dayNumber('2024-02-29'), dayNumber('1969-12-31')]).toEqual([0, 19782, -1]);
+    for (const d of ['0001-01-01', '0050-03-01', '1900-02-28', '2000-02-29', '2024-12-31', '9999-12-31']) expect(dateOfDayNumber(dayNumber(d))).toBe(d);
+    // Monday 2024-01-01, Thursday 1970-01-01, Saturday 0050-01-01 (Date would read the year as 1950, a Sunday).
+    expect([weekdayOfDayNumber(dayNumber('2024-01-01')), weekdayOfDayNumber(0), weekdayOfDayNumber(dayNumber('0050-01-01'))]).toEqual([1, 4, 6]);
   });
 });

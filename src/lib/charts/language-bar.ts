@@ -2,6 +2,7 @@
 // admits no inline styles), drawn as SVG at build time. The page lists the same shares as a table.
 import { formatPercent } from '../format.ts';
 import { escapeXml } from '../heatmap/svg.ts';
+import { tenth } from './geometry.ts';
 import type { LanguageShare } from '../language-mix.ts';
 
 const WIDTH = 600;
@@ -18,8 +19,8 @@ export function languageBarSvg(shares: readonly LanguageShare[], label: string):
   let body = '';
   shares.forEach((s, i) => {
     // The last share ends exactly at the right edge, whatever the rounding before it.
-    const width = i === shares.length - 1 ? WIDTH - x : Math.round(s.share * WIDTH * 10) / 10;
-    body += `<rect x="${Math.round(x * 10) / 10}" y="0" width="${Math.round(width * 10) / 10}" height="${HEIGHT}" fill="${s.color}"><title>${escapeXml(`${s.name}: ${sharePercent(s.share)}`)}</title></rect>`;
+    const width = i === shares.length - 1 ? WIDTH - x : tenth(s.share * WIDTH);
+    body += `<rect x="${tenth(x)}" y="0" width="${tenth(width)}" height="${HEIGHT}" fill="${s.color}"><title>${escapeXml(`${s.name}: ${sharePercent(s.share)}`)}</title></rect>`;
     x += width;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" preserveAspectRatio="none" class="language-bar" role="img" aria-label="${escapeXml(label)}">${body}</svg>`;

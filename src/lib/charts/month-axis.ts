@@ -1,5 +1,6 @@
 // The time axis of charts drawn over a span of months: the months of the span, and year labels at
 // their Januaries, as many as fit apart and inside the chart.
+import { tenth } from './geometry.ts';
 
 /** Every month from `from` to `to` (`YYYY-MM`, inclusive). */
 export function monthSpan(from: string, to: string): string[] {
@@ -29,7 +30,7 @@ export function yearLabels(span: readonly string[], step: number, left: number, 
   span.forEach((key, i) => {
     if (i > 0 && !key.endsWith('-01')) return;
     if (i === 0 && !key.endsWith('-01') && nextJanuary > 0 && nextJanuary * step < YEAR_LABEL_SPACING) return;
-    const x = Math.round((left + i * step) * 10) / 10;
+    const x = tenth(left + i * step);
     if (labels.length && x - labels.at(-1)!.x < YEAR_LABEL_SPACING) return;
     if (x + YEAR_LABEL_WIDTH > right) return;
     labels.push({ x, text: key.slice(0, 4) });

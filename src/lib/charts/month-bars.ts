@@ -5,6 +5,7 @@
 import { scaleLinear } from 'd3-scale';
 import { MONTHS_SHORT, countLabel, formatNumber, monthShort } from '../format.ts';
 import { escapeXml } from '../heatmap/svg.ts';
+import { tenth } from './geometry.ts';
 import { monthSpan, yearLabels } from './month-axis.ts';
 
 export interface MonthBarValue {
@@ -54,9 +55,6 @@ const BOTTOM = 18;
 /** The widest a chart of many months gets before its columns narrow. */
 const PLOT_WIDTH = 560;
 
-/** Positions to a tenth of a pixel: what is drawn, without floating-point tails. */
-const round = (n: number): number => Math.round(n * 10) / 10;
-
 /** Stacks each column's segments on a shared axis; undefined when every column is empty. */
 function layoutColumns(columns: readonly Column[], step: number, bar: number): Omit<MonthBarsLayout, 'labels' | 'summary'> | undefined {
   const max = Math.max(0, ...columns.map((c) => c.segments.reduce((s, g) => s + g.value, 0)));
@@ -65,7 +63,7 @@ function layoutColumns(columns: readonly Column[], step: number, bar: number): O
     .domain([0, max])
     .nice(4)
     .range([TOP + PLOT, TOP]);
-  const y = (v: number): number => round(scale(v));
+  const y = (v: number): number => tenth(scale(v));
   const ticks = scale
     .ticks(4)
     .filter((t) => Number.isInteger(t))
@@ -74,16 +72,16 @@ function layoutColumns(columns: readonly Column[], step: number, bar: number): O
   const left = Math.max(MIN_LEFT, Math.ceil(TICK_GAP + 2 + widest * CHAR_WIDTH));
   const segments: BarSegment[] = [];
   columns.forEach((c, i) => {
-    const x = round(left + i * step + (step - bar) / 2);
+    const x = tenth(left + i * step + (step - bar) / 2);
     let below = 0;
     for (const g of c.segments) {
       if (g.value <= 0) continue;
       const top = y(below + g.value);
-      segments.push({ kind: g.kind, x, y: top, width: bar, height: round(y(below) - top), title: g.title });
+      segments.push({ kind: g.kind, x, y: top, width: bar, height: tenth(y(below) - top), title: g.title });
       below += g.value;
     }
   });
-  return { left, width: round(left + columns.length * step), height: TOP + PLOT + BOTTOM, segments, ticks };
+  return { left, width: tenth(left + columns.length * step), height: TOP + PLOT + BOTTOM, segments, ticks };
 }
 
 /** A year's features and bug fixes per month (twelve columns); undefined when it has neither. */
@@ -140,7 +138,7 @@ export function layoutCommitBars(months: readonly { month: string; commits: numb
       ],
     };
   });
-  const layout = layoutColumns(columns, step, Math.max(1, round(step * 0.7)));
+  const layout = layoutColumns(columns, step, Math.max(1, tenth(step * 0.7)));
   if (!layout) return undefined;
   const labels = yearLabels(span, step, layout.left, layout.width).map((l) => ({ ...l, anchor: 'start' as const }));
   const commits = sorted.reduce((s, m) => s + m.commits, 0);
@@ -159,7 +157,7 @@ export function monthBarsSvg(layout: MonthBarsLayout): string {
   let body = '';
   for (const t of layout.ticks) {
     body += `<line class="bars-grid" x1="${left}" x2="${width}" y1="${t.y}" y2="${t.y}"/>`;
-    body += `<text class="r" x="${left - TICK_GAP}" y="${round(t.y + 3.5)}">${formatNumber(t.value)}</text>`;
+    body += `<text class="r" x="${left - TICK_GAP}" y="${tenth(t.y + 3.5)}">${formatNumber(t.value)}</text>`;
   }
   for (const s of layout.segments) {
     body += `<rect class="bar-${s.kind}" x="${s.x}" y="${s.y}" width="${s.width}" height="${s.height}"><title>${escapeXml(s.title)}</title></rect>`;

@@ -3,6 +3,7 @@
 // shared time axis. Each row links to the repository's card on the page.
 import { countLabel, monthRange } from '../format.ts';
 import { escapeXml } from '../heatmap/svg.ts';
+import { tenth } from './geometry.ts';
 import { monthSpan, yearLabels } from './month-axis.ts';
 
 export interface TimelineRepository {
@@ -53,8 +54,8 @@ export function layoutRepoTimeline(
   const span = monthSpan(from, to);
   const index = new Map(span.map((m, i) => [m, i]));
   const step = PLOT / span.length;
-  const x = (month: string): number => Math.round((index.get(month) ?? 0) * step * 10) / 10;
-  const width = (a: string, b: string): number => Math.round((index.get(b)! - index.get(a)! + 1) * step * 10) / 10;
+  const x = (month: string): number => tenth((index.get(month) ?? 0) * step);
+  const width = (a: string, b: string): number => tenth((index.get(b)! - index.get(a)! + 1) * step);
   const rows = repositories.map((r, i): TimelineRow => {
     const listed = months
       .filter((m) => m.repositories.includes(r.name) && index.has(m.month))

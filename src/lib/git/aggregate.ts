@@ -1,5 +1,6 @@
 // Folds a stream of commits into per-repository figures by month and by day: memory grows with months,
 // days, authors and distinct paths, never with the number of commits.
+import { dayNumber, weekdayOfDayNumber } from '../calendar.ts';
 import { classifyCommit } from './classify.ts';
 import { isExcludedPath, languageOf } from './languages.ts';
 import type { CommitRecord } from './git-log.ts';
@@ -71,9 +72,8 @@ const CONTAINERS = new Set([
   'sources',
 ]);
 const BEFORE_1990 = '1990-01-01';
-/** Sunday first, as Sakamoto's rule counts. */
+/** By weekdayOfDayNumber: Sunday first. */
 const WEEKDAY_KEYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const SAKAMOTO = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
 const NOTABLE_FEATURES = 3;
 const NOTABLE_BUGS = 2;
 const PATH_CACHE_LIMIT = 200_000;
@@ -220,22 +220,6 @@ export class RepoAggregator {
     this.authors = new Set(opts.authors.map((a) => a.toLowerCase()));
   }
 
-  private readonly weekdays = new Map<string, string>();
-
-  /** `Mon` … `Sun` of a `YYYY-MM-DD`. */
-  private weekdayOf(day: string): string {
-    let w = this.weekdays.get(day);
-    if (w === undefined) {
-      // Sakamoto's rule: any proleptic Gregorian year, no Date (which reads years 0–99 as 1900–1999).
-      const month = Number(day.slice(5, 7));
-      const y = Number(day.slice(0, 4)) - (month < 3 ? 1 : 0);
-      const dow = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + SAKAMOTO[month - 1]! + Number(day.slice(8, 10))) % 7;
-      w = WEEKDAY_KEYS[dow]!;
-      this.weekdays.set(day, w);
-    }
-    return w;
-  }
-
   private info(path: string): PathInfo {
     let info = this.pathInfo.get(path);
     if (!info) {
@@ -316,7 +300,7 @@ export class RepoAggregator {
     }
     // The hour the author's clock showed, on the weekday of the day they lived (both from the recorded
     // local time and offset, never this machine's time zone).
-    const hour = `${this.weekdayOf(day)}${c.date.slice(11, 13)}`;
+    const hour = `${WEEKDAY_KEYS[weekdayOfDayNumber(dayNumber(day))]}${c.date.slice(11, 13)}`;
     m.hours![hour] = (m.hours![hour] ?? 0) + 1;
     for (const a of areas) {
       this.areas.set(a, (this.areas.get(a) ?? 0) + 1);
