@@ -9,7 +9,8 @@ import { frontmatterBody } from '../lib/frontmatter.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import type { MonthView } from '../lib/profile-view.ts';
 import { siteProfiles, type ProfileText, type SiteProfile } from '../lib/site-data.ts';
-import { urls } from './site.ts';
+import { yearReviews, type YearReview } from '../lib/year-review.ts';
+import { config, urls } from './site.ts';
 
 let cached: { key: string; profiles: SiteProfile[] } | undefined;
 
@@ -20,6 +21,15 @@ export async function profiles(): Promise<SiteProfile[]> {
   const key = entries.map((e) => e.digest).join('|');
   if (cached?.key !== key) cached = { key, profiles: siteProfiles(entries.map((e) => e.data as StoredProfile)) };
   return cached.profiles;
+}
+
+const reviews = new WeakMap<SiteProfile, YearReview[]>();
+
+/** A profile's years in review (its page, its year pages and profile.json show them), computed once per thread. */
+export function yearReviewsOf(view: SiteProfile): YearReview[] {
+  let found = reviews.get(view);
+  if (!found) reviews.set(view, (found = yearReviews(view.months, view.days, config.heatmap.weekStart)));
+  return found;
 }
 
 /**

@@ -6,8 +6,7 @@ import type { StoredMonth, StoredProfile } from './content-schema.ts';
 import { digestOf } from './digest.ts';
 import { buildProfileView, monthNeighbours, type ProfileView } from './profile-view.ts';
 import { route, type PagePeriod, type ProfileDigests, type RouteId } from './routes.ts';
-import type { WeekStart } from './heatmap/settings.ts';
-import { yearKey, yearReviews } from './year-review.ts';
+import { yearKey, type YearReview } from './year-review.ts';
 
 /** Groups checked content per profile, the form the content store keeps (each profile's months oldest first); `root` is what the model's paths are relative to. */
 export function storedProfiles(model: ContentModel, root: string): StoredProfile[] {
@@ -102,10 +101,10 @@ export function monthPaths(id: RouteId, profiles: readonly SiteProfile[]) {
   );
 }
 
-/** The paths of a route with a page per year of activity of each profile: its review, and the neighbouring years. */
-export function yearPaths(id: RouteId, profiles: readonly SiteProfile[], weekStart: WeekStart) {
+/** The paths of a route with a page per year of activity of each profile (`reviewsOf` gives a profile's years): its review, and the neighbouring years. */
+export function yearPaths(id: RouteId, profiles: readonly SiteProfile[], reviewsOf: (view: SiteProfile) => readonly YearReview[]) {
   return profiles.flatMap((view) => {
-    const reviews = yearReviews(view.months, view.days, weekStart);
+    const reviews = reviewsOf(view);
     return reviews.map((review, i) => {
       const older = reviews[i - 1]?.year;
       const newer = reviews[i + 1]?.year;
