@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { astroInternals, astroVersionAt, unverifiedAstro } from './integration/astro-internals.ts';
 import { bundlePlugin, type BundleFacts } from './integration/bundle-plugin.ts';
 import type { BuildRun, EngfolioHooks, RenderReport } from './integration/hooks.ts';
 import { profileRenderer, type ProfileRoute, type SiteFacts } from './integration/renderer.ts';
@@ -45,8 +46,14 @@ function routeModule(spec: RouteSpec): string {
   return fileURLToPath(file);
 }
 
+/** Facts about the build that tests set in place of the real ones. */
+export interface EngfolioTesting {
+  /** The Astro version the adapter of Astro's internals is checked against (the installed one otherwise). */
+  astroVersion?: string;
+}
+
 /** The engfolio integration; throws an OptionsError naming every bad option. */
-export default function engfolio(options: EngfolioOptions = {}): AstroIntegration {
+export default function engfolio(options: EngfolioOptions = {}, testing: EngfolioTesting = {}): AstroIntegration {
   const file = configFileName(process.cwd());
   const config = parseOptions(options, file);
   const routesBase = config.routes.base;
@@ -66,6 +73,9 @@ export default function engfolio(options: EngfolioOptions = {}): AstroIntegratio
       root = fileURLToPath(astro.root);
       const components = siteComponents(config, root, file);
       if (components.problems.length) throw new OptionsError(components.problems);
+      const astroVersion = testing.astroVersion ?? astroVersionAt(root);
+      const internals = astroInternals(astroVersion);
+      if (!internals) facts.noPlugin = unverifiedAstro(astroVersion);
       for (const spec of routes) injectRoute({ pattern: injectedPattern(spec, routesBase), entrypoint: routeModule(spec), prerender: true });
       const defaults = {
         header: fileURLToPath(new URL('./components/SiteHeader.astro', import.meta.url)),
@@ -81,12 +91,17 @@ export default function engfolio(options: EngfolioOptions = {}): AstroIntegratio
         vite: {
           plugins: [
             virtualModules(config, components, defaults),
-            bundlePlugin(
-              fileURLToPath(siblingModule(import.meta.url, './integration/render-entry')),
-              profileRoutes.map((r) => r.moduleFile),
-              configFacts,
-              facts,
-            ),
+            ...(internals
+              ? [
+                  bundlePlugin(
+                    fileURLToPath(siblingModule(import.meta.url, './integration/render-entry')),
+                    profileRoutes.map((r) => r.moduleFile),
+                    configFacts,
+                    facts,
+                    internals,
+                  ),
+                ]
+              : []),
           ],
         },
       });

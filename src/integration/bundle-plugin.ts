@@ -6,17 +6,16 @@
 // The hash follows each route module's imports through the bundle's module graph, as Astro's own
 // incremental build does, leaving out the content data (it changes with every edit, and pages are keyed
 // on the content they read) and the logger (it carries the log level of the build, not page code).
-// Modules are recognised by what Astro marks them with; if a later Astro marks them otherwise, the hash
-// only changes more often, and pages are rendered again more often, never less.
+// Which environment and modules those are comes from the Astro adapter (astro-internals.ts); if Astro
+// marks them otherwise, the hash only changes more often, and pages are rendered again more often.
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import type { AstroInternals } from './astro-internals.ts';
 
 /** The file name of the render entry in the prerender build's output folder. */
 const ENTRY_FILE = 'engfolio-render.mjs';
-/** Astro's own prerender environment. */
-const PRERENDER = 'prerender';
 const CSS = /\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)(?:$|\?)/;
 
 /** What the plugin learns about the build, for the renderer. */
@@ -29,19 +28,16 @@ export interface BundleFacts {
   onWritten?: () => void;
   /** How long hashing took (milliseconds), for --verbose. */
   hashMs?: number;
-}
-
-/** Whether Astro marked a module as content data (its store). */
-function isContentData(meta: Record<string, unknown> | undefined): boolean {
-  return (meta?.astroIncremental as { kind?: string } | undefined)?.kind === 'content-data';
+  /** Why there is no bundle plugin in this build (the Astro adapter has nothing for this Astro). */
+  noPlugin?: string;
 }
 
 /**
  * The plugin. `entry` is render-entry's path; `routeModules` the entrypoint files of the routes to hash;
  * `configFacts` the configuration pages read at run time rather than import (site, base, …), mixed into
- * every hash.
+ * every hash; `astro` what the plugin needs to know of Astro's build.
  */
-export function bundlePlugin(entry: string, routeModules: readonly string[], configFacts: () => string, facts: BundleFacts): Plugin {
+export function bundlePlugin(entry: string, routeModules: readonly string[], configFacts: () => string, facts: BundleFacts, astro: AstroInternals): Plugin {
   const css = new Map<string, string>();
   const real = (path: string): string => {
     try {
@@ -53,7 +49,7 @@ export function bundlePlugin(entry: string, routeModules: readonly string[], con
   return {
     name: 'engfolio:bundle',
     enforce: 'post',
-    applyToEnvironment: (environment) => environment.name === PRERENDER,
+    applyToEnvironment: (environment) => environment.name === astro.prerenderEnvironment,
     buildStart() {
       css.clear();
       this.emitFile({ type: 'chunk', id: entry, fileName: ENTRY_FILE });
@@ -71,7 +67,7 @@ export function bundlePlugin(entry: string, routeModules: readonly string[], con
         if (hash === undefined) {
           const info = this.getModuleInfo(id);
           hash =
-            !info || isContentData(info.meta) || id === '\0virtual:astro:logger'
+            !info || astro.isContentData(info.meta) || astro.isLogger(id)
               ? null
               : createHash('sha256')
                   .update(css.get(id) ?? info.code ?? '')

@@ -149,7 +149,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
       };
       if (run?.astroRendersAll) return astroRenders('asked to (--astro-renders-all)');
       if (site.format !== 'directory') return astroRenders(`build.format is "${site.format}", not "directory"`);
-      if (!facts.entryFile) return astroRenders('the prerender build has no engfolio entry');
+      if (!facts.entryFile) return astroRenders(facts.noPlugin ?? 'the prerender build has no engfolio entry');
       const byPattern = new Map(routes.map((r) => [r.pattern, r]));
       const mine: { path: PathWithRoute; route: ProfileRoute }[] = [];
       const rest: PathWithRoute[] = [];

@@ -81,4 +81,20 @@ describe('profile pages and files rendered outside Astro’s loop', () => {
     expect(hashTree(out)).toEqual(hashTree(astro));
     for (const dir of [fresh, astro]) rmSync(dir, { recursive: true, force: true });
   });
+
+  it('on an Astro whose internals the adapter was not verified with, leaves the pages to Astro’s loop: the same site', () => {
+    const other = makeTestSite({ content: join(tmp, 'content'), site: 'https://example.test', base: 'team-site', testing: { astroVersion: '8.0.0' } });
+    try {
+      const fallback = join(tmp, 'fallback');
+      const r = runEngfolio(other, ['build', '--out', fallback]);
+      expect(r.code, r.out + r.err).toBe(0);
+      expect(r.err).toContain(
+        "engfolio: Astro renders the profile pages itself (slower): Astro 8.0.0 is not a version engfolio's renderer was verified with (7.x)",
+      );
+      expect(hashTree(fallback)).toEqual(hashTree(out));
+      rmSync(fallback, { recursive: true, force: true });
+    } finally {
+      removeTestSite(other);
+    }
+  });
 });

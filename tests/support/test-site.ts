@@ -23,6 +23,8 @@ export interface TestSite {
   /** Astro's `site` and `base`. */
   site?: string;
   base?: string;
+  /** engfolio's second argument: facts a test sets in place of the real ones (EngfolioTesting). */
+  testing?: Record<string, unknown>;
   /** More files of the site, by path from its root (`src/pages/about.astro`). */
   files?: Record<string, string>;
 }
@@ -37,7 +39,7 @@ export function makeTestSite(spec: TestSite = {}): string {
     'astro.config.mjs': [
       "import { defineConfig } from 'astro/config';",
       `import engfolio from ${JSON.stringify(join(PROJECT_ROOT, 'src', 'index.ts'))};`,
-      `export default defineConfig({ site: ${JSON.stringify(spec.site)}, base: ${JSON.stringify(spec.base)}, integrations: [engfolio(${JSON.stringify(options)})] });`,
+      `export default defineConfig({ site: ${JSON.stringify(spec.site)}, base: ${JSON.stringify(spec.base)}, integrations: [engfolio(${JSON.stringify(options)}${spec.testing ? `, ${JSON.stringify(spec.testing)}` : ''})] });`,
       '',
     ].join('\n'),
     'src/content.config.ts': `import { engfolioCollections } from ${JSON.stringify(join(PROJECT_ROOT, 'src', 'content.ts'))};\nexport const collections = engfolioCollections();\n`,
