@@ -1,6 +1,8 @@
 // The modules the integration serves (src/integration/virtual-modules.ts).
 declare module 'virtual:engfolio/config' {
   export const config: import('./lib/options.ts').EngfolioConfig;
+  /** The share images' font files (absolute paths) and a digest of their bytes. */
+  export const shareFonts: { files: import('./lib/share-image/fonts.ts').ShareFontFiles; digest: string };
 }
 
 declare module 'virtual:engfolio/components' {

@@ -68,6 +68,8 @@ const optionsSchema = z.strictObject({
         seen.add(id);
       }
     }),
+  /** Share images (1200 × 630 PNG) for each profile and year in review, named by the pages' Open Graph tags. */
+  shareImages: z.boolean().default(true),
   /** The content folder, from the project root. */
   content: text.default('content'),
   routes: z

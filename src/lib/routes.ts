@@ -57,6 +57,8 @@ const oneYear = (d: ProfileDigests, y: PagePeriod): string[] => {
   const months = [...d.months].filter(([m]) => shown.some((prefix) => m.startsWith(prefix)));
   return [d.profile, d.activity ?? '', ...months.map(([m, digest]) => `${m}:${digest}`).sort(), y.older ?? '', y.newer ?? ''];
 };
+/** A year's share image shows the profile's name and headline and what the year page's totals and bars show (not the neighbouring years). */
+const oneYearImage: CacheKeyParts = (d, y) => ['share', ...oneYear(d, { key: y!.key })];
 /** A period page is a month's (`YYYY-MM`) or a year in review (`YYYY`). */
 const onePeriod: CacheKeyParts = (d, p) => (p!.key.length === 4 ? ['year', ...oneYear(d, p!)] : oneMonth(d, p!));
 
@@ -70,6 +72,9 @@ const ROUTES = [
   { id: 'profile-json', pattern: '[slug]/profile.json', entrypoint: 'profile.json.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
   { id: 'resume-json', pattern: '[slug]/resume.json', entrypoint: 'resume.json.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
   { id: 'activity-svg', pattern: '[slug]/activity.svg', entrypoint: 'activity.svg.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
+  // Share images (Open Graph, 1200 × 630 PNG): a profile's, and each year in review's.
+  { id: 'share-image', pattern: '[slug]/share.png', entrypoint: 'share.png.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
+  { id: 'year-share-image', pattern: '[slug]/[period]/share.png', entrypoint: 'year-share.png.ts', kind: 'endpoint', scope: 'period', cacheKey: oneYearImage },
   { id: 'schema', pattern: 'profile.schema.json', entrypoint: 'profile.schema.json.ts', kind: 'endpoint', scope: 'site' },
   { id: 'favicon', pattern: 'favicon.svg', entrypoint: 'favicon.svg.ts', kind: 'endpoint', scope: 'site' },
   { id: 'not-found', pattern: '404', entrypoint: '404.astro', kind: 'page', scope: 'site', siteRootOnly: true },
@@ -83,9 +88,17 @@ export function route(id: RouteId): RouteSpec {
   return ROUTES.find((r) => r.id === id)!;
 }
 
-/** The routes a site gets: all of them, less the site-root files when engfolio lives under a routes base, and engfolio's icon when the site has its own. */
-export function siteRoutes(routesBase: string, ownFavicon: boolean): RouteSpec[] {
-  return ROUTES.filter((r: RouteSpec) => !(r.siteRootOnly && routesBase !== '') && !(r.id === 'favicon' && ownFavicon));
+const SHARE_IMAGE_ROUTES: readonly RouteId[] = ['share-image', 'year-share-image'];
+
+/**
+ * The routes a site gets: all of them, less the site-root files when engfolio lives under a routes
+ * base, engfolio's icon when the site has its own, and the share images when the site turns them off.
+ */
+export function siteRoutes(routesBase: string, { ownFavicon, shareImages }: { ownFavicon: boolean; shareImages: boolean }): RouteSpec[] {
+  return ROUTES.filter(
+    (r: RouteSpec) =>
+      !(r.siteRootOnly && routesBase !== '') && !(r.id === 'favicon' && ownFavicon) && (shareImages || !SHARE_IMAGE_ROUTES.includes(r.id as RouteId)),
+  );
 }
 
 /** The pattern to inject for a route: `/team/[slug]/[month]`. */
@@ -129,6 +142,8 @@ export interface SiteUrls {
   month(slug: string, month: string): string;
   /** A year in review. */
   year(slug: string, year: number): string;
+  /** A profile's share image, or a year's. */
+  shareImage(slug: string, year?: number): string;
   /** A month's entry in the profile page's work history. */
   monthAnchor(slug: string, month: string): string;
   /** What a profile's Markdown resolves site-relative URLs against (its folder; `/x` under the base). */
@@ -146,6 +161,7 @@ export function siteUrls(base: string, routesBase: string): SiteUrls {
     profile: (slug) => url('profile', { slug }),
     month: (slug, month) => url('period', { slug, period: month }),
     year: (slug, year) => url('period', { slug, period: yearKey(year) }),
+    shareImage: (slug, year) => (year === undefined ? url('share-image', { slug }) : url('year-share-image', { slug, period: yearKey(year) })),
     monthAnchor: (slug, month) => `${url('profile', { slug })}#${month}`,
     markdownContext: (slug) => ({ base: href(''), pageDir: url('profile', { slug }) }),
   };

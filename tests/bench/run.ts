@@ -366,6 +366,8 @@ interface OutputStats {
   profilePage?: { count: number; medianHtml: number; largestHtml: number; medianGzip: number; largestGzip: number; largestSlug: string };
   /** Years in review (`/<slug>/<YYYY>/index.html`). */
   yearPage?: { count: number; medianHtml: number; largestHtml: number; largestPath: string };
+  /** The share images (`share.png`): how many, and their bytes. */
+  shareImages: { count: number; bytes: number };
 }
 
 function median(xs: number[]): number {
@@ -377,9 +379,14 @@ function median(xs: number[]): number {
 function outputStats(outDir: string, slugs: string[]): OutputStats {
   let htmlPages = 0;
   let bytes = 0;
+  const shareImages = { count: 0, bytes: 0 };
   walk(outDir, (path, size) => {
     bytes += size;
     if (path.endsWith('.html')) htmlPages++;
+    if (path.endsWith('/share.png')) {
+      shareImages.count++;
+      shareImages.bytes += size;
+    }
   });
   const sizes: { slug: string; html: number; gzip: number }[] = [];
   for (const slug of slugs) {
@@ -400,11 +407,12 @@ function outputStats(outDir: string, slugs: string[]): OutputStats {
   const yearPage = largestYear
     ? { count: years.length, medianHtml: median(years.map((y) => y.html)), largestHtml: largestYear.html, largestPath: largestYear.path }
     : undefined;
-  if (!sizes.length) return { htmlPages, bytes, ...(yearPage ? { yearPage } : {}) };
+  if (!sizes.length) return { htmlPages, bytes, shareImages, ...(yearPage ? { yearPage } : {}) };
   const largest = sizes.reduce((a, b) => (b.html > a.html ? b : a));
   return {
     htmlPages,
     bytes,
+    shareImages,
     ...(yearPage ? { yearPage } : {}),
     profilePage: {
       count: sizes.length,
@@ -657,6 +665,7 @@ async function main(): Promise<void> {
       pp ? `${kb(pp.medianHtml)} / ${kb(pp.largestHtml)}` : '—',
       pp ? `${kb(pp.medianGzip)} / ${kb(pp.largestGzip)}` : '—',
       coldStats.yearPage ? `${kb(coldStats.yearPage.medianHtml)} / ${kb(coldStats.yearPage.largestHtml)}` : '—',
+      `${coldStats.shareImages.count}, ${(coldStats.shareImages.bytes / 1048576).toFixed(1)} MiB`,
       hugoRun && !hugoRun.error ? s(hugoRun.ms) : '—',
       ratio !== undefined ? `${ratio.toFixed(2)}×` : '—',
       cpuRatio !== undefined ? `${cpuRatio.toFixed(2)}×` : '—',
@@ -698,6 +707,7 @@ async function main(): Promise<void> {
     'profile HTML med/max',
     'gzip med/max',
     'year HTML med/max',
+    'share images',
     'hugo cold',
     'ours/hugo',
     'CPU ours/hugo',

@@ -1,6 +1,7 @@
 // The offline folder and the single-file exports opened from file:// in real Chromium with every
 // network request blocked: no failed request, no console error (a stale CSP hash shows up as one),
-// styles applied, every section (and the heatmap) visible, every internal link to a file that exists.
+// styles applied, every section (and the heatmap) visible, every image loaded, every internal link to a
+// file that exists.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, SINGLE_FILE_DIR, writeOfflineSite, type OfflineResult } from '../../src/lib/offline/site.ts';
 import { crawl, type Loaded } from '../support/crawl.ts';
 import { builtSite, sharedBrowser } from '../support/fixtures.ts';
-import { watchPage } from '../support/page-checks.ts';
+import { brokenImages, watchPage } from '../support/page-checks.ts';
 import { BASE_PATH_BUILD } from '../support/site-pages.ts';
 
 const TYPES: Record<string, string> = {
@@ -19,6 +20,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
   '.json': 'application/json',
   '.xml': 'application/xml',
+  '.png': 'image/png',
 };
 
 /** Loads file: URLs from disk the way a browser opening the folder would: a missing file fails. */
@@ -98,6 +100,7 @@ describe('offline folder', () => {
 
   it('opens every page and single-file export from file:// with styles, sections and heatmap and no failure', async () => {
     const files = listFiles(out).filter((f) => f.endsWith('.html'));
+    let shareImages = 0;
     for (const file of files) {
       const page = await context.newPage();
       const watch = watchPage(page);
@@ -118,6 +121,9 @@ describe('offline folder', () => {
           heatmap: box ? box.width > 0 && box.height > 0 : false,
         };
       });
+      // Images too (the years' share images, loaded lazily): each from its file, at the shape it says.
+      expect(await brokenImages(page), file).toEqual([]);
+      shareImages += await page.locator('img[src$="share.png"]').count();
       expect(watch.problems(), file).toEqual([]);
       expect(look.background, `${file}: body has no background, so the stylesheet was dropped`).not.toBe('rgba(0, 0, 0, 0)');
       expect(look.accent, file).not.toBe('');
@@ -135,6 +141,7 @@ describe('offline folder', () => {
       await page.close();
     }
     expect(files).toEqual(expect.arrayContaining(result.singleFiles));
+    expect(shareImages, 'share images shown by the year pages').toBeGreaterThan(0);
     expect(external).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Every page of the built example site, found by crawling from `/`, in light and dark and at a phone
 // and a desktop width: no console error, no failed request, no sideways scrolling, no axe-core
-// WCAG 2.1 A/AA violation, one h1 and no skipped heading level, a name for every image and chart, and
-// no chart text that runs into other text or out of its chart.
+// WCAG 2.1 A/AA violation, one h1 and no skipped heading level, a name for every image and chart, every
+// image loaded at the shape it says, and no chart text that runs into other text or out of its chart.
 // Screenshots of the index and a profile page go to test-results/screenshots/ for people to look at.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { crawl } from '../support/crawl.ts';
 import { servedSite, sharedBrowser } from '../support/fixtures.ts';
 import {
   axeViolations,
+  brokenImages,
   chartTextProblems,
   COLOR_SCHEMES,
   contextOptions,
@@ -65,6 +66,7 @@ it.concurrent.each(pages.map((p) => ({ url: p.url, path: new URL(p.url).pathname
           ...(await horizontalOverflow(page)),
           ...(await headingProblems(page)),
           ...(await unnamedImages(page)),
+          ...(await brokenImages(page)),
           ...(await chartTextProblems(page)),
         ];
         if (screenshotted.has(url)) {

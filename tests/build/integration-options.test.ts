@@ -111,7 +111,7 @@ describe('engfolio under a routes base, inside a bigger site', () => {
     const root = site({
       site: 'https://example.org',
       base: '/repo/',
-      options: { routes: { base: 'team/' } },
+      options: { routes: { base: 'team/' }, shareImages: false },
       files: {
         'src/pages/index.astro': `---\nimport Page from ${PAGE};\n---\n<Page title="Home" description="The bigger site."><h1>Home</h1><a href="/repo/team/">The team</a></Page>\n`,
       },
@@ -132,6 +132,17 @@ describe('engfolio under a routes base, inside a bigger site', () => {
     // The 404 page and robots.txt are the bigger site's business.
     expect(existsSync(join(dist, '404.html'))).toBe(false);
     expect(existsSync(join(dist, 'robots.txt'))).toBe(false);
+  });
+
+  it('leaves out the share images, their tags and the year page’s download when the site turns them off', () => {
+    const pages = ['team/mira-kovac/index.html', 'team/mira-kovac/2025/index.html', 'team/mira-kovac/2025-06/index.html'];
+    for (const page of pages) {
+      const html = readFileSync(join(dist, page), 'utf8');
+      expect(html, page).not.toContain('og:image');
+      expect(html, page).not.toContain('share.png');
+    }
+    expect(existsSync(join(dist, 'team', 'mira-kovac', 'share.png'))).toBe(false);
+    expect(existsSync(join(dist, 'team', 'mira-kovac', '2025', 'share.png'))).toBe(false);
   });
 
   it('lists the site’s pages and the profile pages in the sitemap', () => {

@@ -47,8 +47,8 @@ describe('profile pages and files rendered outside Astro’s loop', () => {
   it('renders every profile page and file on three threads', () => {
     const r = build('--threads', '3', '--out', out);
     expect(r.code, r.out).toBe(0);
-    // Per profile: its page, 30 month pages, 3 years in review, its feed and three data files.
-    const done = /build: 152 profile file\(s\) rendered outside Astro's loop, (\d+) of them by 2 worker thread\(s\); 0 kept/.exec(r.out);
+    // Per profile: its page, 30 month pages, 3 years in review, its feed, three data files and four share images.
+    const done = /build: 168 profile file\(s\) rendered outside Astro's loop, (\d+) of them by 2 worker thread\(s\); 0 kept/.exec(r.out);
     expect(done, r.out).not.toBeNull();
     expect(Number(done![1])).toBeGreaterThan(0);
   });
@@ -60,9 +60,9 @@ describe('profile pages and files rendered outside Astro’s loop', () => {
     writeFileSync(file, '---\ncommits: 7\nfeatures: 1\n---\n\nEdited by the renderer test renderermarker.\n');
     const r = build('--threads', '3', '--out', out);
     expect(r.code, r.out).toBe(0);
-    // The month, the profile's page, feed and data files (each shows every month), and the years in
-    // review of 2022 (its year) and 2023 (compared with 2022).
-    expect(r.out).toMatch(/build: 8 profile file\(s\) rendered outside Astro's loop, \d+ of them by 2 worker thread\(s\); 144 kept from the previous site/);
+    // The month, the profile's page, feed, data files and share image (each shows every month), and the
+    // years in review of 2022 (its year) and 2023 (compared with 2022) with their share images.
+    expect(r.out).toMatch(/build: 11 profile file\(s\) rendered outside Astro's loop, \d+ of them by 2 worker thread\(s\); 157 kept from the previous site/);
     expect(readFileSync(join(out, 'ana', months[4]!, 'index.html'), 'utf8')).toContain('renderermarker');
     const after = statSync(untouched);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
@@ -72,7 +72,7 @@ describe('profile pages and files rendered outside Astro’s loop', () => {
     const fresh = join(tmp, 'fresh');
     const r = build('--threads', '1', '--out', fresh);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain("build: 152 profile file(s) rendered outside Astro's loop; 0 kept from the previous site\n");
+    expect(r.out).toContain("build: 168 profile file(s) rendered outside Astro's loop; 0 kept from the previous site\n");
     expect(hashTree(out)).toEqual(hashTree(fresh));
     const astro = join(tmp, 'astro');
     const a = build('--astro-renders-all', '--out', astro);

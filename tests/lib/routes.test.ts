@@ -5,7 +5,7 @@ import { injectedPattern, outputFile, route, routePath, siteRoutes, siteUrls, ty
 
 describe('the route table', () => {
   it('injects every route at the site root, or under a routes base without the site-root files', () => {
-    expect(siteRoutes('', false).map((r) => injectedPattern(r, ''))).toEqual([
+    expect(siteRoutes('', { ownFavicon: false, shareImages: true }).map((r) => injectedPattern(r, ''))).toEqual([
       '/',
       '/[slug]',
       '/[slug]/[period]',
@@ -13,12 +13,15 @@ describe('the route table', () => {
       '/[slug]/profile.json',
       '/[slug]/resume.json',
       '/[slug]/activity.svg',
+      '/[slug]/share.png',
+      '/[slug]/[period]/share.png',
       '/profile.schema.json',
       '/favicon.svg',
       '/404',
       '/robots.txt',
     ]);
-    expect(siteRoutes('team/', true).map((r) => injectedPattern(r, 'team/'))).toEqual([
+    // A site with its own icon and no share images.
+    expect(siteRoutes('team/', { ownFavicon: true, shareImages: false }).map((r) => injectedPattern(r, 'team/'))).toEqual([
       '/team',
       '/team/[slug]',
       '/team/[slug]/[period]',
@@ -74,6 +77,17 @@ describe('the route table', () => {
       '2025-05:m5',
       '2025-06:m6',
       '2024',
+      '',
+    ]);
+    // A year's share image shows neither of its neighbouring years.
+    expect(route('year-share-image').cacheKey!(digests, { key: '2025', older: '2024' })).toEqual([
+      'share',
+      'p1',
+      'a1',
+      '2024-12:m12',
+      '2025-05:m5',
+      '2025-06:m6',
+      '',
       '',
     ]);
     expect(route('index').cacheKey).toBeUndefined();

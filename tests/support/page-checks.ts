@@ -127,6 +127,32 @@ export async function unnamedImages(page: Page): Promise<string[]> {
 }
 
 /**
+ * Returns a problem line per image that does not load and decode, or whose pixels have another shape
+ * than its width and height attributes say (a share image of the wrong size). Lazy images are loaded
+ * first, wherever they are on the page.
+ */
+export async function brokenImages(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const problems: string[] = [];
+    for (const img of document.querySelectorAll('img')) {
+      img.loading = 'eager';
+      const src = img.getAttribute('src') ?? '';
+      try {
+        await img.decode();
+      } catch {
+        problems.push(`image did not load: ${src}`);
+        continue;
+      }
+      const width = Number(img.getAttribute('width'));
+      const height = Number(img.getAttribute('height'));
+      if (width && height && Math.abs(img.naturalWidth / img.naturalHeight - width / height) > 0.01)
+        problems.push(`image ${src} is ${img.naturalWidth} × ${img.naturalHeight}, its attributes say ${width} × ${height}`);
+    }
+    return problems;
+  });
+}
+
+/**
  * Returns a problem line per pair of text boxes in one inline chart (svg) that come closer than 2 px
  * (they would read as one word, as "MayJun" did), and per text box that reaches outside its chart.
  * Boxes are the rendered glyph boxes in page pixels, so a chart scaled by CSS is checked as shown;

@@ -17,7 +17,7 @@ export interface MonthBarValue {
 /** What a segment counts: its class is `bar-<kind>`. */
 type SegmentKind = 'features' | 'bugs' | 'other';
 
-interface BarSegment {
+export interface BarSegment {
   kind: SegmentKind;
   x: number;
   y: number;
@@ -54,6 +54,8 @@ const PLOT = 120;
 const BOTTOM = 18;
 /** The widest a chart of many months gets before its columns narrow. */
 const PLOT_WIDTH = 560;
+/** Where every layout's plot is, top to baseline (the share images redraw a layout at their own scale). */
+export const BARS_PLOT = { top: TOP, bottom: TOP + PLOT } as const;
 
 /** Stacks each column's segments on a shared axis; undefined when every column is empty. */
 function layoutColumns(columns: readonly Column[], step: number, bar: number): Omit<MonthBarsLayout, 'labels' | 'summary'> | undefined {

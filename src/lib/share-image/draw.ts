@@ -1,0 +1,121 @@
+// Draws a share image's content (cards.ts) as a 1200 × 630 SVG of shapes and glyph outlines, in the
+// pages' light colours, and says where each text went, so tests can hold the image to the rule the
+// pages' charts keep: no two texts within 2 px of each other, nothing outside the image.
+import type { BarSegment, MonthBarsLayout } from '../charts/month-bars.ts';
+import { BARS_PLOT } from '../charts/month-bars.ts';
+import { tenth } from '../charts/geometry.ts';
+import type { CardContent } from './cards.ts';
+import { fitText, textSvg, textWidth, type ShareFont, type TextBox } from './text.ts';
+
+/** The size Open Graph and X (Twitter) show large images at. */
+export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
+
+/** The pages' light colours (src/styles/global.css `:root`; tests/lib/share-image.test.ts checks they agree). */
+export const SHARE_COLOURS = {
+  bg: '#fbfbf9',
+  text: '#1b1f23',
+  muted: '#525a66',
+  border: '#dde1dc',
+  accent: '#17654f',
+  'accent-text': '#0f5040',
+  bar: '#2a8a6d',
+  'bar-bugs': '#b9502f',
+  'bar-other': '#9ccbb9',
+} as const;
+
+const SEGMENT_FILL: Record<BarSegment['kind'], string> = { features: SHARE_COLOURS.bar, bugs: SHARE_COLOURS['bar-bugs'], other: SHARE_COLOURS['bar-other'] };
+
+export interface ShareFonts {
+  regular: ShareFont;
+  bold: ShareFont;
+}
+
+const PAD = 72;
+const INNER = SHARE_IMAGE.width - 2 * PAD;
+/** Baselines, top to bottom. */
+const Y = { eyebrow: 100, title: 184, subtitle: 236, value: 322, label: 360, change: 392, chartLabels: 566, footer: 608 } as const;
+/** The chart's plot, top to baseline. */
+const CHART = { top: 420, bottom: 540 } as const;
+/** Chart labels further apart than this, or the later one is left out. */
+const LABEL_GAP = 10;
+const CHART_LABEL_SIZE = 20;
+
+/** The image's SVG, and the box of every text on it. */
+export function drawCard(fonts: ShareFonts, card: CardContent): { svg: string; texts: TextBox[] } {
+  const { width, height } = SHARE_IMAGE;
+  const texts: TextBox[] = [];
+  let body = `<rect width="${width}" height="${height}" fill="${SHARE_COLOURS.bg}"/><rect width="${width}" height="12" fill="${SHARE_COLOURS.accent}"/>`;
+  const put = (font: ShareFont, text: string, x: number, y: number, size: number, fill: string, anchor?: 'start' | 'middle' | 'end'): TextBox => {
+    const drawn = textSvg(font, text, { x, y, size, fill, ...(anchor ? { anchor } : {}) });
+    body += drawn.svg;
+    texts.push(drawn.box);
+    return drawn.box;
+  };
+  const fitted = (font: ShareFont, text: string, room: number, size: number, min: number) => fitText(font, text, room, size, min);
+
+  const eyebrow = fitted(fonts.bold, card.eyebrow, INNER, 26, 20);
+  put(fonts.bold, eyebrow.text, PAD, Y.eyebrow, eyebrow.size, SHARE_COLOURS['accent-text']);
+  const title = fitted(fonts.bold, card.title, INNER, 68, 40);
+  put(fonts.bold, title.text, PAD, Y.title, title.size, SHARE_COLOURS.text);
+  if (card.subtitle) {
+    const subtitle = fitted(fonts.regular, card.subtitle, INNER, 30, 24);
+    put(fonts.regular, subtitle.text, PAD, Y.subtitle, subtitle.size, SHARE_COLOURS.muted);
+  }
+
+  const column = INNER / Math.max(1, card.figures.length);
+  card.figures.forEach((f, i) => {
+    const x = PAD + i * column;
+    const room = column - 28;
+    const value = fitted(fonts.bold, f.value, room, 56, 30);
+    put(fonts.bold, value.text, x, Y.value, value.size, SHARE_COLOURS.text);
+    let labelX = x;
+    if (f.swatch) {
+      body += `<rect x="${x}" y="${Y.label - 17}" width="16" height="16" rx="3" fill="${SEGMENT_FILL[f.swatch]}"/>`;
+      labelX += 24;
+    }
+    const label = fitted(fonts.regular, f.label, room - (labelX - x), 24, 18);
+    put(fonts.regular, label.text, labelX, Y.label, label.size, SHARE_COLOURS.muted);
+    if (f.change) {
+      const change = fitted(fonts.regular, f.change, room, 20, 16);
+      put(fonts.regular, change.text, x, Y.change, change.size, SHARE_COLOURS.muted);
+    }
+  });
+
+  if (card.chart) {
+    const chart = chartSvg(card.chart, fonts.regular);
+    body += chart.svg;
+    for (const l of chart.labels) put(fonts.regular, l.text, l.x, Y.chartLabels, CHART_LABEL_SIZE, SHARE_COLOURS.muted, l.anchor);
+  }
+
+  const [site, period] = card.footer;
+  const periodWidth = period ? textWidth(fonts.regular, period, 22) : 0;
+  if (period) put(fonts.regular, period, SHARE_IMAGE.width - PAD, Y.footer, 22, SHARE_COLOURS.muted, 'end');
+  const siteText = fitted(fonts.regular, site, INNER - periodWidth - 32, 22, 18);
+  put(fonts.regular, siteText.text, PAD, Y.footer, siteText.size, SHARE_COLOURS.muted);
+
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`, texts };
+}
+
+/** A bar chart's layout redrawn across the image's width: its bars, its baseline, and as many of its labels as fit apart. */
+function chartSvg(layout: MonthBarsLayout, font: ShareFont): { svg: string; labels: MonthBarsLayout['labels'] } {
+  const sx = INNER / (layout.width - layout.left);
+  const sy = (CHART.bottom - CHART.top) / (BARS_PLOT.bottom - BARS_PLOT.top);
+  const x = (v: number): number => tenth(PAD + (v - layout.left) * sx);
+  const y = (v: number): number => tenth(CHART.top + (v - BARS_PLOT.top) * sy);
+  let svg = '';
+  for (const s of layout.segments) {
+    svg += `<rect x="${x(s.x)}" y="${y(s.y)}" width="${tenth(s.width * sx)}" height="${tenth(s.height * sy)}" fill="${SEGMENT_FILL[s.kind]}"/>`;
+  }
+  svg += `<rect x="${PAD}" y="${CHART.bottom}" width="${INNER}" height="2" fill="${SHARE_COLOURS.border}"/>`;
+  const labels: MonthBarsLayout['labels'] = [];
+  let lastEnd = -Infinity;
+  for (const l of layout.labels) {
+    const at = x(l.x);
+    const w = textWidth(font, l.text, CHART_LABEL_SIZE);
+    const start = l.anchor === 'middle' ? at - w / 2 : at;
+    if (start < lastEnd + LABEL_GAP || start + w > PAD + INNER) continue;
+    labels.push({ ...l, x: at });
+    lastEnd = start + w;
+  }
+  return { svg, labels };
+}
