@@ -10,6 +10,7 @@ export const SECTION_IDS = [
   'summary',
   'statistics',
   'activity',
+  'languages',
   'years',
   'work-history',
   'methodology',
@@ -19,6 +20,19 @@ export const SECTION_IDS = [
   'network',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
+
+/** The parts of a year in review below its totals, in their default order. */
+export const YEAR_SECTION_IDS = ['highlights', 'languages', 'hours', 'features', 'where', 'months', 'share'] as const;
+
+/** Each id at most once. */
+const listedOnce = (list: readonly (string | { id: string })[], ctx: z.RefinementCtx): void => {
+  const seen = new Set<string>();
+  for (const [i, section] of list.entries()) {
+    const id = typeof section === 'string' ? section : section.id;
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `each section once ("${id}" is listed before)` });
+    seen.add(id);
+  }
+};
 
 const text = z.string().trim().min(1);
 /** A component of the site's own, by its path from the project root. */
@@ -60,14 +74,12 @@ const optionsSchema = z.strictObject({
   sections: z
     .array(z.union([z.enum(SECTION_IDS), customSection]))
     .default([...SECTION_IDS])
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      for (const [i, section] of list.entries()) {
-        const id = typeof section === 'string' ? section : section.id;
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `each section once ("${id}" is listed before)` });
-        seen.add(id);
-      }
-    }),
+    .superRefine(listedOnce),
+  /** Which parts a year in review shows below its totals, in order. */
+  yearSections: z
+    .array(z.enum(YEAR_SECTION_IDS))
+    .default([...YEAR_SECTION_IDS])
+    .superRefine(listedOnce),
   /** Share images (1200 × 630 PNG) for each profile and year in review, named by the pages' Open Graph tags. */
   shareImages: z.boolean().default(true),
   /** The content folder, from the project root. */

@@ -2,6 +2,7 @@
 // the `sections` option, less the sections a profile has nothing for.
 import type { EngfolioConfig, SectionId } from './options.ts';
 import type { ProfileView } from './profile-view.ts';
+import { languageMix } from './language-mix.ts';
 import { activeYears } from './year-review.ts';
 
 /** A section of the page: engfolio's own (by id) or one of the site's (with its component's id). */
@@ -12,6 +13,7 @@ const LABELS: Record<SectionId, string> = {
   summary: 'Summary',
   statistics: 'Statistics',
   activity: 'Activity',
+  languages: 'Languages',
   years: 'Years',
   'work-history': 'Work History',
   methodology: 'Method',
@@ -37,6 +39,8 @@ function hasContent(id: SectionId, view: ProfileView): boolean {
       return profile.network !== undefined;
     case 'years':
       return activeYears(view.months, view.days).length > 0;
+    case 'languages':
+      return languageMix(view.months) !== undefined;
     default:
       return true;
   }

@@ -33,6 +33,7 @@ describe('a site with its own pages, header, sections and options', () => {
         ],
         heatmap: { scheme: 'blues', weekStart: 'sunday' },
         sections: ['activity', 'summary', { id: 'talks', title: 'Talks', component: './src/components/Talks.astro' }, 'work-history'],
+        yearSections: ['months', 'features', 'share'],
         components: { Footer: './src/components/Footer.astro' },
       },
       files: {
@@ -88,6 +89,13 @@ describe('a site with its own pages, header, sections and options', () => {
     expect(page).toMatch(/<p class="talks"[^>]*>Talks by Mira Kovač\.<\/p>/);
     const toc = /<nav class="toc".*?<\/nav>/s.exec(page)![0];
     expect([...toc.matchAll(/href="#([\w-]+)"/g)].map((m) => m[1])).toEqual(['activity', 'summary', 'talks', 'work-history']);
+  });
+
+  it('shows the parts of a year in review the options list, in their order', () => {
+    const page = read('mira-kovac/2025/index.html');
+    expect([...page.matchAll(/<h2 id="([\w-]+)-h"/g)].map((m) => m[1])).toEqual(['months', 'bars', 'share']);
+    // The profile page leaves out the languages it was not asked for.
+    expect(read('mira-kovac/index.html')).not.toContain('Languages over all months');
   });
 
   it('draws the heatmaps in the scheme and week start chosen', () => {

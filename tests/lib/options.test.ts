@@ -1,6 +1,6 @@
 // The integration's options: defaults, normalisation, and one friendly problem per bad option.
 import { describe, expect, it } from 'vitest';
-import { OptionsError, parseOptions, SECTION_IDS } from '../../src/lib/options.ts';
+import { OptionsError, parseOptions, SECTION_IDS, YEAR_SECTION_IDS } from '../../src/lib/options.ts';
 
 /** The problems `input` gives, formatted. */
 function problems(input: unknown): string[] {
@@ -20,6 +20,8 @@ describe('parseOptions', () => {
       nav: [],
       heatmap: { scheme: 'greens', metric: 'commits', weekStart: 'monday' },
       sections: [...SECTION_IDS],
+      yearSections: [...YEAR_SECTION_IDS],
+      shareImages: true,
       content: 'content',
       routes: { base: '' },
       components: {},
@@ -45,6 +47,10 @@ describe('parseOptions', () => {
     expect(problems({ sections: ['summary', 'summary'] })).toEqual([
       'engfolio.sections.1: expected each section once ("summary" is listed before), found "summary"',
     ]);
+    expect(problems({ yearSections: ['hours', 'streaks'] })).toEqual([
+      'engfolio.yearSections.1: expected one of "highlights", "languages", "hours", "features", "where", "months", "share", found "streaks"',
+    ]);
+    expect(problems({ shareImages: 'yes' })).toEqual(['engfolio.shareImages: expected true or false, found "yes"']);
     expect(problems({ components: { Header: './Header.jsx' } })).toEqual([
       'engfolio.components.Header: expected a path to an .astro file, like "./src/components/Header.astro", found "./Header.jsx"',
     ]);

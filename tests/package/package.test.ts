@@ -117,6 +117,12 @@ describe.each([
     expect(readFileSync(join(site, 'dist', 'about', 'index.html'), 'utf8')).toContain('<h1>About Ada</h1>');
     expect(existsSync(join(site, 'dist', 'photo.svg'))).toBe(true);
     expect(existsSync(join(site, 'dist', 'ada-example', '2026-10', 'index.html'))).toBe(true);
+    // The share images, drawn by the installed renderer with the installed fonts.
+    for (const image of ['ada-example/share.png', 'ada-example/2026/share.png']) {
+      const png = readFileSync(join(site, 'dist', image));
+      expect(png.subarray(1, 4).toString('latin1'), image).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], image).toEqual([1200, 630]);
+    }
   });
 
   it('gives the same pages with Astro’s own `astro build`', () => {
