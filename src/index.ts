@@ -15,7 +15,7 @@ import { sitemapFiles } from './lib/formats/sitemap.ts';
 import { siblingModule } from './lib/module-url.ts';
 import { OptionsError, parseOptions, type EngfolioOptions } from './lib/options.ts';
 import { injectedPattern, joinBase, siteRoutes, type RouteSpec } from './lib/routes.ts';
-import { shareFontFiles } from './lib/share-image/fonts.ts';
+import { shareImageAssets } from './lib/share-image/assets.ts';
 
 export type { EngfolioOptions, EngfolioConfig, SectionId } from './lib/options.ts';
 export type { SiteProfile } from './lib/site-data.ts';
@@ -83,11 +83,11 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
         header: fileURLToPath(new URL('./components/SiteHeader.astro', import.meta.url)),
         footer: fileURLToPath(new URL('./components/SiteFooter.astro', import.meta.url)),
       };
-      const fontFiles = shareFontFiles();
-      const fonts = {
-        files: fontFiles,
+      const assetFiles = shareImageAssets();
+      const assets = {
+        files: assetFiles,
         digest: digestOf(
-          Object.values(fontFiles)
+          Object.values(assetFiles)
             .map((f) => digestOf(readFileSync(f)))
             .join('|'),
         ),
@@ -101,7 +101,7 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
         devToolbar: { enabled: false },
         vite: {
           plugins: [
-            virtualModules(config, components, defaults, fonts),
+            virtualModules(config, components, defaults, assets),
             ...(internals
               ? [
                   bundlePlugin(

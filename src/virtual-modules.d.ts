@@ -1,8 +1,8 @@
 // The modules the integration serves (src/integration/virtual-modules.ts).
 declare module 'virtual:engfolio/config' {
   export const config: import('./lib/options.ts').EngfolioConfig;
-  /** The share images' font files (absolute paths) and a digest of their bytes. */
-  export const shareFonts: { files: import('./lib/share-image/fonts.ts').ShareFontFiles; digest: string };
+  /** The files the share images are drawn with (absolute paths) and a digest of their bytes. */
+  export const shareImageAssets: { files: import('./lib/share-image/assets.ts').ShareImageAssets; digest: string };
 }
 
 declare module 'virtual:engfolio/components' {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { EngfolioConfig } from '../lib/options.ts';
 import type { Problem } from '../lib/problems.ts';
-import type { ShareFontFiles } from '../lib/share-image/fonts.ts';
+import type { ShareImageAssets } from '../lib/share-image/assets.ts';
 
 const CONFIG_ID = 'virtual:engfolio/config';
 const COMPONENTS_ID = 'virtual:engfolio/components';
@@ -39,18 +39,18 @@ export function siteComponents(
 }
 
 /**
- * The Vite plugin serving both modules. `defaults` are engfolio's own header and footer; `fonts` the
- * share images' fonts, with a digest of their bytes (so that new fonts change the code hash of the
- * routes that draw with them, and their images are drawn again).
+ * The Vite plugin serving both modules. `defaults` are engfolio's own header and footer; `assets` the
+ * files the share images are drawn with, with a digest of their bytes (so that new fonts or a new
+ * renderer change the code hash of the routes that draw with them, and their images are drawn again).
  */
 export function virtualModules(
   config: EngfolioConfig,
   components: ReturnType<typeof siteComponents>,
   defaults: { header: string; footer: string },
-  fonts: { files: ShareFontFiles; digest: string },
+  assets: { files: ShareImageAssets; digest: string },
 ): Plugin {
   const modules: Record<string, string> = {
-    [CONFIG_ID]: `export const config = ${JSON.stringify(config)};\nexport const shareFonts = ${JSON.stringify(fonts)};\n`,
+    [CONFIG_ID]: `export const config = ${JSON.stringify(config)};\nexport const shareImageAssets = ${JSON.stringify(assets)};\n`,
     [COMPONENTS_ID]: [
       `export { default as Header } from ${JSON.stringify(components.header ?? defaults.header)};`,
       `export { default as Footer } from ${JSON.stringify(components.footer ?? defaults.footer)};`,

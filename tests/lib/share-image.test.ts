@@ -8,13 +8,13 @@ import { publishedProfileSchema } from '../../src/lib/content-schema.ts';
 import { buildProfileView } from '../../src/lib/profile-view.ts';
 import { profileCard, yearCard, type CardContent } from '../../src/lib/share-image/cards.ts';
 import { drawCard, SHARE_COLOURS, SHARE_IMAGE, type ShareFonts } from '../../src/lib/share-image/draw.ts';
-import { shareFontFiles } from '../../src/lib/share-image/fonts.ts';
+import { shareImageAssets } from '../../src/lib/share-image/assets.ts';
 import { encodePng } from '../../src/lib/share-image/png.ts';
 import { svgToPng } from '../../src/lib/share-image/render.ts';
 import { fitText, missingCharacters, shareFont, textSvg, textWidth, type TextBox } from '../../src/lib/share-image/text.ts';
 import { yearReviews } from '../../src/lib/year-review.ts';
 
-const files = shareFontFiles();
+const files = shareImageAssets();
 const fonts: ShareFonts = { regular: shareFont(readFileSync(files.regular)), bold: shareFont(readFileSync(files.bold)) };
 
 const month = (m: string, commits: number, features: number, bugs?: number) => ({
@@ -188,10 +188,10 @@ describe('a share image as PNG', () => {
     expect(() => encodePng(pixels.subarray(4), width, height)).toThrow('expected 140 bytes of pixels, found 136');
   });
 
-  it('renders 1200 × 630, opaque, the same bytes every time', () => {
+  it('renders 1200 × 630, opaque, the same bytes every time', async () => {
     const svg = drawCard(fonts, profileCard(ada, 'Team Co')).svg;
-    const png = svgToPng(svg);
-    expect(svgToPng(svg).equals(png)).toBe(true);
+    const png = await svgToPng(svg, files.wasm);
+    expect((await svgToPng(svg, files.wasm)).equals(png)).toBe(true);
     const decoded = PNG.sync.read(png);
     expect([decoded.width, decoded.height]).toEqual([1200, 630]);
     let opaque = true;

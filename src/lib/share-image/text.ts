@@ -1,15 +1,26 @@
 // Text of the share images, drawn as glyph outlines (fontkit lays out and shapes the text, with kerning):
 // the rasterizer then needs no fonts at all. Handing it the fonts instead costs it 65 ms of font parsing
-// per image, more than the rest of the image; a font is parsed here once per thread and each glyph's
-// outline kept once.
+// per image, more than the rest of the image; a font is parsed here once per thread, each glyph's
+// outline kept once, and each text laid out once (labels and figures repeat across a site's images).
 import { create, type Font } from 'fontkit';
 import { tenth } from '../charts/geometry.ts';
 
-/** A font with the outlines of the glyphs drawn so far, in font units. */
+/** A text laid out, in font units: its glyphs with where each goes, its advance, and its ink's box. */
+interface Run {
+  glyphs: { outline: string; x: number; y: number }[];
+  advance: number;
+  ink: { minX: number; minY: number; maxX: number; maxY: number } | undefined;
+}
+
+/** A font with the outlines of the glyphs drawn so far and the texts laid out so far. */
 export interface ShareFont {
   font: Font;
   outlines: Map<number, string>;
+  runs: Map<string, Run>;
 }
+
+/** Texts laid out at most, per font and thread: names are many and each is drawn once or twice. */
+const RUNS_KEPT = 5000;
 
 /** Where a text's ink is: the box around its glyphs' outlines. */
 export interface TextBox {
@@ -24,12 +35,32 @@ export interface TextBox {
 export function shareFont(bytes: Uint8Array): ShareFont {
   const font = create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!('layout' in font)) throw new Error('expected one font, found a font collection');
-  return { font, outlines: new Map() };
+  return { font, outlines: new Map(), runs: new Map() };
+}
+
+function runOf(f: ShareFont, text: string): Run {
+  let run = f.runs.get(text);
+  if (run) return run;
+  const laid = f.font.layout(text);
+  const glyphs: Run['glyphs'] = [];
+  let pen = 0;
+  laid.glyphs.forEach((glyph, i) => {
+    const position = laid.positions[i]!;
+    let outline = f.outlines.get(glyph.id);
+    if (outline === undefined) f.outlines.set(glyph.id, (outline = glyph.path.toSVG()));
+    if (outline) glyphs.push({ outline, x: pen + position.xOffset, y: position.yOffset });
+    pen += position.xAdvance;
+  });
+  const bbox = laid.glyphs.length ? laid.bbox : undefined;
+  run = { glyphs, advance: laid.advanceWidth, ink: bbox && Number.isFinite(bbox.minX) ? bbox : undefined };
+  if (f.runs.size >= RUNS_KEPT) f.runs.clear();
+  f.runs.set(text, run);
+  return run;
 }
 
 /** The advance width of `text` at `size` px. */
 export function textWidth(f: ShareFont, text: string, size: number): number {
-  return (f.font.layout(text).advanceWidth * size) / f.font.unitsPerEm;
+  return (runOf(f, text).advance * size) / f.font.unitsPerEm;
 }
 
 /** The characters of `text` the font has no glyph for (they would be drawn as empty boxes). */
@@ -77,26 +108,17 @@ export interface TextOptions {
 
 /** `text` as SVG outlines, with the box it takes. */
 export function textSvg(f: ShareFont, text: string, { x, y, size, fill, anchor = 'start' }: TextOptions): { svg: string; box: TextBox } {
-  const { font, outlines } = f;
-  const run = font.layout(text);
-  const scale = size / font.unitsPerEm;
-  const width = run.advanceWidth * scale;
+  const run = runOf(f, text);
+  const scale = size / f.font.unitsPerEm;
+  const width = run.advance * scale;
   const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
   let glyphs = '';
-  let pen = 0;
-  run.glyphs.forEach((glyph, i) => {
-    const position = run.positions[i]!;
-    let outline = outlines.get(glyph.id);
-    if (outline === undefined) outlines.set(glyph.id, (outline = glyph.path.toSVG()));
-    if (outline) glyphs += `<path transform="translate(${pen + position.xOffset} ${position.yOffset})" d="${outline}"/>`;
-    pen += position.xAdvance;
-  });
+  for (const g of run.glyphs) glyphs += `<path transform="translate(${g.x} ${g.y})" d="${g.outline}"/>`;
   const k = Number(scale.toFixed(6));
   const svg = `<g fill="${fill}" transform="matrix(${k} 0 0 ${-k} ${tenth(left)} ${tenth(y)})">${glyphs}</g>`;
-  const ink = run.glyphs.length ? run.bbox : undefined;
-  const box =
-    ink && Number.isFinite(ink.minX)
-      ? { text, x0: left + ink.minX * scale, x1: left + ink.maxX * scale, y0: y - ink.maxY * scale, y1: y - ink.minY * scale }
-      : { text, x0: left, x1: left, y0: y, y1: y };
+  const { ink } = run;
+  const box = ink
+    ? { text, x0: left + ink.minX * scale, x1: left + ink.maxX * scale, y0: y - ink.maxY * scale, y1: y - ink.minY * scale }
+    : { text, x0: left, x1: left, y0: y, y1: y };
   return { svg, box };
 }
