@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra]`:
+// `npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images]`:
 // generates synthetic content per size, then times a cold build, a warm rebuild and a rebuild after a
 // one-month edit (checking the edit reaches the pages), each in a child process so peak RSS is the
 // build's own; builds the same content with Hugo side by side when `hugo` is on PATH.
@@ -36,6 +36,8 @@ interface Options {
   incremental: boolean;
   /** Also run the heatmap and git-import benches (off with --no-extra, for quick build-only runs). */
   extra: boolean;
+  /** Build with `shareImages: false` (to see what the share images cost). */
+  shareImages: boolean;
   seed: number;
 }
 
@@ -47,6 +49,7 @@ function parseArgs(argv: string[]): Options {
     cpuProf: false,
     incremental: false,
     extra: true,
+    shareImages: true,
     seed: DEFAULT_SEED,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -66,9 +69,12 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--cpu-prof') o.cpuProf = true;
     else if (a === '--incremental') o.incremental = true;
     else if (a === '--no-extra') o.extra = false;
+    else if (a === '--no-share-images') o.shareImages = false;
     else if (a === '--seed') o.seed = Number(value());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--seed N]');
+      console.log(
+        'usage: npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images] [--seed N]',
+      );
       process.exit(0);
     } else fail(`unknown option "${a}" (try --help)`);
   }
@@ -200,6 +206,7 @@ interface BuildPaths {
 function snapshotProject(
   dir: string,
   incremental: boolean,
+  shareImages: boolean,
 ): { root: string; via: 'engfolio build' | 'npm run build' | 'astro build()'; incrementalInConfig: boolean } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
@@ -216,6 +223,12 @@ function snapshotProject(
   if (incremental && !incrementalInConfig) {
     const patched = config.replace(/defineConfig\(\{/, 'defineConfig({\n  experimental: { incrementalBuild: true },');
     if (patched === config) fail('--incremental: could not find defineConfig({ in astro.config.mjs');
+    config = patched;
+    writeFileSync(configPath, config);
+  }
+  if (!shareImages) {
+    const patched = config.replace(/engfolio\(\{/, 'engfolio({ shareImages: false,');
+    if (patched === config) fail('--no-share-images: could not find engfolio({ in astro.config.mjs');
     config = patched;
     writeFileSync(configPath, config);
   }
@@ -542,7 +555,7 @@ async function main(): Promise<void> {
   // replace each other's project copy mid-build. Copies left by benches that died are removed.
   const snapshots = join(tmpdir(), `engfolio-bench-${process.getuid?.() ?? 'user'}`);
   removeDeadSnapshots(snapshots);
-  const snapshot = snapshotProject(join(snapshots, `project-${process.pid}`), o.incremental);
+  const snapshot = snapshotProject(join(snapshots, `project-${process.pid}`), o.incremental, o.shareImages);
   const env = {
     node: process.version,
     astro: astroVersion,
