@@ -1,7 +1,7 @@
 // The engfolio integration: `integrations: [engfolio({ title: … })]` in astro.config.mjs. It injects the
 // profile routes, serves the options to pages (virtual-modules.ts), renders the profile pages on every core
 // (integration/renderer.ts) and writes the sitemap. Content collections come from `engfolio/content`.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,7 +10,6 @@ import { bundlePlugin, type BundleFacts } from './integration/bundle-plugin.ts';
 import type { BuildRun, EngfolioHooks, RenderReport } from './integration/hooks.ts';
 import { profileRenderer, type ProfileRoute, type SiteFacts } from './integration/renderer.ts';
 import { siteComponents, virtualModules } from './integration/virtual-modules.ts';
-import { digestOf } from './lib/digest.ts';
 import { sitemapFiles } from './lib/formats/sitemap.ts';
 import { siblingModule } from './lib/module-url.ts';
 import { OptionsError, parseOptions, type EngfolioOptions } from './lib/options.ts';
@@ -83,15 +82,6 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
         header: fileURLToPath(new URL('./components/SiteHeader.astro', import.meta.url)),
         footer: fileURLToPath(new URL('./components/SiteFooter.astro', import.meta.url)),
       };
-      const assetFiles = shareImageAssets();
-      const assets = {
-        files: assetFiles,
-        digest: digestOf(
-          Object.values(assetFiles)
-            .map((f) => digestOf(readFileSync(f)))
-            .join('|'),
-        ),
-      };
       // What pages read from the config at run time rather than by import: part of every page's code hash.
       const configFacts = () => JSON.stringify({ site: site?.origin, base: site?.base, trailingSlash: site?.trailingSlash, siteUrl });
       updateConfig({
@@ -101,7 +91,7 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
         devToolbar: { enabled: false },
         vite: {
           plugins: [
-            virtualModules(config, components, defaults, assets),
+            virtualModules(config, components, defaults, shareImageAssets()),
             ...(internals
               ? [
                   bundlePlugin(

@@ -1,9 +1,10 @@
 // The integration's options as modules pages can import (Starlight's way): `virtual:engfolio/config` is
 // the parsed options, `virtual:engfolio/components` the header, footer and profile-page sections, the
 // site's own where the options name them and engfolio's otherwise.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { digestOf } from '../lib/digest.ts';
 import type { EngfolioConfig } from '../lib/options.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { ShareImageAssets } from '../lib/share-image/assets.ts';
@@ -40,17 +41,27 @@ export function siteComponents(
 
 /**
  * The Vite plugin serving both modules. `defaults` are engfolio's own header and footer; `assets` the
- * files the share images are drawn with, with a digest of their bytes (so that new fonts or a new
- * renderer change the code hash of the routes that draw with them, and their images are drawn again).
+ * files the share images are drawn with. The config module carries a digest of their bytes, so that
+ * new fonts or a new renderer change the code hash of the routes that draw with them and their images
+ * are drawn again; it is read when a build first loads the module, not by every command that reads
+ * the options.
  */
 export function virtualModules(
   config: EngfolioConfig,
   components: ReturnType<typeof siteComponents>,
   defaults: { header: string; footer: string },
-  assets: { files: ShareImageAssets; digest: string },
+  assets: ShareImageAssets,
 ): Plugin {
+  const configModule = (): string => {
+    const digest = digestOf(
+      Object.values(assets)
+        .map((f) => digestOf(readFileSync(f)))
+        .join('|'),
+    );
+    return `export const config = ${JSON.stringify(config)};\nexport const shareImageAssets = ${JSON.stringify({ files: assets, digest })};\n`;
+  };
+  let configText: string | undefined;
   const modules: Record<string, string> = {
-    [CONFIG_ID]: `export const config = ${JSON.stringify(config)};\nexport const shareImageAssets = ${JSON.stringify(assets)};\n`,
     [COMPONENTS_ID]: [
       `export { default as Header } from ${JSON.stringify(components.header ?? defaults.header)};`,
       `export { default as Footer } from ${JSON.stringify(components.footer ?? defaults.footer)};`,
@@ -61,7 +72,10 @@ export function virtualModules(
   };
   return {
     name: 'engfolio:virtual-modules',
-    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
-    load: (id) => (id.startsWith('\0') ? modules[id.slice(1)] : undefined),
+    resolveId: (id) => (id === CONFIG_ID || id in modules ? `\0${id}` : undefined),
+    load: (id) => {
+      if (id === `\0${CONFIG_ID}`) return (configText ??= configModule());
+      return id.startsWith('\0') ? modules[id.slice(1)] : undefined;
+    },
   };
 }

@@ -43,9 +43,8 @@ export function profileImageAlt(view: ProfileView): string {
   return `${view.profile.name}, engineering profile: totals and commits per month.`;
 }
 
-/** The image of a profile: who, the totals of the Statistics section, and commits per month. */
-export function profileCard(view: ProfileView, siteTitle: string): CardContent {
-  const { profile, stats } = view;
+/** A profile image's figures: the totals of the Statistics section, and the repositories. */
+function profileFigures({ profile, stats }: ProfileView): CardFigure[] {
   const figures: CardFigure[] = [
     { value: formatNumber(stats.commits), label: 'commits' },
     { value: formatNumber(stats.features), label: 'features', swatch: 'features' },
@@ -54,6 +53,18 @@ export function profileCard(view: ProfileView, siteTitle: string): CardContent {
   if (profile.repositories.length) {
     figures.push({ value: formatNumber(profile.repositories.length), label: profile.repositories.length === 1 ? 'repository' : 'repositories' });
   }
+  return figures;
+}
+
+/** The text alternative of a profile's image, without laying out its chart (the pages name the image). */
+export function profileCardAlt(view: ProfileView): string {
+  return altText(view.profile.name, 'Engineering profile', profileFigures(view));
+}
+
+/** The image of a profile: who, the totals of the Statistics section, and commits per month. */
+export function profileCard(view: ProfileView, siteTitle: string): CardContent {
+  const { profile, stats } = view;
+  const figures = profileFigures(view);
   const chart = layoutCommitBars(view.months);
   const period = stats.firstMonth && stats.lastMonth ? monthRange(stats.firstMonth, stats.lastMonth) : '';
   return {
@@ -75,10 +86,9 @@ const YEAR_FIGURES: { key: keyof YearTotals; one: string; many: string; swatch?:
   { key: 'activeMonths', one: 'active month', many: 'active months' },
 ];
 
-/** The image of a year in review: its first four totals of commits, features, bug fixes, active days and months, with their change, and the year's bars. */
-export function yearCard(view: ProfileView, review: YearReview, siteTitle: string): CardContent {
-  const { year, totals, previous } = review;
-  const figures = YEAR_FIGURES.filter((f) => totals[f.key] !== undefined)
+/** A year image's figures: the first four totals of commits, features, bug fixes, active days and months, with their change. */
+function yearFigures({ year, totals, previous }: YearReview): CardFigure[] {
+  return YEAR_FIGURES.filter((f) => totals[f.key] !== undefined)
     .slice(0, 4)
     .map((f): CardFigure => {
       const value = totals[f.key]!;
@@ -90,6 +100,17 @@ export function yearCard(view: ProfileView, review: YearReview, siteTitle: strin
         ...(f.swatch ? { swatch: f.swatch } : {}),
       };
     });
+}
+
+/** The text alternative of a year's image, without laying out its chart (the year page names the image). */
+export function yearCardAlt(view: ProfileView, review: YearReview): string {
+  return altText(view.profile.name, `${review.year} in review`, yearFigures(review));
+}
+
+/** The image of a year in review: its figures and the year's bars. */
+export function yearCard(view: ProfileView, review: YearReview, siteTitle: string): CardContent {
+  const { year } = review;
+  const figures = yearFigures(review);
   const chart = layoutMonthBars(review.months, year);
   return {
     eyebrow: `${year} in review`,

@@ -5,7 +5,7 @@ import type { BarSegment, MonthBarsLayout } from '../charts/month-bars.ts';
 import { BARS_PLOT } from '../charts/month-bars.ts';
 import { tenth } from '../charts/geometry.ts';
 import type { CardContent } from './cards.ts';
-import { fitText, textSvg, textWidth, type ShareFont, type TextBox } from './text.ts';
+import { fitText, textSvg, textWidth, type ShareFont, type TextBox, type TextOptions } from './text.ts';
 
 /** The size Open Graph and X (Twitter) show large images at. */
 export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
@@ -47,53 +47,42 @@ export function drawCard(fonts: ShareFonts, card: CardContent): { svg: string; t
   // Rectangles on whole pixels, drawn without anti-aliasing (crisp edges, and less rendering time); then the texts and swatches.
   let shapes = `<rect width="${width}" height="${height}" fill="${SHARE_COLOURS.bg}"/><rect width="${width}" height="12" fill="${SHARE_COLOURS.accent}"/>`;
   let body = '';
-  const put = (font: ShareFont, text: string, x: number, y: number, size: number, fill: string, anchor?: 'start' | 'middle' | 'end'): TextBox => {
-    const drawn = textSvg(font, text, { x, y, size, fill, ...(anchor ? { anchor } : {}) });
+  /** Draws `text`; with `fit`, at the largest size from `size` down to `fit.min` that is at most `fit.room` wide (cut at the smallest). */
+  const put = (font: ShareFont, text: string, at: TextOptions, fit?: { room: number; min: number }): void => {
+    const fitted = fit ? fitText(font, text, fit.room, at.size, fit.min) : { text, size: at.size };
+    const drawn = textSvg(font, fitted.text, { ...at, size: fitted.size });
     body += drawn.svg;
     texts.push(drawn.box);
-    return drawn.box;
   };
-  const fitted = (font: ShareFont, text: string, room: number, size: number, min: number) => fitText(font, text, room, size, min);
 
-  const eyebrow = fitted(fonts.bold, card.eyebrow, INNER, 26, 20);
-  put(fonts.bold, eyebrow.text, PAD, Y.eyebrow, eyebrow.size, SHARE_COLOURS['accent-text']);
-  const title = fitted(fonts.bold, card.title, INNER, 68, 40);
-  put(fonts.bold, title.text, PAD, Y.title, title.size, SHARE_COLOURS.text);
-  if (card.subtitle) {
-    const subtitle = fitted(fonts.regular, card.subtitle, INNER, 30, 24);
-    put(fonts.regular, subtitle.text, PAD, Y.subtitle, subtitle.size, SHARE_COLOURS.muted);
-  }
+  put(fonts.bold, card.eyebrow, { x: PAD, y: Y.eyebrow, size: 26, fill: SHARE_COLOURS['accent-text'] }, { room: INNER, min: 20 });
+  put(fonts.bold, card.title, { x: PAD, y: Y.title, size: 68, fill: SHARE_COLOURS.text }, { room: INNER, min: 40 });
+  if (card.subtitle) put(fonts.regular, card.subtitle, { x: PAD, y: Y.subtitle, size: 30, fill: SHARE_COLOURS.muted }, { room: INNER, min: 24 });
 
   const column = INNER / Math.max(1, card.figures.length);
   card.figures.forEach((f, i) => {
     const x = PAD + i * column;
     const room = column - 28;
-    const value = fitted(fonts.bold, f.value, room, 56, 30);
-    put(fonts.bold, value.text, x, Y.value, value.size, SHARE_COLOURS.text);
+    put(fonts.bold, f.value, { x, y: Y.value, size: 56, fill: SHARE_COLOURS.text }, { room, min: 30 });
     let labelX = x;
     if (f.swatch) {
       body += `<rect x="${x}" y="${Y.label - 17}" width="16" height="16" rx="3" fill="${SEGMENT_FILL[f.swatch]}"/>`;
       labelX += 24;
     }
-    const label = fitted(fonts.regular, f.label, room - (labelX - x), 24, 18);
-    put(fonts.regular, label.text, labelX, Y.label, label.size, SHARE_COLOURS.muted);
-    if (f.change) {
-      const change = fitted(fonts.regular, f.change, room, 20, 16);
-      put(fonts.regular, change.text, x, Y.change, change.size, SHARE_COLOURS.muted);
-    }
+    put(fonts.regular, f.label, { x: labelX, y: Y.label, size: 24, fill: SHARE_COLOURS.muted }, { room: room - (labelX - x), min: 18 });
+    if (f.change) put(fonts.regular, f.change, { x, y: Y.change, size: 20, fill: SHARE_COLOURS.muted }, { room, min: 16 });
   });
 
   if (card.chart) {
     const chart = chartSvg(card.chart, fonts.regular);
     shapes += chart.svg;
-    for (const l of chart.labels) put(fonts.regular, l.text, l.x, Y.chartLabels, CHART_LABEL_SIZE, SHARE_COLOURS.muted, l.anchor);
+    for (const l of chart.labels) put(fonts.regular, l.text, { x: l.x, y: Y.chartLabels, size: CHART_LABEL_SIZE, fill: SHARE_COLOURS.muted, anchor: l.anchor });
   }
 
   const [site, period] = card.footer;
   const periodWidth = period ? textWidth(fonts.regular, period, 22) : 0;
-  if (period) put(fonts.regular, period, SHARE_IMAGE.width - PAD, Y.footer, 22, SHARE_COLOURS.muted, 'end');
-  const siteText = fitted(fonts.regular, site, INNER - periodWidth - 32, 22, 18);
-  put(fonts.regular, siteText.text, PAD, Y.footer, siteText.size, SHARE_COLOURS.muted);
+  if (period) put(fonts.regular, period, { x: SHARE_IMAGE.width - PAD, y: Y.footer, size: 22, fill: SHARE_COLOURS.muted, anchor: 'end' });
+  put(fonts.regular, site, { x: PAD, y: Y.footer, size: 22, fill: SHARE_COLOURS.muted }, { room: INNER - periodWidth - 32, min: 18 });
 
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><g shape-rendering="crispEdges">${shapes}</g>${body}</svg>`;
   return { svg, texts };

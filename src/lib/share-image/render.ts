@@ -9,16 +9,12 @@ import { readFileSync } from 'node:fs';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { encodePng } from './png.ts';
 
-/** resvg's module, compiled once per thread (resvg allows one per thread), by the file it came from. */
-let loaded: { file: string; ready: Promise<void> } | undefined;
+/** resvg's module, compiled once per thread (resvg allows one per thread). */
+let ready: Promise<void> | undefined;
 
 /** Renders `svg` at its own size to a PNG file; `wasmFile` is resvg's WebAssembly module (assets.ts). */
 export async function svgToPng(svg: string, wasmFile: string): Promise<Buffer> {
-  if (loaded?.file !== wasmFile) {
-    if (loaded) throw new Error(`resvg is loaded from ${loaded.file} in this thread, not ${wasmFile}`);
-    loaded = { file: wasmFile, ready: initWasm(readFileSync(wasmFile)) };
-  }
-  await loaded.ready;
+  await (ready ??= initWasm(readFileSync(wasmFile)));
   const resvg = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
   try {
     const image = resvg.render();
