@@ -72,7 +72,7 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
   const hooks: AstroIntegration['hooks'] & EngfolioHooks = {
     'astro:config:setup': ({ config: astro, injectRoute, updateConfig }) => {
       root = fileURLToPath(astro.root);
-      const components = siteComponents(config, root, file);
+      const components = siteComponents(config, root, file, fileURLToPath(astro.publicDir));
       if (components.problems.length) throw new OptionsError(components.problems);
       const astroVersion = testing.astroVersion ?? astroVersionAt(root);
       const internals = astroInternals(astroVersion);

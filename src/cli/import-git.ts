@@ -1,5 +1,5 @@
 // `engfolio import-git <repo>[=<owner/name>]... --author <email or name>... [options]`: builds or extends a
-// profile from local git history (see src/lib/methodology.ts for what is counted and how).
+// profile from local git history (the methodology note in src/lib/i18n/messages/en.ts says what is counted and how).
 import { parseArgs } from 'node:util';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -10,7 +10,7 @@ import { renderMarkdown } from '../lib/markdown.ts';
 import type { MonthView } from '../lib/profile-view.ts';
 import { siteProfiles, type ProfileText, type SiteProfile } from '../lib/site-data.ts';
 import { yearReviews, type YearReview } from '../lib/year-review.ts';
-import { config, urls } from './site.ts';
+import { localeFor, urls } from './site.ts';
 
 let cached: { key: string; profiles: SiteProfile[] } | undefined;
 
@@ -28,7 +28,7 @@ const reviews = new WeakMap<SiteProfile, YearReview[]>();
 /** A profile's years in review (its page, its year pages and profile.json show them), computed once per thread. */
 export function yearReviewsOf(view: SiteProfile): YearReview[] {
   let found = reviews.get(view);
-  if (!found) reviews.set(view, (found = yearReviews(view.months, view.days, config.heatmap.weekStart)));
+  if (!found) reviews.set(view, (found = yearReviews(view.months, view.days, localeFor(view.profile.locale).weekStart)));
   return found;
 }
 

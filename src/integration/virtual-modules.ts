@@ -1,6 +1,8 @@
 // The integration's options as modules pages can import (Starlight's way): `virtual:engfolio/config` is
 // the parsed options, `virtual:engfolio/components` the header, footer and profile-page sections, the
-// site's own where the options name them and engfolio's otherwise.
+// site's own where the options name them and engfolio's otherwise, and `virtual:engfolio/theme.css` the
+// theme's stylesheet (its id ends in .css, so Vite's CSS pipeline bundles it like any stylesheet: the
+// pages' CSP admits no inline style).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -8,15 +10,21 @@ import { digestOf } from '../lib/digest.ts';
 import type { EngfolioConfig } from '../lib/options.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { ShareImageAssets } from '../lib/share-image/assets.ts';
+import { themeCss } from '../lib/theme/css.ts';
 
 const CONFIG_ID = 'virtual:engfolio/config';
 const COMPONENTS_ID = 'virtual:engfolio/components';
+const THEME_ID = 'virtual:engfolio/theme.css';
 
-/** The site's own components named by the options, as absolute paths, or the problems of paths that lead nowhere. */
+/**
+ * The site's own components named by the options, as absolute paths, or the problems of paths that
+ * lead nowhere (the theme's font file of public/, `publicDir`, is checked here too).
+ */
 export function siteComponents(
   config: EngfolioConfig,
   root: string,
   file: string,
+  publicDir = resolve(root, 'public'),
 ): { header?: string; footer?: string; sections: Map<string, string>; problems: Problem[] } {
   const problems: Problem[] = [];
   const found = (path: string, field: string): string | undefined => {
@@ -30,6 +38,10 @@ export function siteComponents(
     if (typeof section === 'string') continue;
     const path = found(section.component, `sections.${i}.component`);
     if (path) sections.set(section.id, path);
+  }
+  const font = config.theme.font?.src;
+  if (font && !existsSync(resolve(publicDir, decodeURIComponent(font.slice(1))))) {
+    problems.push({ severity: 'error', file, field: 'engfolio.theme.font.src', message: `expected a font file of public/, found nothing at public${font}` });
   }
   return {
     ...(config.components.Header ? { header: found(config.components.Header, 'components.Header') } : {}),
@@ -69,6 +81,7 @@ export function virtualModules(
       `export const sections = { ${[...components.sections.keys()].map((id, i) => `${JSON.stringify(id)}: Section${i}`).join(', ')} };`,
       '',
     ].join('\n'),
+    [THEME_ID]: themeCss(config.theme),
   };
   return {
     name: 'engfolio:virtual-modules',

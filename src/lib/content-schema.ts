@@ -2,6 +2,7 @@
 // have. The Astro collections (src/content.config.ts), `npm run check`, both importers and the
 // JSON Schema of profile.json all derive from these schemas.
 import { z } from 'zod';
+import { localeTag } from './i18n/tag.ts';
 
 /** A calendar month key, `YYYY-MM`. */
 export const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -91,6 +92,8 @@ export const profileSchema = z.strictObject({
   skills: z.strictObject({ languages: z.array(text).default([]), technical: z.array(text).default([]) }).default({ languages: [], technical: [] }),
   repositories: z.array(repositorySchema).default([]),
   network: networkSchema.optional(),
+  /** The language the profile's content is written in (BCP 47): its pages use it for engfolio's own words, dates and numbers. */
+  locale: localeTag.optional(),
   /** Where the profile came from, for the methodology notes. */
   source: z.enum(['export', 'git', 'manual']).default('manual'),
   /** The repositories `engfolio update` reads (content only, never published). */

@@ -10,6 +10,8 @@ export const CONTENT_SECURITY_POLICY = [
   // the styles it inlines, src/lib/offline/html.ts).
   "style-src 'self'",
   "img-src 'self' data:",
+  // The theme's font is a file of the site; the single-file export embeds it as a data: URL.
+  "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",

@@ -1,5 +1,5 @@
-// Formatting for people: numbers with separators, months and dates as the export shows them.
-// Months are `YYYY-MM` keys; nothing here goes through a Date in local time.
+// English formats of the content engfolio writes and reads (a profile export's month names, the git
+// importer's drafts): pages use the locale's formats (src/lib/i18n/locale.ts). Months are `YYYY-MM` keys.
 
 /** Month names as the export and the pages show them: `Jan` … `Dec`. */
 export const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -18,20 +18,9 @@ export function formatNumber(n: number): string {
   return out;
 }
 
-/** Returns `91.6%` (or `70%`): at most one decimal, no trailing `.0`. */
-export function formatPercent(n: number): string {
-  return `${Math.round(n * 10) / 10}%`;
-}
-
 function parts(month: string): [number, number] {
   const dash = month.indexOf('-');
   return [Number(month.slice(0, dash)), Number(month.slice(dash + 1))];
-}
-
-/** Returns `Feb 2026` for `2026-02`. */
-export function monthShort(month: string): string {
-  const [y, m] = parts(month);
-  return `${MONTHS_SHORT[m - 1]} ${y}`;
 }
 
 /** Returns `February 2026` for `2026-02`. */
@@ -40,30 +29,7 @@ export function monthLong(month: string): string {
   return `${MONTHS_LONG[m - 1]} ${y}`;
 }
 
-/** Returns the export's date line for a month, `Feb 1, 2026`. */
-export function monthDateLine(month: string): string {
-  const [y, m] = parts(month);
-  return `${MONTHS_SHORT[m - 1]} 1, ${y}`;
-}
-
 /** Returns `12 commits` / `1 commit`. */
 export function countLabel(n: number, singular: string, plural = `${singular}s`): string {
   return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
-}
-
-/** Returns `Oct 2024 – Feb 2026`, or one month when both ends are equal. */
-export function monthRange(from: string, to: string): string {
-  return from === to ? monthShort(from) : `${monthShort(from)} – ${monthShort(to)}`;
-}
-
-/** Returns `Feb 29, 2024` for `2024-02-29`. */
-export function dayShort(day: string): string {
-  return `${MONTHS_SHORT[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}, ${Number(day.slice(0, 4))}`;
-}
-
-/** Returns `Feb 28 – Mar 1, 2024` (one year), `Dec 30, 2023 – Jan 2, 2024`, or one day when both ends are equal. */
-export function dayRange(from: string, to: string): string {
-  if (from === to) return dayShort(from);
-  if (from.slice(0, 4) !== to.slice(0, 4)) return `${dayShort(from)} – ${dayShort(to)}`;
-  return `${dayShort(from).replace(/, \d+$/, '')} – ${dayShort(to)}`;
 }

@@ -1,7 +1,9 @@
 // The integration's options, `engfolio({ … })` in astro.config.mjs: one zod schema, parsed once, with
 // the same friendly problems as content files. Everything else receives the parsed result as an argument.
 import { z } from 'zod';
-import { HEATMAP_SCHEMES, METRICS, WEEK_STARTS } from './heatmap/settings.ts';
+import { METRICS, WEEK_STARTS } from './heatmap/settings.ts';
+import { localeTag, messageOverrides } from './i18n/options.ts';
+import { themeSchema } from './theme/options.ts';
 import { formatProblem, type Problem } from './problems.ts';
 import { validateWithProblems } from './zod-problems.ts';
 
@@ -48,8 +50,8 @@ const customSection = z.strictObject({
 });
 
 const optionsSchema = z.strictObject({
-  /** The site's name: in the header, the index page and every page title. */
-  title: text.default('Engineering profiles'),
+  /** The site's name: in the header, the index page and every page title (without it, "Engineering profiles" in the site's language). */
+  title: text.optional(),
   /** The index page's description (search results, link previews). */
   description: text.optional(),
   /** An image from the site's public/ folder shown before the title in the header. */
@@ -61,15 +63,25 @@ const optionsSchema = z.strictObject({
     .optional(),
   /** Extra links in the header. */
   nav: z.array(z.strictObject({ label: text, href: linkTarget })).default([]),
+  /** The language of engfolio's own words and of dates and numbers (a profile's `locale` overrides it for its pages). */
+  locale: localeTag.default('en'),
+  /** Messages of the site's own, by locale: they replace engfolio's (`{ de: { 'section.summary': 'Überblick' } }`). */
+  messages: messageOverrides.default({}),
+  /** Colours, appearance and font. */
+  theme: themeSchema,
   heatmap: z
     .strictObject({
-      scheme: z.enum(HEATMAP_SCHEMES).default('greens'),
+      /** Moved to theme.heatmap: named here so that a config of engfolio 0.2 gets a clear error. */
+      scheme: z
+        .unknown()
+        .superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: 'no value here: the heatmap scheme is the option theme.heatmap since engfolio 0.3' }))
+        .optional(),
       /** The metric shown first (the other is one click away). */
       metric: z.enum(METRICS).default('commits'),
-      /** The first row of the day calendars. */
-      weekStart: z.enum(WEEK_STARTS).default('monday'),
+      /** The first row of the day calendars: the locale's first day of the week unless given. */
+      weekStart: z.enum(WEEK_STARTS).optional(),
     })
-    .default({ scheme: 'greens', metric: 'commits', weekStart: 'monday' }),
+    .default({ metric: 'commits' }),
   /** Which sections the profile page shows, in order: its own by id, and the site's own components. */
   sections: z
     .array(z.union([z.enum(SECTION_IDS), customSection]))

@@ -1,5 +1,6 @@
 // Which sections a profile page shows, in which order, with the titles its table of contents lists:
 // the `sections` option, less the sections a profile has nothing for.
+import type { Locale } from './i18n/locale.ts';
 import type { EngfolioConfig, SectionId } from './options.ts';
 import type { ProfileView } from './profile-view.ts';
 import { languageMix } from './language-mix.ts';
@@ -7,21 +8,6 @@ import { activeYears } from './year-review.ts';
 
 /** A section of the page: engfolio's own (by id) or one of the site's (with its component's id). */
 export type PageSection = { kind: 'own'; id: SectionId; label: string } | { kind: 'custom'; id: string; label: string; title: string };
-
-/** The table of contents' name of each of engfolio's sections. */
-const LABELS: Record<SectionId, string> = {
-  summary: 'Summary',
-  statistics: 'Statistics',
-  activity: 'Activity',
-  languages: 'Languages',
-  years: 'Years',
-  'work-history': 'Work History',
-  methodology: 'Method',
-  quality: 'Quality',
-  skills: 'Skills',
-  repositories: 'Repositories',
-  network: 'Network',
-};
 
 /** Whether a profile has anything to show in one of engfolio's sections. */
 function hasContent(id: SectionId, view: ProfileView): boolean {
@@ -46,10 +32,10 @@ function hasContent(id: SectionId, view: ProfileView): boolean {
   }
 }
 
-/** The sections of `view`'s page, in the order the options give. */
-export function pageSections(sections: EngfolioConfig['sections'], view: ProfileView): PageSection[] {
+/** The sections of `view`'s page, in the order the options give, named in the table of contents in `locale`. */
+export function pageSections(sections: EngfolioConfig['sections'], view: ProfileView, locale: Locale): PageSection[] {
   return sections.flatMap((s): PageSection[] => {
     if (typeof s !== 'string') return [{ kind: 'custom', id: s.id, label: s.title, title: s.title }];
-    return hasContent(s, view) ? [{ kind: 'own', id: s, label: LABELS[s] }] : [];
+    return hasContent(s, view) ? [{ kind: 'own', id: s, label: locale.t(`toc.${s}`) }] : [];
   });
 }

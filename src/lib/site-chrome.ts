@@ -1,4 +1,5 @@
 // What the site header receives, engfolio's or a site's own (the `components.Header` option).
+import type { Locale } from './i18n/locale.ts';
 import type { EngfolioConfig } from './options.ts';
 import type { SiteUrls } from './routes.ts';
 
@@ -11,6 +12,14 @@ export interface HeaderProps {
   logo?: { src: string; alt: string };
   /** The `nav` option, each site path under the base path. */
   nav: { label: string; href: string }[];
+  /** The name of the header's navigation landmark, in the page's language ("Site"). */
+  navLabel: string;
+}
+
+/** What the site footer receives, engfolio's or a site's own (the `components.Footer` option). */
+export interface FooterProps {
+  /** engfolio's line about the site, in the page's language. */
+  note: string;
 }
 
 /** A link target of the options as the page links it: site paths under the base path, addresses as they are. */
@@ -18,10 +27,11 @@ function siteLink(urls: SiteUrls, target: string): string {
   return target.startsWith('/') ? urls.href(target) : target;
 }
 
-/** The header's props for a site. */
-export function headerProps(config: EngfolioConfig, urls: SiteUrls): HeaderProps {
+/** The header's props for a site called `title`, on a page in `locale`. */
+export function headerProps(config: EngfolioConfig, urls: SiteUrls, locale: Locale, title: string): HeaderProps {
   return {
-    title: config.title,
+    navLabel: locale.t('page.siteNav'),
+    title,
     homeHref: urls.home(),
     ...(config.logo ? { logo: { src: urls.href(config.logo.src), alt: config.logo.alt } } : {}),
     nav: config.nav.map((l) => ({ label: l.label, href: siteLink(urls, l.href) })),

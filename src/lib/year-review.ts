@@ -4,7 +4,7 @@
 // year page, the profile page and profile.json show these values.
 import type { DayActivity } from './content-schema.ts';
 import { dateOfDayNumber, dayNumber, weekdayOfDayNumber } from './calendar.ts';
-import { formatNumber, MONTHS_SHORT } from './format.ts';
+import { MONTHS_SHORT } from './format.ts';
 import type { WeekStart } from './heatmap/settings.ts';
 import { HOUR_WEEKDAYS, type Hours } from './content-schema.ts';
 import { languageMix, type LanguageShare } from './language-mix.ts';
@@ -218,9 +218,9 @@ export function yearReviews(months: readonly ReviewMonth[], days: readonly DayAc
   });
 }
 
-/** The change of a figure on the year before, for people: "+1,204", "−3", "±0"; undefined when either side is unknown. */
-export function changeLabel(value: number | undefined, previous: number | undefined): string | undefined {
+/** The change of a figure on the year before, for people: "+1,204", "−3", "±0" (numbers formatted by `number`); undefined when either side is unknown. */
+export function changeLabel(value: number | undefined, previous: number | undefined, number: (n: number) => string): string | undefined {
   if (value === undefined || previous === undefined) return undefined;
   const delta = value - previous;
-  return delta > 0 ? `+${formatNumber(delta)}` : delta < 0 ? `−${formatNumber(-delta)}` : '±0';
+  return delta > 0 ? `+${number(delta)}` : delta < 0 ? `−${number(-delta)}` : `±${number(0)}`;
 }

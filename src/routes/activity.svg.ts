@@ -3,7 +3,7 @@
 // README. Cells do not link anywhere: outside the site a `#YYYY-MM` link has no page to go to.
 import type { APIRoute } from 'astro';
 import { profiles } from '../data/profiles.ts';
-import { config } from '../data/site.ts';
+import { config, localeFor } from '../data/site.ts';
 import { layoutMonths } from '../lib/heatmap/month-layout.ts';
 import { heatmapCss, heatmapSvg } from '../lib/heatmap/svg.ts';
 import { profilePaths, type SiteProfile } from '../lib/site-data.ts';
@@ -12,7 +12,8 @@ export const getStaticPaths = async () => profilePaths('activity-svg', await pro
 
 export const GET: APIRoute<{ view: SiteProfile }> = ({ props }) => {
   const months = props.view.months.map((m) => ({ month: m.month, commits: m.commits, features: m.features }));
-  const { scheme, metric } = config.heatmap;
-  const svg = heatmapSvg(layoutMonths(months, metric), { id: 'h0', css: heatmapCss(scheme), legend: true });
+  const l = localeFor(props.view.profile.locale);
+  const legend = { empty: l.t('heatmap.noEntry'), less: l.t('heatmap.less'), more: l.t('heatmap.more'), range: l.numberRange };
+  const svg = heatmapSvg(layoutMonths(months, config.heatmap.metric, { locale: l }), { id: 'h0', css: heatmapCss(config.theme.heatmap), legend });
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };

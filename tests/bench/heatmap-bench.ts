@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { utcDay } from 'd3-time';
 import { dateToDay, type DayValue } from '../../src/lib/heatmap/day-layout.ts';
 import { dayCalendars } from '../../src/lib/heatmap/day-calendars.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
 import { nextChartId } from '../../src/lib/heatmap/ids.ts';
 
 /** Returns ten years of skewed daily counts, deterministic (a fixed-seed generator). */
@@ -28,7 +29,7 @@ function once(series: DayValue[]): string {
   nextChartId(page);
   nextChartId(page);
   let svg = '';
-  for (const y of dayCalendars(days, 'commits', 'monday', () => nextChartId(page)).years) svg += y.svg;
+  for (const y of dayCalendars(days, 'commits', createLocale('en', { weekStart: 'monday' }), () => nextChartId(page)).years) svg += y.svg;
   return svg;
 }
 

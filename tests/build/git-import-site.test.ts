@@ -99,10 +99,10 @@ describe('a profile imported from git, built for real', () => {
     const titles = calendars.flatMap((svg) => all(svg, 'title').map(text));
     // 23:30 −08:00 on January 31st and 16:30 +09:00 on February 1st: the same UTC instant, two days.
     // February 1st also has the private repository's commit: 2 commits, both features.
-    expect(titles).toContain('Wed 31 Jan: 1 commit, 0 features');
-    expect(titles).toContain('Thu 1 Feb: 2 commits, 2 features');
-    expect(titles).toContain('Wed 10 Jan: 1 commit, 1 feature');
-    expect(titles).toContain('Mon 3 Jun: 1 commit, 1 feature');
+    expect(titles).toContain('Wed, Jan 31: 1 commit, 0 features');
+    expect(titles).toContain('Thu, Feb 1: 2 commits, 2 features');
+    expect(titles).toContain('Wed, Jan 10: 1 commit, 1 feature');
+    expect(titles).toContain('Mon, Jun 3: 1 commit, 1 feature');
     // Every imported day has exactly its cell (per metric panel the same days are drawn).
     const csv = readFileSync(join(content, 'activity', `${SLUG}.csv`), 'utf8')
       .trim()

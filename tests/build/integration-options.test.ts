@@ -31,7 +31,8 @@ describe('a site with its own pages, header, sections and options', () => {
           { label: 'About', href: '/about/' },
           { label: 'Code', href: 'https://code.example.org/' },
         ],
-        heatmap: { scheme: 'blues', weekStart: 'sunday' },
+        theme: { heatmap: 'blues' },
+        heatmap: { weekStart: 'monday' },
         sections: ['activity', 'summary', { id: 'talks', title: 'Talks', component: './src/components/Talks.astro' }, 'work-history'],
         yearSections: ['months', 'features', 'share'],
         components: { Footer: './src/components/Footer.astro' },
@@ -102,9 +103,9 @@ describe('a site with its own pages, header, sections and options', () => {
     const page = read('mira-kovac/index.html');
     expect(page).toContain('heat-blues');
     expect(page).not.toContain('heat-greens');
-    // The day calendar's first row is Sunday: Monday's label is on the second row.
-    expect(page).toContain('<text x="30" y="39" class="r">Mon</text>');
-    expect(page).not.toContain('<text x="30" y="27" class="r">Mon</text>');
+    // The option's week start over the locale's (English: Sunday): Monday's label is on the first row.
+    expect(page).toContain('<text x="30" y="27" class="r">Mon</text>');
+    expect(page).not.toContain('<text x="30" y="39" class="r">Mon</text>');
   });
 
   it('lists the site’s own pages in the sitemap only when the site URL is known', () => {
@@ -168,12 +169,12 @@ describe('engfolio under a routes base, inside a bigger site', () => {
 
 describe('bad options', () => {
   it('are named in one line each, with the file and what was expected, and nothing is built', async () => {
-    const root = site({ options: { heatmap: { scheme: 'teal', metrc: 'commits' }, nav: [{ label: 'x', href: 'blog' }] } });
+    const root = site({ options: { theme: { heatmap: 'teal' }, heatmap: { metrc: 'commits' }, nav: [{ label: 'x', href: 'blog' }] } });
     const r = runEngfolio(root, ['build']);
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toEqual([
       'error astro.config.mjs — engfolio.nav.0.href: expected a site path starting with "/", or an http(s):// or mailto: address, found "blog"',
-      'error astro.config.mjs — engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
+      'error astro.config.mjs — engfolio.theme.heatmap: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
       'error astro.config.mjs — engfolio.heatmap.metrc: expected a known option, found an unknown one — did you mean "metric"?',
     ]);
     expect(existsSync(join(root, 'dist'))).toBe(false);
@@ -181,7 +182,7 @@ describe('bad options', () => {
     const astro = await runAstroBuild(root);
     expect(astro.code).not.toBe(0);
     expect(astro.out + astro.err).toContain(
-      'error astro.config.mjs — engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
+      'error astro.config.mjs — engfolio.theme.heatmap: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
     );
     expect(astro.out + astro.err).not.toMatch(/^\s+at /m);
   });

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite } from '../support/fixtures.ts';
 import { sectionText, visibleText } from '../support/html-text.ts';
-import { formatNumber, monthDateLine, monthLong, monthShort } from '../../src/lib/format.ts';
+import { formatNumber, monthLong } from '../../src/lib/format.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 interface Expected {
   name: string;
@@ -65,7 +68,7 @@ describe('the built example profile', () => {
       const entry = sectionText(html, m.month)!;
       expect(entry, `#${m.month}`).toBeDefined();
       expect(entry).toContain(`${m.commits} ${m.commits === 1 ? 'commit' : 'commits'} • ${m.features} ${m.features === 1 ? 'feature' : 'features'}`);
-      expect(entry).toContain(monthDateLine(m.month));
+      expect(entry).toContain(en.dayShort(`${m.month}-01`));
       expect(entry).toContain(m.summary);
     }
   });
@@ -90,7 +93,7 @@ describe('the built example profile', () => {
     expect(repos).toContain(`${expected.repositories.length} repos`);
     for (const r of expected.repositories) {
       expect(repos).toContain(r.name);
-      const period = r.from === r.to ? monthShort(r.from) : `${monthShort(r.from)} – ${monthShort(r.to)}`;
+      const period = en.monthRange(r.from, r.to);
       expect(repos).toContain(`${period} · ${r.monthsActive} ${r.monthsActive === 1 ? 'month' : 'months'} active`);
       for (const l of r.languages) expect(repos).toContain(` ${l} `);
       for (const s of r.skills) expect(repos).toContain(` ${s} `);

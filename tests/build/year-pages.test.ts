@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite } from '../support/fixtures.ts';
 import { sectionText, visibleText } from '../support/html-text.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 describe('years in review', () => {
   let dir: string;
@@ -39,10 +42,11 @@ describe('years in review', () => {
     expect(text).toContain('2025 in review');
     expect(text).toContain('Commits 35 +21 on 2024 Features 7 +4 on 2024 Bug fixes 7 +5 on 2024 Active months 2 +1 on 2024 Active days 16 +4 on 2024');
     expect(text).toContain('Busiest month June 2025: 27 commits');
-    expect(text).toContain('Busiest week Jun 2 – Jun 8, 2025: 10 commits');
+    // English weeks start on Sunday: June 1st, 2025.
+    expect(text).toContain(`Busiest week ${en.dayRange('2025-06-01', '2025-06-07')}: 10 commits`);
     expect(text).toContain('Busiest day Jun 3, 2025: 4 commits');
-    expect(text).toContain('Longest run of active days 4 days, Jun 3 – Jun 6, 2025');
-    expect(text).toContain('Longest run of active working days 4 working days, Jun 3 – Jun 6, 2025');
+    expect(text).toContain(`Longest run of active days 4 days, ${en.dayRange('2025-06-03', '2025-06-06')}`);
+    expect(text).toContain(`Longest run of active working days 4 working days, ${en.dayRange('2025-06-03', '2025-06-06')}`);
     expect(visibleText(page('mira-kovac/2024'))).toContain('Commits 14 first year');
   });
 

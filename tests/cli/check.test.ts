@@ -25,7 +25,7 @@ describe('engfolio check', () => {
     sites.push(site);
     const r = runEngfolio(site, ['check']);
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe('error astro.config.mjs — engfolio.heatmap.weekStart: expected one of "monday", "sunday", found "tuesday"');
+    expect(r.err.trim()).toBe('error astro.config.mjs — engfolio.heatmap.weekStart: expected one of "monday", "sunday", "saturday", found "tuesday"');
   });
 
   it('says so when the folder has no site and no --content is given', () => {

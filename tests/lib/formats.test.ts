@@ -18,6 +18,9 @@ import { generate, SIZES } from '../bench/generate.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 const profile = publishedProfileSchema.parse({
   name: 'Ada <Lovelace>',
@@ -105,7 +108,7 @@ describe('profile.json', () => {
 
 describe('feed', () => {
   it('is Atom that lists every month, newest first, with dates that do not depend on the time zone', () => {
-    const xml = buildProfileFeed(view, exportLinks(urls, 'ada', new URL(site)), { absolute: true, narrativeHtml });
+    const xml = buildProfileFeed(view, exportLinks(urls, 'ada', new URL(site)), { absolute: true, narrativeHtml, locale: en });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const entries = [parsed.feed.entry].flat();
     expect(parsed.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -115,7 +118,7 @@ describe('feed', () => {
     expect(entries[1].content['#text']).toContain('<em>notes</em>');
   });
   it('uses URN ids when the site URL is unknown', () => {
-    const xml = buildProfileFeed(view, exportLinks(urls, 'ada', undefined), { absolute: false, narrativeHtml });
+    const xml = buildProfileFeed(view, exportLinks(urls, 'ada', undefined), { absolute: false, narrativeHtml, locale: en });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     expect(parsed.feed.id).toBe('urn:engfolio:ada');
     expect([parsed.feed.entry].flat().map((e: { link: { '@_href': string } }) => e.link['@_href'])).toEqual(['/ada/2024-03/', '/ada/2024-01/']);
@@ -125,7 +128,7 @@ describe('feed', () => {
 
 describe('JSON Resume and JSON-LD', () => {
   it('builds JSON Resume basics, work, skills and projects', () => {
-    const resume = buildJsonResume(view, text, exportLinks(urls, 'ada', new URL(site)));
+    const resume = buildJsonResume(view, text, exportLinks(urls, 'ada', new URL(site)), en);
     expect(resume.basics).toMatchObject({
       name: 'Ada <Lovelace>',
       label: 'Engine analyst',
@@ -139,7 +142,7 @@ describe('JSON Resume and JSON-LD', () => {
     expect(resume.projects).toEqual([{ name: 'engine', startDate: '2024-01', endDate: '2024-03', keywords: ['Note G'] }]);
   });
   it('leaves relative URLs out of JSON Resume (its url fields must be absolute)', () => {
-    const resume = buildJsonResume(view, text, exportLinks(urls, 'ada', undefined));
+    const resume = buildJsonResume(view, text, exportLinks(urls, 'ada', undefined), en);
     expect(resume.basics).not.toHaveProperty('url');
     expect(resume.meta).toEqual({ version: 'v1.0.0' });
   });

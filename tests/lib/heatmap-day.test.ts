@@ -3,13 +3,16 @@ import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { utcDay, utcMonday, utcSunday } from 'd3-time';
-import { dateToDay, dayName, dayYears, layoutDayYear } from '../../src/lib/heatmap/day-layout.ts';
+import { dateToDay, dayYears, layoutDayYear } from '../../src/lib/heatmap/day-layout.ts';
 import { heatmapSvg } from '../../src/lib/heatmap/svg.ts';
 import { dayCalendars } from '../../src/lib/heatmap/day-calendars.ts';
 import { nextChartId } from '../../src/lib/heatmap/ids.ts';
 import { dayTableRows } from '../../src/lib/heatmap/table.ts';
 import { parseActivityCsv } from '../../src/lib/activity-csv.ts';
 import type { Problem } from '../../src/lib/problems.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 const dayArb = fc.integer({ min: Date.UTC(2019, 0, 1) / 864e5, max: Date.UTC(2026, 11, 31) / 864e5 }).map((n) => dateToDay(new Date(n * 864e5)));
 const days = fc.uniqueArray(fc.record({ date: dayArb, count: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 6, max: 120 })) }), {
@@ -25,13 +28,13 @@ describe('day calendar', () => {
         { date: '2025-01-01', count: 1, features: 1 },
       ],
       2025,
-      { weekStart: 'monday' },
+      { weekStart: 'monday', locale: en },
     );
     expect(layout.cells).toHaveLength(365);
     // The year is the calendar's own label, so day titles leave it out.
-    expect(layout.cells.find((c) => c.key === '2025-09-03')!.title).toBe('Wed 3 Sep: 4 commits');
-    expect(layout.cells.find((c) => c.key === '2025-01-01')!.title).toBe('Wed 1 Jan: 1 commit, 1 feature');
-    expect(layout.summary).toBe('Commits per day in 2025: 5 commits on 2 days with data; busiest Wed 3 Sep 2025 (4).');
+    expect(layout.cells.find((c) => c.key === '2025-09-03')!.title).toBe('Wed, Sep 3: 4 commits');
+    expect(layout.cells.find((c) => c.key === '2025-01-01')!.title).toBe('Wed, Jan 1: 1 commit, 1 feature');
+    expect(layout.summary).toBe('Commits per day in 2025: 5 commits on 2 days with data; busiest Sep 3, 2025 (4).');
     expect(layout.cells.find((c) => c.key === '2025-01-02')!.level).toBeNull();
     expect(layout.labels.map((l) => l.text)).toEqual([
       '2025',
@@ -51,7 +54,7 @@ describe('day calendar', () => {
       'Wed',
       'Fri',
     ]);
-    expect(layoutDayYear([], 2024, { weekStart: 'sunday' }).cells).toHaveLength(366);
+    expect(layoutDayYear([], 2024, { weekStart: 'sunday', locale: en }).cells).toHaveLength(366);
   });
   it('orders years newest first', () => {
     expect(
@@ -67,7 +70,7 @@ describe('day calendar', () => {
       fc.property(days, fc.constantFrom('monday' as const, 'sunday' as const), (series, weekStart) => {
         const week = weekStart === 'monday' ? utcMonday : utcSunday;
         for (const year of dayYears(series)) {
-          const layout = layoutDayYear(series, year, { weekStart });
+          const layout = layoutDayYear(series, year, { weekStart, locale: en });
           const start = new Date(Date.UTC(year, 0, 1));
           const byKey = new Map(layout.cells.map((c) => [c.key, c]));
           expect(byKey.size).toBe(layout.cells.length);
@@ -97,8 +100,8 @@ describe('day calendar', () => {
     fc.assert(
       fc.property(days, (series) => {
         for (const year of dayYears(series)) {
-          const a = heatmapSvg(layoutDayYear(series, year, { weekStart: 'monday' }), { id: 'c' });
-          expect(heatmapSvg(layoutDayYear([...series].reverse(), year, { weekStart: 'monday' }), { id: 'c' })).toBe(a);
+          const a = heatmapSvg(layoutDayYear(series, year, { weekStart: 'monday', locale: en }), { id: 'c' });
+          expect(heatmapSvg(layoutDayYear([...series].reverse(), year, { weekStart: 'monday', locale: en }), { id: 'c' })).toBe(a);
         }
       }),
       { numRuns: 30 },
@@ -112,34 +115,34 @@ describe('day calendar', () => {
           { date: '2025-01-01', count: 2 },
         ],
         2025,
-        { weekStart: 'monday' },
+        { weekStart: 'monday', locale: en },
       ),
     ).toThrow(/each day once, found 2025-01-01 twice/);
-    expect(() => layoutDayYear([{ date: '2025-1-01', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/YYYY-MM-DD, found "2025-1-01"/);
-    expect(() => layoutDayYear([{ date: '2025-02-29', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/calendar day, found "2025-02-29"/);
-    expect(() => layoutDayYear([{ date: '2025-04-31', count: 1 }], 2025, { weekStart: 'monday' })).toThrow(/calendar day, found "2025-04-31"/);
-    expect(layoutDayYear([{ date: '2024-02-29', count: 1 }], 2024, { weekStart: 'monday' }).cells.find((c) => c.key === '2024-02-29')!.title).toBe(
-      'Thu 29 Feb: 1 commit',
+    expect(() => layoutDayYear([{ date: '2025-1-01', count: 1 }], 2025, { weekStart: 'monday', locale: en })).toThrow(/YYYY-MM-DD, found "2025-1-01"/);
+    expect(() => layoutDayYear([{ date: '2025-02-29', count: 1 }], 2025, { weekStart: 'monday', locale: en })).toThrow(/calendar day, found "2025-02-29"/);
+    expect(() => layoutDayYear([{ date: '2025-04-31', count: 1 }], 2025, { weekStart: 'monday', locale: en })).toThrow(/calendar day, found "2025-04-31"/);
+    expect(layoutDayYear([{ date: '2024-02-29', count: 1 }], 2024, { weekStart: 'monday', locale: en }).cells.find((c) => c.key === '2024-02-29')!.title).toBe(
+      'Thu, Feb 29: 1 commit',
     );
   });
   it('gives the same titles, rows and columns in any time zone (spawned under other TZs)', () => {
-    const script = `import { layoutDayYear } from './src/lib/heatmap/day-layout.ts'; import { heatmapSvg } from './src/lib/heatmap/svg.ts';
+    const script = `import { layoutDayYear } from './src/lib/heatmap/day-layout.ts'; import { heatmapSvg } from './src/lib/heatmap/svg.ts'; import { createLocale } from './src/lib/i18n/locale.ts';
       const days = [{ date: '2024-03-31', count: 3 }, { date: '2024-10-27', count: 1 }, { date: '2024-12-31', count: 9 }, { date: '2024-01-01', count: 2 }];
-      process.stdout.write(heatmapSvg(layoutDayYear(days, 2024, { weekStart: 'sunday' }), { id: 'c' }));`;
+      process.stdout.write(heatmapSvg(layoutDayYear(days, 2024, { weekStart: 'sunday', locale: createLocale('en') }), { id: 'c' }));`;
     const run = (tz: string) => spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
     const outputs = ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Berlin'].map(run);
     for (const o of outputs) expect(o.stderr).toBe('');
     expect(new Set(outputs.map((o) => o.stdout)).size).toBe(1);
-    expect(outputs[0]!.stdout).toContain('<title>Sun 31 Mar: 3 commits</title>');
-    expect(outputs[0]!.stdout).toContain('<title>Tue 31 Dec: 9 commits</title>');
-    expect(outputs[0]!.stdout).toContain('busiest Tue 31 Dec 2024 (9)');
+    expect(outputs[0]!.stdout).toContain('<title>Sun, Mar 31: 3 commits</title>');
+    expect(outputs[0]!.stdout).toContain('<title>Tue, Dec 31: 9 commits</title>');
+    expect(outputs[0]!.stdout).toContain('busiest Dec 31, 2024 (9)');
   });
   it('never uses local-time Date methods in the heatmap modules', () => {
     for (const f of ['day-layout.ts', 'month-layout.ts', 'table.ts', 'scale.ts', 'svg.ts', 'layout.ts']) {
       const src = readFileSync(`src/lib/heatmap/${f}`, 'utf8');
       expect(src, f).not.toMatch(/\.(getDate|getDay|getMonth|getFullYear|getHours|toISOString|toLocale\w*)\(|\btimeDay\b|\btimeMonday\b/);
     }
-    expect(dayName('2024-02-29')).toBe('Thu 29 Feb 2024');
+    expect(en.dayShort('2024-02-29')).toBe('Feb 29, 2024');
   });
 });
 
@@ -149,7 +152,7 @@ describe('day calendars of a page', () => {
       fc.property(days, fc.constantFrom('commits' as const, 'features' as const), (series, metric) => {
         const page = {};
         nextChartId(page); // the month chart comes first on the profile page
-        const { years } = dayCalendars(series, metric, 'monday', () => nextChartId(page));
+        const { years } = dayCalendars(series, metric, createLocale('en', { weekStart: 'monday' }), () => nextChartId(page));
         expect(years.map((y) => y.year)).toEqual(dayYears(series));
         const ids = years.flatMap((y) => [...y.svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
         expect(new Set(ids).size).toBe(ids.length);
@@ -157,7 +160,7 @@ describe('day calendars of a page', () => {
         for (const { year, svg } of years) {
           const defined = new Set([...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
           const used = [...svg.matchAll(/<use href="#([^"]+)"/g)].map((m) => m[1]!);
-          expect(used).toHaveLength(layoutDayYear(series, year, { weekStart: 'monday' }).cells.length);
+          expect(used).toHaveLength(layoutDayYear(series, year, { weekStart: 'monday', locale: en }).cells.length);
           expect(used.filter((u) => !defined.has(u))).toEqual([]);
           // Every defined shape is used, and "no data" (n) is never the month chart's dashed "no entry" (e).
           expect([...defined].filter((d) => !used.includes(d))).toEqual([]);
@@ -185,10 +188,11 @@ describe('day table', () => {
         { date: '2023-12-31', count: 2 },
       ],
       2024,
+      en,
     );
     expect(rows).toEqual([
-      { date: '2024-02-29', label: 'Thu 29 Feb 2024', count: 4, features: 1 },
-      { date: '2024-01-05', label: 'Fri 5 Jan 2024', count: 0 },
+      { date: '2024-02-29', label: 'Thu, Feb 29', count: 4, features: 1 },
+      { date: '2024-01-05', label: 'Fri, Jan 5', count: 0 },
     ]);
   });
 });

@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { layoutMonths, type MonthValue } from '../../src/lib/heatmap/month-layout.ts';
 import { heatmapSvg } from '../../src/lib/heatmap/svg.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 const seed = JSON.parse(readFileSync('tests/fixtures/seed/000_44ad1382dda3814e.expected.json', 'utf8')) as { months: MonthValue[] };
 const example: MonthValue[] = seed.months.map(({ month, commits, features }) => ({ month, commits, features }));
@@ -14,7 +17,7 @@ const series = fc.uniqueArray(
 );
 
 describe('month heatmap of the example profile', () => {
-  const layout = layoutMonths(example, 'commits', { href: (m) => `#${m}` });
+  const layout = layoutMonths(example, 'commits', { locale: en, href: (m) => `#${m}` });
   it('colours exactly the 13 months 2024-10 … 2026-02 that have entries, in their row and column', () => {
     const coloured = layout.cells.filter((c) => c.level !== null);
     expect(coloured.map((c) => c.key).sort()).toEqual(example.map((m) => m.month).sort());
@@ -61,7 +64,7 @@ describe('month heatmap of the example profile', () => {
     expect(svg).toContain('<rect id="ce" class="heat-e" ');
     expect(svg).toContain('<title>Sep 2025: 36 commits, 6 features</title>');
     expect(svg).toContain('<title>Nov 2025: no entry</title>');
-    expect(layoutMonths([{ month: '2025-01', commits: 1, features: 1 }], 'commits').cells[0]!.title).toBe('Jan 2025: 1 commit, 1 feature');
+    expect(layoutMonths([{ month: '2025-01', commits: 1, features: 1 }], 'commits', { locale: en }).cells[0]!.title).toBe('Jan 2025: 1 commit, 1 feature');
     // Months without an entry have no anchor to go to, so they are not links.
     expect(svg).not.toContain('href="#2025-11"');
     expect(
@@ -71,7 +74,7 @@ describe('month heatmap of the example profile', () => {
         .sort(),
     ).toEqual(example.map((m) => m.month).sort());
     // Linked cells make the chart a labelled group (an img may not contain links); without links it is an img.
-    expect(heatmapSvg(layoutMonths(example, 'commits'), { id: 'c' })).toMatch(/role="img" aria-label="Commits per month/);
+    expect(heatmapSvg(layoutMonths(example, 'commits', { locale: en }), { id: 'c' })).toMatch(/role="img" aria-label="Commits per month/);
     expect(svg).toMatch(/role="group" aria-label="Commits per month, Oct 2024 to Feb 2026: 270 commits in 13 months with an entry; busiest Nov 2024 \(78\)\."/);
   });
   it('gives the small months and the big ones different levels', () => {
@@ -85,7 +88,7 @@ describe('month heatmap invariants (property-based)', () => {
   it('puts every month in exactly one cell, never overlapping, empty ≠ zero, monotonic levels, deterministic', () => {
     fc.assert(
       fc.property(series, fc.constantFrom('commits' as const, 'features' as const), (months, metric) => {
-        const layout = layoutMonths(months, metric);
+        const layout = layoutMonths(months, metric, { locale: en });
         for (const m of months) expect(layout.cells.filter((c) => c.key === m.month)).toHaveLength(1);
         const positions = new Set(layout.cells.map((c) => `${c.x},${c.y}`));
         expect(positions.size).toBe(layout.cells.length);
@@ -99,7 +102,7 @@ describe('month heatmap invariants (property-based)', () => {
         for (let i = 1; i < sorted.length; i++) expect(levelOf(sorted[i]!.month)).toBeGreaterThanOrEqual(levelOf(sorted[i - 1]!.month));
         for (const m of months) expect(levelOf(m.month) === 0).toBe(m[metric] === 0);
         const svg = heatmapSvg(layout, { id: 'c' });
-        expect(heatmapSvg(layoutMonths([...months].reverse(), metric), { id: 'c' })).toBe(svg);
+        expect(heatmapSvg(layoutMonths([...months].reverse(), metric, { locale: en }), { id: 'c' })).toBe(svg);
         // Every cell is a <use> of a square the chart defines, with the class of its level (e = no entry).
         const defined = new Map([...svg.matchAll(/<rect id="([^"]+)" class="heat-([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
         const used = [...svg.matchAll(/<use href="#([^"]+)"/g)].map((m) => defined.get(m[1]!));
@@ -116,12 +119,13 @@ describe('month heatmap invariants (property-based)', () => {
           { month: '2025-01', commits: 2, features: 0 },
         ],
         'commits',
+        { locale: en },
       ),
     ).toThrow(/each month once, found 2025-01 twice/);
-    expect(() => layoutMonths([{ month: '2025-13', commits: 1, features: 0 }], 'commits')).toThrow(/YYYY-MM, found "2025-13"/);
+    expect(() => layoutMonths([{ month: '2025-13', commits: 1, features: 0 }], 'commits', { locale: en })).toThrow(/YYYY-MM, found "2025-13"/);
   });
   it('draws an empty chart for a profile with no months', () => {
-    const layout = layoutMonths([], 'commits');
+    const layout = layoutMonths([], 'commits', { locale: en });
     expect(layout.cells).toEqual([]);
     expect(layout.summary).toBe('Commits per month: no months yet.');
   });
@@ -130,8 +134,21 @@ describe('month heatmap invariants (property-based)', () => {
 describe('month labels', () => {
   it('are short names by default and initials for small charts', () => {
     const texts = (l: ReturnType<typeof layoutMonths>) => l.labels.filter((x) => !/^\d{4}$/.test(x.text)).map((x) => x.text);
-    expect(texts(layoutMonths(example, 'commits'))).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
-    expect(texts(layoutMonths(example, 'commits', { monthLabels: 'initial' })).join('')).toBe('JFMAMJJASOND');
+    expect(texts(layoutMonths(example, 'commits', { locale: en }))).toEqual([
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+    ]);
+    expect(texts(layoutMonths(example, 'commits', { locale: en, monthLabels: 'initial' })).join('')).toBe('JFMAMJJASOND');
   });
 });
 
@@ -144,6 +161,7 @@ describe('years', () => {
         { month: '2999-01', commits: 1, features: 0 },
       ],
       'commits',
+      { locale: en },
     );
     expect(layout.cells).toHaveLength(7 + 12 + 1); // 1985-06…12, 2024, 2999-01
     expect(layout.labels.filter((l) => /^\d{4}$/.test(l.text)).map((l) => l.text)).toEqual(['2999', '2024', '1985']);

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { scaleQuantile } from 'd3-scale';
-import { binLabel, contrastRatio, heatBins, palette, quantileBins, sqrtQuantizeBins } from '../../src/lib/heatmap/scale.ts';
+import { heatBins, palette, paletteCss, quantileBins, sqrtQuantizeBins } from '../../src/lib/heatmap/scale.ts';
+import { contrastRatio } from '../../src/lib/theme/colour.ts';
 import { HEATMAP_SCHEMES } from '../../src/lib/heatmap/settings.ts';
 import { heatmapCss, heatmapPageCss, heatmapSvg } from '../../src/lib/heatmap/svg.ts';
 import { layoutMonths } from '../../src/lib/heatmap/month-layout.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 const example = [12, 2, 3, 36, 8, 21, 8, 10, 15, 10, 64, 78, 3];
 /** Shannon entropy (bits) of how values spread over levels: the "spread" of the comment in scale.ts. */
@@ -17,8 +21,8 @@ const spread = (values: number[], level: (v: number) => number) => {
 
 describe('colour bins', () => {
   it('are the measured ones on the example profile (as the scale.ts comment states)', () => {
-    expect(heatBins(example).bins.map(binLabel)).toEqual(['0', '1–7', '8–9', '10–20', '21–78']);
-    expect(sqrtQuantizeBins(example).bins.map(binLabel)).toEqual(['0', '1–8', '9–24', '25–47', '48–78']);
+    expect(heatBins(example).bins.map((b) => en.numberRange(b.lo, b.hi))).toEqual(['0', '1–7', '8–9', '10–20', '21–78']);
+    expect(sqrtQuantizeBins(example).bins.map((b) => en.numberRange(b.lo, b.hi))).toEqual(['0', '1–8', '9–24', '25–47', '48–78']);
     expect(spread(example, quantileBins(example).level)).toBeGreaterThan(spread(example, sqrtQuantizeBins(example).level));
   });
   it('quantileBins gives the levels d3 scaleQuantile gives over the positive values (property)', () => {
@@ -94,6 +98,17 @@ describe('colours', () => {
       }
     }
   });
+  it('pages follow the used color-scheme (light-dark()), the standalone SVG the reader’s system (a media query)', () => {
+    const { light, dark } = palette('blues');
+    const page = paletteCss('blues', '.heat-blues');
+    expect(page).toContain(`--heat-4:light-dark(${light.levels[4]},${dark.levels[4]});`);
+    expect(page).toContain(`--heat-text:light-dark(${light.text},${dark.text});`);
+    expect(page).not.toContain('@media');
+    expect(paletteCss('blues', '.heat', 'system')).toBe(
+      `.heat{${light.levels.map((c, i) => `--heat-${i}:${c};`).join('')}--heat-empty:${light.emptyStroke};--heat-none:${light.noDataStroke};--heat-text:${light.text};}` +
+        `@media (prefers-color-scheme:dark){.heat{${dark.levels.map((c, i) => `--heat-${i}:${c};`).join('')}--heat-empty:${dark.emptyStroke};--heat-none:${dark.noDataStroke};--heat-text:${dark.text};}}`,
+    );
+  });
   it('src/components/heatmap.css is what heatmapPageCss() generates (rewrite: npx node src/lib/heatmap/write-css.ts)', () => {
     expect(readFileSync('src/components/heatmap.css', 'utf8')).toBe(heatmapPageCss());
   });
@@ -101,7 +116,11 @@ describe('colours', () => {
 
 describe('standalone SVG', () => {
   it('carries its own light/dark style, no external references, and a legend', () => {
-    const svg = heatmapSvg(layoutMonths([{ month: '2025-09', commits: 36, features: 6 }], 'commits'), { id: 'c', css: heatmapCss('greens'), legend: true });
+    const svg = heatmapSvg(layoutMonths([{ month: '2025-09', commits: 36, features: 6 }], 'commits', { locale: en }), {
+      id: 'c',
+      css: heatmapCss('greens'),
+      legend: { empty: 'no entry', less: 'Less', more: 'More', range: en.numberRange },
+    });
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
     expect(svg).toContain('@media (prefers-color-scheme:dark)');
     const refs = [...svg.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]!);
@@ -113,7 +132,7 @@ describe('standalone SVG', () => {
     expect(svg).toContain('>no entry</text>');
   });
   it('escapes text and links', () => {
-    const layout = layoutMonths([{ month: '2025-09', commits: 1, features: 0 }], 'commits', { href: () => '#a"b<c>&' });
+    const layout = layoutMonths([{ month: '2025-09', commits: 1, features: 0 }], 'commits', { locale: en, href: () => '#a"b<c>&' });
     expect(heatmapSvg(layout, { id: 'c' })).toContain('<a href="#a&quot;b&lt;c&gt;&amp;">');
   });
 });

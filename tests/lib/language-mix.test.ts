@@ -2,9 +2,12 @@
 // its bar, and the weekday × hour grid of a year.
 import { describe, expect, it } from 'vitest';
 import { languageMix } from '../../src/lib/language-mix.ts';
-import { languageBarSvg, sharePercent } from '../../src/lib/charts/language-bar.ts';
+import { languageBarSvg } from '../../src/lib/charts/language-bar.ts';
 import { layoutHourGrid } from '../../src/lib/charts/hour-grid.ts';
 import { sumHours } from '../../src/lib/year-review.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 describe('languageMix', () => {
   it('sums the months that record languages, largest first, ties by name, with Linguist’s colours', () => {
@@ -15,7 +18,7 @@ describe('languageMix', () => {
       { name: 'Zig', commits: 3, share: 0.3, color: '#ec915c' },
       { name: 'Ada', commits: 1, share: 0.1, color: '#02f88c' },
     ]);
-    expect(mix!.map((s) => sharePercent(s.share))).toEqual(['30%', '30%', '30%', '10%']);
+    expect(mix!.map((s) => en.percent(s.share * 100))).toEqual(['30%', '30%', '30%', '10%']);
   });
 
   it('groups all but the eight largest as Other, and is undefined without recorded languages', () => {
@@ -39,7 +42,7 @@ describe('languageMix', () => {
   });
 
   it('draws a bar whose shares fill it exactly', () => {
-    const svg = languageBarSvg(languageMix([{ languages: { Go: 2, Rust: 1 } }])!, 'Languages: Go 66.7%, Rust 33.3%.');
+    const svg = languageBarSvg(languageMix([{ languages: { Go: 2, Rust: 1 } }])!, 'Languages: Go 66.7%, Rust 33.3%.', en.percent);
     expect(svg).toContain('<rect x="0" y="0" width="400" height="12" fill="#00ADD8"><title>Go: 66.7%</title></rect>');
     expect(svg).toContain('<rect x="400" y="0" width="200" height="12" fill="#dea584"><title>Rust: 33.3%</title></rect>');
     expect(svg).toContain('role="img" aria-label="Languages: Go 66.7%, Rust 33.3%."');
@@ -62,7 +65,7 @@ describe('the weekday × hour grid', () => {
   });
 
   it('lays out a cell per weekday and hour, weekday names and every third hour', () => {
-    const layout = layoutHourGrid(hours, 2025);
+    const layout = layoutHourGrid(hours, 2025, en);
     expect(layout.cells).toHaveLength(168);
     expect(layout.cells.find((c) => c.key === 'Mon09')).toMatchObject({ x: 178, y: 16, title: 'Mon 09:00–09:59: 3 commits' });
     expect(layout.cells.find((c) => c.key === 'Sun23')).toMatchObject({ x: 402, y: 112, title: 'Sun 23:00–23:59: 1 commit' });

@@ -1,13 +1,16 @@
 // The features-and-bugs chart of a year: stacked segments on a nice value axis, exact positions.
 import { describe, expect, it } from 'vitest';
 import { layoutCommitBars, layoutMonthBars, monthBarsSvg } from '../../src/lib/charts/month-bars.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 const months = Array.from({ length: 12 }, (_, i) => ({ month: `2024-${String(i + 1).padStart(2, '0')}`, features: 0, bugs: 0 }));
 months[0] = { month: '2024-01', features: 4, bugs: 2 };
 months[2] = { month: '2024-03', features: 1, bugs: 0 };
 
 describe('layoutMonthBars', () => {
-  const layout = layoutMonthBars(months, 2024)!;
+  const layout = layoutMonthBars(months, 2024, en)!;
 
   it('stacks bugs on features, on an axis of round ticks up to the busiest month', () => {
     // The busiest month has 6: ticks 0, 2, 4, 6 over 120 px from y = 128 up to y = 8.
@@ -36,20 +39,22 @@ describe('layoutMonthBars', () => {
       layoutMonthBars(
         months.map((m) => ({ ...m, features: 0, bugs: 0 })),
         2024,
+        en,
       ),
     ).toBeUndefined();
     expect(
       layoutMonthBars(
         months.map((m) => ({ ...m, bugs: 0 })),
         2024,
+        en,
       )!.summary,
     ).toBe('Features per month in 2024: 5 features.');
   });
 
   it('serializes to an SVG image whose bars carry their numbers as titles', () => {
-    const svg = monthBarsSvg(layout);
+    const svg = monthBarsSvg(layout, en.number);
     expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 366 146" width="366" height="146" class="bars" role="img" aria-label="Features and bug fixes per month in 2024: 5 features, 2 bug fixes.">/,
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 366 146" width="366" height="146" class="bars" direction="ltr" role="img" aria-label="Features and bug fixes per month in 2024: 5 features, 2 bug fixes.">/,
     );
     expect(svg).toContain('<rect class="bar-bugs" x="35" y="8" width="18" height="40"><title>Jan 2024: 2 bug fixes</title></rect>');
     expect(svg).toContain('<text class="m" x="44" y="141">Jan</text>');
@@ -59,11 +64,14 @@ describe('layoutMonthBars', () => {
 
 describe('layoutCommitBars', () => {
   it('splits each month’s commits into features and other commits, with an empty column for a month without an entry', () => {
-    const layout = layoutCommitBars([
-      { month: '2025-02', commits: 2, features: 2 },
-      { month: '2024-11', commits: 3, features: 1 },
-      { month: '2025-01', commits: 5, features: 0 },
-    ])!;
+    const layout = layoutCommitBars(
+      [
+        { month: '2025-02', commits: 2, features: 2 },
+        { month: '2024-11', commits: 3, features: 1 },
+        { month: '2025-01', commits: 5, features: 0 },
+      ],
+      en,
+    )!;
     expect(layout.segments).toEqual([
       { kind: 'features', x: 34.2, y: 104, width: 19.6, height: 24, title: 'Nov 2024: 1 feature of 3 commits' },
       { kind: 'other', x: 34.2, y: 56, width: 19.6, height: 48, title: 'Nov 2024: 2 other commits of 3 commits' },
@@ -85,7 +93,7 @@ describe('layoutCommitBars', () => {
       const n = i + 6; // from Jul 2015
       return { month: `${2015 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`, commits: 1, features: 0 };
     });
-    const layout = layoutCommitBars(months)!;
+    const layout = layoutCommitBars(months, en)!;
     expect(layout.width).toBe(590);
     // 2015's label would start 28 px before 2016's: left out.
     expect(layout.labels.map((l) => [l.text, l.x])).toEqual([
@@ -100,10 +108,10 @@ describe('layoutCommitBars', () => {
       ['2024', 506],
       ['2025', 562],
     ]);
-    expect(layoutCommitBars([])).toBeUndefined();
+    expect(layoutCommitBars([], en)).toBeUndefined();
     // Four-digit values: the plot moves right so "2,500" fits inside the chart.
-    const busy = layoutCommitBars([{ month: '2025-01', commits: 2400, features: 100 }])!;
+    const busy = layoutCommitBars([{ month: '2025-01', commits: 2400, features: 100 }], en)!;
     expect([busy.ticks.at(-1)!.value, busy.left, busy.segments[0]!.x]).toEqual([2500, 43, 47.2]);
-    expect(layoutCommitBars([{ month: '2025-01', commits: 0, features: 0 }])).toBeUndefined();
+    expect(layoutCommitBars([{ month: '2025-01', commits: 0, features: 0 }], en)).toBeUndefined();
   });
 });

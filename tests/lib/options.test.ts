@@ -16,9 +16,11 @@ function problems(input: unknown): string[] {
 describe('parseOptions', () => {
   it('fills every default in', () => {
     expect(parseOptions(undefined)).toEqual({
-      title: 'Engineering profiles',
       nav: [],
-      heatmap: { scheme: 'greens', metric: 'commits', weekStart: 'monday' },
+      locale: 'en',
+      messages: {},
+      theme: { heatmap: 'greens', appearance: 'auto' },
+      heatmap: { metric: 'commits' },
       sections: [...SECTION_IDS],
       yearSections: [...YEAR_SECTION_IDS],
       shareImages: true,
@@ -35,9 +37,23 @@ describe('parseOptions', () => {
   });
 
   it('names each bad option with what it expected and what it found', () => {
-    expect(problems({ heatmap: { scheme: 'teal' } })).toEqual([
-      'engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
+    expect(problems({ theme: { heatmap: 'teal' } })).toEqual([
+      'engfolio.theme.heatmap: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
     ]);
+    expect(problems({ heatmap: { scheme: 'blues' } })).toEqual([
+      'engfolio.heatmap.scheme: expected no value here: the heatmap scheme is the option theme.heatmap since engfolio 0.3, found "blues"',
+    ]);
+    expect(problems({ locale: 'de_DE' })).toEqual(['engfolio.locale: expected a BCP 47 language tag like "de", "ja" or "pt-BR", found "de_DE"']);
+    expect(problems({ heatmap: { weekStart: 'tuesday' } })).toEqual([
+      'engfolio.heatmap.weekStart: expected one of "monday", "sunday", "saturday", found "tuesday"',
+    ]);
+    expect(problems({ messages: { de: { 'section.summry': 'Überblick' } } })).toEqual([
+      'engfolio.messages.de.section.summry: expected a message key of engfolio\'s catalogue (see src/lib/i18n/messages/en.ts), not a new one, found "Überblick"',
+    ]);
+    expect(problems({ messages: { de: { 'page.workOf': 'Arbeit von {person}' } } })).toEqual([
+      'engfolio.messages.de.page.workOf: expected a text with the placeholders {name}, as English\'s has; this one has {person}, found "Arbeit von {person}"',
+    ]);
+    expect(problems({ messages: { de_DE: {} } })).toHaveLength(1);
     expect(problems({ titel: 'x' })).toEqual(['engfolio.titel: expected a known option, found an unknown one — did you mean "title"?']);
     expect(problems({ title: '  ' })).toEqual(['engfolio.title: expected non-empty text, found "  "']);
     expect(problems({ nav: [{ label: 'Blog', href: 'blog/' }] })).toEqual([

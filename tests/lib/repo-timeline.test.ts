@@ -2,6 +2,9 @@
 // whole period), on a shared time axis with year labels that fit.
 import { describe, expect, it } from 'vitest';
 import { layoutRepoTimeline, repoTimelineSvg } from '../../src/lib/charts/repo-timeline.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 const repositories = [
   { name: 'acme/a', from: '2024-10', to: '2025-02' },
@@ -15,7 +18,7 @@ const months = [
 ];
 
 describe('layoutRepoTimeline', () => {
-  const layout = layoutRepoTimeline(repositories, months)!;
+  const layout = layoutRepoTimeline(repositories, months, en)!;
 
   it('draws each repository’s period as a track and its active months as runs', () => {
     // Oct 2024 – Feb 2025: five months of 112 px.
@@ -34,7 +37,7 @@ describe('layoutRepoTimeline', () => {
       ['acme/c', 60, { x: 112, width: 112 }, [['2024-11', '2024-11', 112, 112]]],
     ]);
     expect(layout.rows.map((r) => r.title)).toEqual([
-      'acme/a: Oct 2024 – Feb 2025, 3 months with work in it',
+      'acme/a: Oct 2024 – Feb 2025, 3 months with work in it',
       'acme/b: Jan 2025, 1 month with work in it',
       'acme/c: Nov 2024',
     ]);
@@ -46,8 +49,8 @@ describe('layoutRepoTimeline', () => {
       { x: 336, text: '2025' },
     ]);
     expect([layout.width, layout.height, layout.axisY]).toEqual([560, 104, 100]);
-    expect(layout.summary).toBe('3 repositories over time, Oct 2024 – Feb 2025.');
-    expect(layoutRepoTimeline([], months)).toBeUndefined();
+    expect(layout.summary).toBe('3 repositories over time, Oct 2024 – Feb 2025.');
+    expect(layoutRepoTimeline([], months, en)).toBeUndefined();
   });
 
   it('links each row to its card', () => {
@@ -55,6 +58,6 @@ describe('layoutRepoTimeline', () => {
     expect(svg).toContain(
       '<a href="#repo-2"><title>acme/b: Jan 2025, 1 month with work in it</title><text x="0" y="41">acme/b</text><rect class="tl-track" x="336" y="45" width="112" height="10" rx="2"/>',
     );
-    expect(svg).toMatch(/role="group" aria-label="3 repositories over time, Oct 2024 – Feb 2025\."/);
+    expect(svg).toMatch(/role="group" aria-label="3 repositories over time, Oct 2024\u2009–\u2009Feb 2025\."/);
   });
 });

@@ -13,6 +13,9 @@ import { encodePng } from '../../src/lib/share-image/png.ts';
 import { svgToPng } from '../../src/lib/share-image/render.ts';
 import { fitText, missingCharacters, shareFont, textSvg, textWidth, type TextBox } from '../../src/lib/share-image/text.ts';
 import { yearReviews } from '../../src/lib/year-review.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 const files = shareImageAssets();
 const fonts: ShareFonts = { regular: shareFont(readFileSync(files.regular)), bold: shareFont(readFileSync(files.bold)) };
@@ -40,7 +43,7 @@ const [ada2023, ada2024] = yearReviews(ada.months, ada.days, 'monday');
 
 describe('what a share image says', () => {
   it('gives a profile its name, headline, totals, commits per month and period', () => {
-    const card = profileCard(ada, 'Team Co');
+    const card = profileCard(ada, 'Team Co', en);
     expect({ ...card, chart: undefined }).toEqual({
       eyebrow: 'Engineering profile',
       title: 'Ada Lovelace',
@@ -52,7 +55,7 @@ describe('what a share image says', () => {
         { value: '1', label: 'repository' },
       ],
       chart: undefined,
-      footer: ['Team Co', 'Nov 2023 – Mar 2024'],
+      footer: ['Team Co', 'Nov 2023 – Mar 2024'],
       alt: 'Ada Lovelace, engineering profile: 1,206 commits, 41 features, 3 active months, 1 repository.',
     });
     // The chart is the profile page's own layout: a column per month from the first to the last.
@@ -60,14 +63,14 @@ describe('what a share image says', () => {
   });
 
   it('gives a year its totals against the year before, or "first year", and its bars', () => {
-    const first = yearCard(ada, ada2023!, 'Team Co');
+    const first = yearCard(ada, ada2023!, 'Team Co', en);
     expect(first.figures).toEqual([
       { value: '1', label: 'commit', change: 'first year' },
       { value: '1', label: 'feature', change: 'first year', swatch: 'features' },
       { value: '0', label: 'bug fixes', change: 'first year', swatch: 'bugs' },
       { value: '1', label: 'active month', change: 'first year' },
     ]);
-    const second = yearCard(ada, ada2024!, 'Team Co');
+    const second = yearCard(ada, ada2024!, 'Team Co', en);
     expect(second.eyebrow).toBe('2024 in review');
     expect(second.footer).toEqual(['Team Co', '2024']);
     // Day data only from 2024 on: 2023's active days are unknown, and so is their change.
@@ -75,10 +78,10 @@ describe('what a share image says', () => {
       { value: '1,205', label: 'commits', change: '+1,204 on 2023' },
       { value: '40', label: 'features', change: '+39 on 2023', swatch: 'features' },
       { value: '3', label: 'bug fixes', change: '+3 on 2023', swatch: 'bugs' },
-      { value: '1', label: 'active day', change: 'none in 2023' },
+      { value: '1', label: 'active day', change: 'none recorded in 2023' },
     ]);
     expect(second.alt).toBe(
-      'Ada Lovelace, 2024 in review: 1,205 commits (+1,204 on 2023), 40 features (+39 on 2023), 3 bug fixes (+3 on 2023), 1 active day (none in 2023).',
+      'Ada Lovelace, 2024 in review: 1,205 commits (+1,204 on 2023), 40 features (+39 on 2023), 3 bug fixes (+3 on 2023), 1 active day (none recorded in 2023).',
     );
     expect(second.chart?.summary).toBe('Features and bug fixes per month in 2024: 40 features, 3 bug fixes.');
   });
@@ -139,12 +142,12 @@ describe('a share image’s layout', () => {
     Array.from({ length: 60 }, (_, i) => month(`${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, 987_654 + i, 123_456, 98_765)),
   );
   const cards: [string, CardContent][] = [
-    ['a profile', profileCard(ada, 'Team Co')],
-    ['a first year', yearCard(ada, ada2023!, 'Team Co')],
-    ['a year', yearCard(ada, ada2024!, 'Team Co')],
-    ['a long profile', profileCard(long, 'The engineering profiles of a very large organization with a long name')],
-    ['a long year', yearCard(long, yearReviews(long.months, undefined, 'monday')[3]!, 'Team Co')],
-    ['a profile without commits', profileCard(buildProfileView('x', publishedProfileSchema.parse({ name: 'X' }), []), 'Team Co')],
+    ['a profile', profileCard(ada, 'Team Co', en)],
+    ['a first year', yearCard(ada, ada2023!, 'Team Co', en)],
+    ['a year', yearCard(ada, ada2024!, 'Team Co', en)],
+    ['a long profile', profileCard(long, 'The engineering profiles of a very large organization with a long name', en)],
+    ['a long year', yearCard(long, yearReviews(long.months, undefined, 'monday')[3]!, 'Team Co', en)],
+    ['a profile without commits', profileCard(buildProfileView('x', publishedProfileSchema.parse({ name: 'X' }), []), 'Team Co', en)],
   ];
 
   it.each(cards)('keeps the texts of %s apart and inside the image', (_, card) => {
@@ -173,7 +176,8 @@ describe('a share image’s layout', () => {
   it('has the pages’ light colours', () => {
     const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
     const root = css.slice(css.indexOf(':root'), css.indexOf('}', css.indexOf(':root')));
-    for (const [name, value] of Object.entries(SHARE_COLOURS)) expect(root, name).toContain(`--${name}: ${value};`);
+    // Each colour is `light-dark(light, dark)`: the image is drawn in the light one.
+    for (const [name, value] of Object.entries(SHARE_COLOURS)) expect(root, name).toContain(`--${name}: light-dark(${value}, `);
   });
 });
 
@@ -189,7 +193,7 @@ describe('a share image as PNG', () => {
   });
 
   it('renders 1200 × 630, opaque, the same bytes every time', async () => {
-    const svg = drawCard(fonts, profileCard(ada, 'Team Co')).svg;
+    const svg = drawCard(fonts, profileCard(ada, 'Team Co', en)).svg;
     const png = await svgToPng(svg, files.wasm);
     expect((await svgToPng(svg, files.wasm)).equals(png)).toBe(true);
     const decoded = PNG.sync.read(png);

@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { activeYears, changeLabel, yearReviews, type ReviewMonth } from '../../src/lib/year-review.ts';
 import { dateOfDayNumber, dayNumber, weekdayOfDayNumber } from '../../src/lib/calendar.ts';
+import { createLocale } from '../../src/lib/i18n/locale.ts';
+
+const en = createLocale('en');
 
 const month = (key: string, commits: number, rest: Partial<ReviewMonth> = {}): ReviewMonth => ({
   month: key,
@@ -128,14 +131,14 @@ describe('the languages and hours of a year', () => {
 
 describe('changeLabel', () => {
   it('signs the change on the year before', () => {
-    expect([changeLabel(16, 8), changeLabel(1250, 46), changeLabel(3, 7), changeLabel(4, 4), changeLabel(undefined, 4), changeLabel(4, undefined)]).toEqual([
-      '+8',
-      '+1,204',
-      '−4',
-      '±0',
-      undefined,
-      undefined,
-    ]);
+    expect([
+      changeLabel(16, 8, en.number),
+      changeLabel(1250, 46, en.number),
+      changeLabel(3, 7, en.number),
+      changeLabel(4, 4, en.number),
+      changeLabel(undefined, 4, en.number),
+      changeLabel(4, undefined, en.number),
+    ]).toEqual(['+8', '+1,204', '−4', '±0', undefined, undefined]);
   });
 });
 

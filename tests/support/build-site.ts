@@ -11,11 +11,13 @@ export interface SiteBuildOptions {
   site?: string;
   /** The content folder (default: the example's, tests/fixtures/example-content). */
   content?: string;
+  /** engfolio's options besides `content` (default: none). */
+  engfolio?: Record<string, unknown>;
 }
 
 /** Returns the output folder of a fresh real build of a test site for `options` (remove it with `removeSiteBuild`). */
 export async function buildSite(options: SiteBuildOptions = {}): Promise<string> {
-  const root = makeTestSite({ content: options.content, base: normalizeBase(options.base ?? '/'), site: options.site });
+  const root = makeTestSite({ content: options.content, base: normalizeBase(options.base ?? '/'), site: options.site, options: options.engfolio });
   const r = await runAstroBuild(root);
   if (r.code !== 0) {
     removeTestSite(root);

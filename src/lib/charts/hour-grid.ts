@@ -1,7 +1,8 @@
 // When the work was done: a weekday × hour grid (Monday first, hours 0–23 of the author's own clock),
 // coloured by the heatmaps' quantile bins and drawn by the heatmap serializer.
 import { HOUR_WEEKDAYS } from '../content-schema.ts';
-import { countLabel } from '../format.ts';
+import { axisNames } from '../i18n/chart-labels.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { Cell, HeatmapLayout, Label } from '../heatmap/layout.ts';
 import { heatBins } from '../heatmap/scale.ts';
 
@@ -14,8 +15,12 @@ const TOP = 16;
 const pad = (h: number): string => String(h).padStart(2, '0');
 
 /** The grid's layout: a cell per weekday and hour, weekday names on the left, every third hour on top. */
-export function layoutHourGrid(grid: readonly (readonly number[])[], year: number): HeatmapLayout {
+export function layoutHourGrid(grid: readonly (readonly number[])[], year: number, l: Locale): HeatmapLayout {
   const scale = heatBins(grid.flat());
+  // Rows are Monday first; the locale's names are Sunday first.
+  const weekdays = axisNames(l, 0, LEFT - 4).weekdays;
+  const dayName = (d: number): string => weekdays[(d + 1) % 7]!;
+  const hour = (h: number): string => l.number(h).padStart(2, l.number(0));
   const cells: Cell[] = [];
   grid.forEach((row, d) => {
     row.forEach((k, h) => {
@@ -24,13 +29,18 @@ export function layoutHourGrid(grid: readonly (readonly number[])[], year: numbe
         y: TOP + d * STEP,
         key: `${HOUR_WEEKDAYS[d]}${pad(h)}`,
         level: scale.level(k),
-        title: `${HOUR_WEEKDAYS[d]} ${pad(h)}:00–${pad(h)}:59: ${countLabel(k, 'commit')}`,
+        title: l.t('chart.hourCell', {
+          weekday: l.weekday((d + 1) % 7, 'short'),
+          from: `${hour(h)}:${hour(0)}`,
+          to: `${hour(h)}:${l.number(59)}`,
+          commits: l.t('count.commits', { count: k }),
+        }),
       });
     });
   });
   const labels: Label[] = [
-    ...HOUR_WEEKDAYS.map((day, d): Label => ({ x: LEFT - 4, y: TOP + d * STEP + CELL - 3, text: day, anchor: 'end' })),
-    ...[0, 3, 6, 9, 12, 15, 18, 21].map((h): Label => ({ x: LEFT + h * STEP + CELL / 2, y: TOP - 5, text: pad(h), anchor: 'middle' })),
+    ...HOUR_WEEKDAYS.map((_, d): Label => ({ x: LEFT - 4, y: TOP + d * STEP + CELL - 3, text: dayName(d), anchor: 'end' })),
+    ...[0, 3, 6, 9, 12, 15, 18, 21].map((h): Label => ({ x: LEFT + h * STEP + CELL / 2, y: TOP - 5, text: hour(h), anchor: 'middle' })),
   ];
   const total = grid.flat().reduce((s, k) => s + k, 0);
   let busiest = { d: 0, h: 0, k: -1 };
@@ -42,7 +52,13 @@ export function layoutHourGrid(grid: readonly (readonly number[])[], year: numbe
     cell: CELL,
     cells,
     labels,
-    summary: `Commits by weekday and hour in ${year}, in the author's own time: ${countLabel(total, 'commit')}; busiest ${HOUR_WEEKDAYS[busiest.d]} ${pad(busiest.h)}:00 (${busiest.k}).`,
+    summary: l.t('chart.hourSummary', {
+      year: l.year(year),
+      commits: l.t('count.commits', { count: total }),
+      weekday: l.weekday((busiest.d + 1) % 7, 'short'),
+      hour: `${hour(busiest.h)}:${hour(0)}`,
+      value: busiest.k,
+    }),
     bins: scale.bins,
   };
 }

@@ -24,7 +24,7 @@ const YEAR_LABEL_WIDTH = 28;
  * Year labels for a span drawn in columns of `step` px from `left`: at each January, and at the first
  * column when its January is not too close; each at least 34 px after the one before, none past `right`.
  */
-export function yearLabels(span: readonly string[], step: number, left: number, right: number): { x: number; text: string }[] {
+export function yearLabels(span: readonly string[], step: number, left: number, right: number, year: (y: number) => string): { x: number; text: string }[] {
   const labels: { x: number; text: string }[] = [];
   const nextJanuary = span.findIndex((k, j) => j > 0 && k.endsWith('-01'));
   span.forEach((key, i) => {
@@ -33,7 +33,7 @@ export function yearLabels(span: readonly string[], step: number, left: number, 
     const x = tenth(left + i * step);
     if (labels.length && x - labels.at(-1)!.x < YEAR_LABEL_SPACING) return;
     if (x + YEAR_LABEL_WIDTH > right) return;
-    labels.push({ x, text: key.slice(0, 4) });
+    labels.push({ x, text: year(Number(key.slice(0, 4))) });
   });
   return labels;
 }

@@ -3,8 +3,9 @@
 // features and bug fixes per month (year pages), and a profile's commits per month with the features
 // share (profile pages). The pages show the same numbers as tables.
 import { scaleLinear } from 'd3-scale';
-import { MONTHS_SHORT, countLabel, formatNumber, monthShort } from '../format.ts';
 import { escapeXml } from '../heatmap/svg.ts';
+import { axisNames } from '../i18n/chart-labels.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { tenth } from './geometry.ts';
 import { monthSpan, yearLabels } from './month-axis.ts';
 
@@ -70,7 +71,8 @@ function layoutColumns(columns: readonly Column[], step: number, bar: number): O
     .ticks(4)
     .filter((t) => Number.isInteger(t))
     .map((value) => ({ value, y: y(value) }));
-  const widest = Math.max(...ticks.map((t) => formatNumber(t.value).length));
+  // Tick numbers with group separators are at most this long; the page formats them for its locale.
+  const widest = Math.max(...ticks.map((t) => t.value.toLocaleString('en').length));
   const left = Math.max(MIN_LEFT, Math.ceil(TICK_GAP + 2 + widest * CHAR_WIDTH));
   const segments: BarSegment[] = [];
   columns.forEach((c, i) => {
@@ -87,14 +89,14 @@ function layoutColumns(columns: readonly Column[], step: number, bar: number): O
 }
 
 /** A year's features and bug fixes per month (twelve columns); undefined when it has neither. */
-export function layoutMonthBars(months: readonly MonthBarValue[], year: number): MonthBarsLayout | undefined {
+export function layoutMonthBars(months: readonly MonthBarValue[], year: number, l: Locale): MonthBarsLayout | undefined {
   const step = 28;
   const columns = months.map((m) => {
-    const name = monthShort(m.month);
+    const name = l.monthShort(m.month);
     return {
       segments: [
-        { kind: 'features' as const, value: m.features, title: `${name}: ${countLabel(m.features, 'feature')}` },
-        { kind: 'bugs' as const, value: m.bugs, title: `${name}: ${countLabel(m.bugs, 'bug fix', 'bug fixes')}` },
+        { kind: 'features' as const, value: m.features, title: l.t('chart.barTitle', { month: name, value: l.t('count.features', { count: m.features }) }) },
+        { kind: 'bugs' as const, value: m.bugs, title: l.t('chart.barTitle', { month: name, value: l.t('count.bugFixes', { count: m.bugs }) }) },
       ],
     };
   });
@@ -102,13 +104,19 @@ export function layoutMonthBars(months: readonly MonthBarValue[], year: number):
   if (!layout) return undefined;
   const features = months.reduce((s, m) => s + m.features, 0);
   const bugs = months.reduce((s, m) => s + m.bugs, 0);
+  // Centred names keep 2 px apart at least, at the phone width too.
+  const names = axisNames(l, step - 4, 0).months;
   return {
     ...layout,
-    labels: months.map((m, i) => ({ x: layout.left + i * step + step / 2, text: MONTHS_SHORT[Number(m.month.slice(5, 7)) - 1]!, anchor: 'middle' as const })),
+    labels: months.map((m, i) => ({ x: layout.left + i * step + step / 2, text: names[Number(m.month.slice(5, 7)) - 1]!, anchor: 'middle' as const })),
     summary:
       bugs > 0
-        ? `Features and bug fixes per month in ${year}: ${countLabel(features, 'feature')}, ${countLabel(bugs, 'bug fix', 'bug fixes')}.`
-        : `Features per month in ${year}: ${countLabel(features, 'feature')}.`,
+        ? l.t('chart.yearBarsSummary', {
+            year: l.year(year),
+            features: l.t('count.features', { count: features }),
+            bugs: l.t('count.bugFixes', { count: bugs }),
+          })
+        : l.t('chart.yearBarsSummaryFeatures', { year: l.year(year), features: l.t('count.features', { count: features }) }),
   };
 }
 
@@ -118,7 +126,7 @@ export function layoutMonthBars(months: readonly MonthBarValue[], year: number):
  * without commits. Columns narrow to fit a long record; years are labelled at their January, as
  * many as fit apart.
  */
-export function layoutCommitBars(months: readonly { month: string; commits: number; features: number }[]): MonthBarsLayout | undefined {
+export function layoutCommitBars(months: readonly { month: string; commits: number; features: number }[], l: Locale): MonthBarsLayout | undefined {
   if (!months.length) return undefined;
   const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : 1));
   const span = monthSpan(sorted[0]!.month, sorted.at(-1)!.month);
@@ -126,45 +134,55 @@ export function layoutCommitBars(months: readonly { month: string; commits: numb
   const step = Math.min(28, PLOT_WIDTH / span.length);
   const columns = span.map((key) => {
     const m = byMonth.get(key);
-    const name = monthShort(key);
+    const name = l.monthShort(key);
     const commits = m?.commits ?? 0;
+    const all = l.t('count.commits', { count: commits });
     const features = m?.features ?? 0;
     return {
       segments: [
-        { kind: 'features' as const, value: features, title: `${name}: ${countLabel(features, 'feature')} of ${countLabel(commits, 'commit')}` },
+        {
+          kind: 'features' as const,
+          value: features,
+          title: l.t('chart.featuresOf', { month: name, features: l.t('count.features', { count: features }), commits: all }),
+        },
         {
           kind: 'other' as const,
           value: commits - features,
-          title: `${name}: ${countLabel(commits - features, 'other commit')} of ${countLabel(commits, 'commit')}`,
+          title: l.t('chart.otherOf', { month: name, other: l.t('count.otherCommits', { count: commits - features }), commits: all }),
         },
       ],
     };
   });
   const layout = layoutColumns(columns, step, Math.max(1, tenth(step * 0.7)));
   if (!layout) return undefined;
-  const labels = yearLabels(span, step, layout.left, layout.width).map((l) => ({ ...l, anchor: 'start' as const }));
+  const labels = yearLabels(span, step, layout.left, layout.width, l.year).map((label) => ({ ...label, anchor: 'start' as const }));
   const commits = sorted.reduce((s, m) => s + m.commits, 0);
   const features = sorted.reduce((s, m) => s + m.features, 0);
   return {
     ...layout,
     labels,
-    summary: `Commits per month, ${monthShort(span[0]!)} to ${monthShort(span.at(-1)!)}: ${countLabel(commits, 'commit')}, ${countLabel(features, 'feature')} among them.`,
+    summary: l.t('chart.commitBarsSummary', {
+      from: l.monthShort(span[0]!),
+      to: l.monthShort(span.at(-1)!),
+      commits: l.t('count.commits', { count: commits }),
+      features: l.t('count.features', { count: features }),
+    }),
   };
 }
 
-/** The chart's SVG (styled by the page: .bars, .bar-features, .bar-bugs, .bar-other, .bars-grid, .bars-axis). */
-export function monthBarsSvg(layout: MonthBarsLayout): string {
+/** The chart's SVG (styled by the page: .bars, .bar-features, .bar-bugs, .bar-other, .bars-grid, .bars-axis), its tick numbers formatted by `number`. */
+export function monthBarsSvg(layout: MonthBarsLayout, number: (n: number) => string): string {
   const { left, width, height } = layout;
   const baseline = TOP + PLOT;
   let body = '';
   for (const t of layout.ticks) {
     body += `<line class="bars-grid" x1="${left}" x2="${width}" y1="${t.y}" y2="${t.y}"/>`;
-    body += `<text class="r" x="${left - TICK_GAP}" y="${tenth(t.y + 3.5)}">${formatNumber(t.value)}</text>`;
+    body += `<text class="r" x="${left - TICK_GAP}" y="${tenth(t.y + 3.5)}">${number(t.value)}</text>`;
   }
   for (const s of layout.segments) {
     body += `<rect class="bar-${s.kind}" x="${s.x}" y="${s.y}" width="${s.width}" height="${s.height}"><title>${escapeXml(s.title)}</title></rect>`;
   }
   body += `<line class="bars-axis" x1="${left}" x2="${width}" y1="${baseline}" y2="${baseline}"/>`;
-  for (const l of layout.labels) body += `<text${l.anchor === 'middle' ? ' class="m"' : ''} x="${l.x}" y="${baseline + 13}">${l.text}</text>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="bars" role="img" aria-label="${escapeXml(layout.summary)}">${body}</svg>`;
+  for (const l of layout.labels) body += `<text${l.anchor === 'middle' ? ' class="m"' : ''} x="${l.x}" y="${baseline + 13}">${escapeXml(l.text)}</text>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="bars" direction="ltr" role="img" aria-label="${escapeXml(layout.summary)}">${body}</svg>`;
 }

@@ -1,7 +1,7 @@
 // A profile's repositories over time, drawn as SVG at build time: a row per repository (its name, then
 // a faint track from its first month to its last, with the months it was active filled in), on a
 // shared time axis. Each row links to the repository's card on the page.
-import { countLabel, monthRange } from '../format.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { escapeXml } from '../heatmap/svg.ts';
 import { tenth } from './geometry.ts';
 import { monthSpan, yearLabels } from './month-axis.ts';
@@ -47,6 +47,7 @@ const NAME_MAX = 70;
 export function layoutRepoTimeline(
   repositories: readonly TimelineRepository[],
   months: readonly { month: string; repositories: readonly string[] }[],
+  l: Locale,
 ): TimelineLayout | undefined {
   if (!repositories.length) return undefined;
   const from = repositories.reduce((a, r) => (r.from < a ? r.from : a), repositories[0]!.from);
@@ -70,13 +71,15 @@ export function layoutRepoTimeline(
       else runs.push({ from: m, to: m });
     }
     const active = runs.map((run) => ({ x: x(run.from), width: width(run.from, run.to), ...run }));
-    const period = monthRange(r.from, r.to);
+    const period = l.monthRange(r.from, r.to);
     return {
       name: r.name.length > NAME_MAX ? `${r.name.slice(0, NAME_MAX - 1)}…` : r.name,
       track: { x: x(r.from), width: width(r.from, r.to) },
       active,
       y: i * ROW,
-      title: listed.length ? `${r.name}: ${period}, ${countLabel(listed.length, 'month')} with work in it` : `${r.name}: ${period}`,
+      title: listed.length
+        ? l.t('chart.timelineRowWork', { name: r.name, period, months: l.t('count.months', { count: listed.length }) })
+        : l.t('chart.timelineRow', { name: r.name, period }),
     };
   });
   const axisY = repositories.length * ROW + 10;
@@ -84,9 +87,9 @@ export function layoutRepoTimeline(
     width: PLOT,
     height: axisY + 4,
     rows,
-    labels: yearLabels(span, step, 0, PLOT),
+    labels: yearLabels(span, step, 0, PLOT, l.year),
     axisY,
-    summary: `${countLabel(repositories.length, 'repository', 'repositories')} over time, ${monthRange(from, to)}.`,
+    summary: l.t('chart.timelineSummary', { repositories: l.t('count.repositories', { count: repositories.length }), period: l.monthRange(from, to) }),
   };
 }
 
@@ -99,5 +102,5 @@ export function repoTimelineSvg(layout: TimelineLayout, href: (index: number) =>
     body += `<a href="${escapeXml(href(i))}"><title>${escapeXml(row.title)}</title><text x="0" y="${row.y + NAME_BASELINE}">${escapeXml(row.name)}</text>${bars}</a>`;
   });
   for (const l of layout.labels) body += `<text class="tl-year" x="${l.x}" y="${layout.axisY}">${l.text}</text>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" class="timeline" role="group" aria-label="${escapeXml(layout.summary)}">${body}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" class="timeline" direction="ltr" role="group" aria-label="${escapeXml(layout.summary)}">${body}</svg>`;
 }

@@ -3,7 +3,7 @@
 // (The `feed` package wrote the same document through xml-js at 2.3× the cost: 1.6 s of a
 // 1,000-profile build.)
 import { XMLBuilder } from 'fast-xml-parser';
-import { countLabel, monthLong } from '../format.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { MonthView, ProfileView } from '../profile-view.ts';
 import type { ExportLinks } from './links.ts';
 
@@ -20,19 +20,26 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
  * `narrativeHtml` renders it. Links are those of `links`: absolute when the site URL is known, else
  * base-absolute (Atom resolves them against the feed's own address, RFC 4287 §2).
  */
-export function buildProfileFeed(view: ProfileView, links: ExportLinks, options: { absolute: boolean; narrativeHtml: (month: MonthView) => string }): string {
+export function buildProfileFeed(
+  view: ProfileView,
+  links: ExportLinks,
+  options: { absolute: boolean; narrativeHtml: (month: MonthView) => string; locale: Locale },
+): string {
+  const l = options.locale;
   const name = view.profile.name;
   // Atom ids must be IRIs that never change: the page URL when the site URL is known, a URN otherwise.
   const feedId = options.absolute ? links.profileUrl : `urn:engfolio:${view.slug}`;
   const newest = view.months[0]?.month;
   const author = { name, uri: links.profileUrl };
   const entries = view.months.map((m) => {
-    const figures = [countLabel(m.commits, 'commit'), countLabel(m.features, 'feature'), ...(m.bugs !== undefined ? [countLabel(m.bugs, 'bug')] : [])].join(
-      ', ',
-    );
+    const figures = l.list([
+      l.t('count.commits', { count: m.commits }),
+      l.t('count.features', { count: m.features }),
+      ...(m.bugs !== undefined ? [l.t('count.bugs', { count: m.bugs })] : []),
+    ]);
     const date = monthStart(m.month).toISOString();
     return {
-      title: `${monthLong(m.month)} — ${name}`,
+      title: l.t('feed.entryTitle', { month: l.monthLong(m.month), name }),
       id: options.absolute ? links.monthUrl(m.month) : `urn:engfolio:${view.slug}:${m.month}`,
       link: { '@href': links.monthUrl(m.month) },
       updated: date,
@@ -47,8 +54,9 @@ export function buildProfileFeed(view: ProfileView, links: ExportLinks, options:
     feed: {
       '@xmlns': 'http://www.w3.org/2005/Atom',
       id: feedId,
-      title: `${name} — monthly work`,
-      subtitle: view.profile.headline ?? `Monthly summaries of ${name}'s engineering work`,
+      '@xml:lang': l.tag,
+      title: l.t('feed.title', { name }),
+      subtitle: view.profile.headline ?? l.t('feed.subtitle', { name }),
       updated: (newest ? monthStart(newest) : new Date(Date.UTC(1970, 0, 1))).toISOString(),
       generator: 'engfolio',
       author,

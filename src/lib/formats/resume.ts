@@ -1,7 +1,7 @@
 // A JSON Resume (https://jsonresume.org/schema, v1.0.0) view of a profile, for tools that read that format.
 import type { ProfileView } from '../profile-view.ts';
 import type { ProfileText } from '../site-data.ts';
-import { monthLong } from '../format.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { ExportLinks } from './links.ts';
 import { firstBlockPlainText, markdownToPlainText } from './plain-text.ts';
 
@@ -10,7 +10,7 @@ const JSON_RESUME_SCHEMA = 'https://raw.githubusercontent.com/jsonresume/resume-
 const isHttp = (url: string): boolean => /^https?:\/\//i.test(url);
 
 /** Returns the JSON Resume document of a profile; URLs appear only when absolute (SITE set). */
-export function buildJsonResume(view: ProfileView, text: ProfileText, links: ExportLinks): Record<string, unknown> {
+export function buildJsonResume(view: ProfileView, text: ProfileText, links: ExportLinks, l: Locale): Record<string, unknown> {
   const { profile, stats } = view;
   const organization = profile.organization ?? profile.network?.organization;
   const summary = markdownToPlainText(text.summary);
@@ -26,7 +26,7 @@ export function buildJsonResume(view: ProfileView, text: ProfileText, links: Exp
   const highlights = view.months
     .map((m) => {
       const first = firstBlockPlainText(text.narratives.get(m.month) ?? '');
-      return first ? `${monthLong(m.month)}: ${first}` : undefined;
+      return first ? `${l.monthLong(m.month)}: ${first}` : undefined;
     })
     .filter((h): h is string => h !== undefined);
   const work =
@@ -38,13 +38,17 @@ export function buildJsonResume(view: ProfileView, text: ProfileText, links: Exp
             ...(profile.headline ? { position: profile.headline } : {}),
             startDate: stats.firstMonth,
             ...(stats.lastMonth ? { endDate: stats.lastMonth } : {}),
-            summary: `${stats.commits} commits and ${stats.features} features over ${stats.activityMonths} months of recorded activity.`,
+            summary: l.t('resume.summary', {
+              commits: l.t('count.commits', { count: stats.commits }),
+              features: l.t('count.features', { count: stats.features }),
+              months: l.t('count.months', { count: stats.activityMonths }),
+            }),
             highlights,
           },
         ];
   const skills = [
-    { name: 'Languages', keywords: profile.skills.languages },
-    { name: 'Technical', keywords: profile.skills.technical },
+    { name: l.t('resume.languages'), keywords: profile.skills.languages },
+    { name: l.t('resume.technical'), keywords: profile.skills.technical },
   ].filter((s) => s.keywords.length > 0);
   const projects = profile.repositories.map((r) => ({
     name: r.name,

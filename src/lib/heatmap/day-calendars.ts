@@ -1,6 +1,7 @@
 // The day calendars of a profile page for one metric: one scale over the whole series (so years
 // compare), then one SVG per year, newest first. The profile page and the bench both draw through it.
-import type { Metric, WeekStart } from './settings.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Metric } from './settings.ts';
 import { dayMetric, dayYears, layoutDayYear, type DayValue } from './day-layout.ts';
 import { heatBins, type Bin } from './scale.ts';
 import { heatmapSvg } from './svg.ts';
@@ -11,11 +12,14 @@ export interface DayCalendars {
   years: { year: number; svg: string }[];
 }
 
-/** Returns the legend bins and the SVG of each year's calendar (newest first); `nextId` gives each chart its page-unique id. */
-export function dayCalendars(days: readonly DayValue[], metric: Metric, weekStart: WeekStart, nextId: () => string): DayCalendars {
+/** Returns the legend bins and the SVG of each year's calendar (newest first), weeks starting on the locale's week start; `nextId` gives each chart its page-unique id. */
+export function dayCalendars(days: readonly DayValue[], metric: Metric, locale: Locale, nextId: () => string): DayCalendars {
   const scale = heatBins(days.map((d) => dayMetric(d, metric)));
   return {
     bins: scale.bins,
-    years: dayYears(days).map((year) => ({ year, svg: heatmapSvg(layoutDayYear(days, year, { weekStart, metric, scale }), { id: nextId() }) })),
+    years: dayYears(days).map((year) => ({
+      year,
+      svg: heatmapSvg(layoutDayYear(days, year, { weekStart: locale.weekStart, locale, metric, scale }), { id: nextId() }),
+    })),
   };
 }

@@ -1,11 +1,12 @@
 // Day calendar layout, GitHub style: one calendar per year, weeks as columns, weekdays as rows.
 // All date arithmetic is in UTC (d3 utc intervals) on days parsed from their `YYYY-MM-DD` keys, so
 // no time zone or DST can move a day.
-import { utcDay, utcMonday, utcSunday } from 'd3-time';
+import { utcDay, utcMonday, utcSaturday, utcSunday } from 'd3-time';
 import type { Metric, WeekStart } from './settings.ts';
 import { DAY_KEY } from '../content-schema.ts';
-import { WEEKDAY_NAMES, type Cell, type HeatmapLayout, type Label } from './layout.ts';
-import { countLabel as plural, MONTHS_SHORT as MONTH_NAMES } from '../format.ts';
+import type { Cell, HeatmapLayout, Label } from './layout.ts';
+import { axisNames } from '../i18n/chart-labels.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { dayOfYear, daysInMonth, isLeapYear } from '../calendar.ts';
 import { heatBins, type BinScale } from './scale.ts';
 
@@ -20,26 +21,15 @@ const GAP = 2;
 const STEP = DAY_CELL + GAP;
 // Room for the weekday names and, above them, the year, kept apart from the "Jan" of the first column.
 const LEFT = 34;
+/** Each week start's d3 interval, and its weekday (0 = Sunday). */
+const WEEKS = { monday: utcMonday, sunday: utcSunday, saturday: utcSaturday } as const;
+const FIRST_WEEKDAY = { monday: 1, sunday: 0, saturday: 6 } as const;
 // Room above the first row: the year and the month names sit there, clear of the first weekday name.
 const TOP = 18;
-
-/** Returns the UTC midnight of a `YYYY-MM-DD` key. */
-function dayToDate(key: string): Date {
-  return new Date(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10))));
-}
 
 /** Returns the `YYYY-MM-DD` key of a UTC date, from its UTC parts. */
 export function dateToDay(d: Date): string {
   return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** Returns "Tue 3 Sep 2025" for "2025-09-03". */
-export function dayName(key: string): string {
-  return dateName(dayToDate(key));
-}
-
-function dateName(d: Date): string {
-  return `${WEEKDAY_NAMES[d.getUTCDay()]} ${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** Returns the value of a day for a metric (features default to 0 when the CSV has no features column). */
@@ -91,12 +81,20 @@ function daysByYear(days: readonly DayValue[]): Map<number, YearDays> {
 }
 
 /** Returns the day calendar layout of one year; throws on a bad or repeated day key. */
-export function layoutDayYear(days: readonly DayValue[], year: number, options: { weekStart: WeekStart; metric?: Metric; scale?: BinScale }): HeatmapLayout {
+export function layoutDayYear(
+  days: readonly DayValue[],
+  year: number,
+  options: { weekStart: WeekStart; locale: Locale; metric?: Metric; scale?: BinScale },
+): HeatmapLayout {
   const metric = options.metric ?? 'commits';
+  const l = options.locale;
+  // Month names start at their first week and keep 2 px apart (a month spans four weeks at least);
+  // weekday names end 4 px before the first column.
+  const names = axisNames(l, 4 * STEP - 2, LEFT - 4);
   const byDay = daysByYear(days).get(year);
   const scale = options.scale ?? heatBins(days.map((d) => dayMetric(d, metric)));
-  const week = options.weekStart === 'monday' ? utcMonday : utcSunday;
-  const firstWeekday = options.weekStart === 'monday' ? 1 : 0;
+  const week = WEEKS[options.weekStart];
+  const firstWeekday = FIRST_WEEKDAY[options.weekStart];
   const start = new Date(Date.UTC(year, 0, 1));
   const end = new Date(Date.UTC(year + 1, 0, 1));
   // Columns = week boundaries after Jan 1 up to Dec 31, plus the first (partial) week.
@@ -105,7 +103,7 @@ export function layoutDayYear(days: readonly DayValue[], year: number, options: 
   const jan1Weekday = start.getUTCDay();
 
   const cells: Cell[] = [];
-  const labels: Label[] = [{ x: LEFT - 6, y: TOP - 6, text: String(year), anchor: 'end' }];
+  const labels: Label[] = [{ x: LEFT - 6, y: TOP - 6, text: names.year(year), anchor: 'end' }];
   let inYear = 0;
   let total = 0;
   let busiest: DayValue | undefined;
@@ -119,7 +117,7 @@ export function layoutDayYear(days: readonly DayValue[], year: number, options: 
   for (let m = 0; m < 12; m++) {
     const last = daysInMonth(year, m + 1);
     const monthPrefix = `${prefix}${m < 9 ? '0' : ''}${m + 1}-`;
-    const monthName = MONTH_NAMES[m]!;
+    const monthName = names.months[m]!;
     for (let day = 1; day <= last; day++, i++) {
       if (i > 0) {
         weekday = weekday === 6 ? 0 : weekday + 1;
@@ -132,7 +130,11 @@ export function layoutDayYear(days: readonly DayValue[], year: number, options: 
       if (d) {
         const v = metric === 'commits' ? d.count : (d.features ?? 0);
         // The year is the calendar's own label, so the title leaves it out.
-        const title = `${WEEKDAY_NAMES[weekday]} ${day} ${monthName}: ${d.count === 1 ? '1 commit' : `${d.count} commits`}${d.features === undefined ? '' : `, ${plural(d.features, 'feature')}`}`;
+        const commits = l.t('count.commits', { count: d.count });
+        const title =
+          d.features === undefined
+            ? l.t('heatmap.dayCell', { day: l.dayInYear(d.date), commits })
+            : l.t('heatmap.dayCellFeatures', { day: l.dayInYear(d.date), commits, features: l.t('count.features', { count: d.features }) });
         cells.push({ x, y: TOP + row * STEP, key: d.date, level: scale.level(v), title });
         inYear++;
         total += v;
@@ -146,14 +148,22 @@ export function layoutDayYear(days: readonly DayValue[], year: number, options: 
     }
   }
   if (col + 1 !== columns) throw new Error(`day heatmap: internal error, ${col + 1} columns laid out for ${columns} weeks in ${year}`);
-  // Weekday labels on every other row, as GitHub does: Mon, Wed, Fri.
+  // Monday's, Wednesday's and Friday's names, on whichever rows they are, as GitHub does.
   for (const wd of [1, 3, 5]) {
     const r = (wd - firstWeekday + 7) % 7;
-    labels.push({ x: LEFT - 4, y: TOP + r * STEP + DAY_CELL - 1, text: WEEKDAY_NAMES[wd]!, anchor: 'end' });
+    labels.push({ x: LEFT - 4, y: TOP + r * STEP + DAY_CELL - 1, text: names.weekdays[wd]!, anchor: 'end' });
   }
-  const noun = metric === 'commits' ? 'commit' : 'feature';
+  const title = l.t(`heatmap.perDayIn.${metric}`, { year: l.year(year) });
   const summary = inYear
-    ? `${metric === 'commits' ? 'Commits' : 'Features'} per day in ${year}: ${plural(total, noun)} on ${plural(inYear, 'day')} with data; busiest ${dayName(busiest!.date)} (${busiestValue}).`
-    : `${metric === 'commits' ? 'Commits' : 'Features'} per day in ${year}: no days with data.`;
-  return { kind: 'day', width: LEFT + columns * STEP - GAP, height: TOP + 7 * STEP - GAP, cell: DAY_CELL, cells, labels, summary, bins: scale.bins };
+    ? l.t('heatmap.daySummary', {
+        title,
+        total: l.t(`count.${metric}`, { count: total }),
+        days: l.t('count.days', { count: inYear }),
+        busiest: l.dayShort(busiest!.date),
+        value: busiestValue,
+      })
+    : l.t('heatmap.daySummaryEmpty', { title });
+  // A weekday name on the last row (weeks from Saturday: Friday's) needs room below it for descenders.
+  const bottom = firstWeekday === 6 ? 3 : 0;
+  return { kind: 'day', width: LEFT + columns * STEP - GAP, height: TOP + 7 * STEP - GAP + bottom, cell: DAY_CELL, cells, labels, summary, bins: scale.bins };
 }

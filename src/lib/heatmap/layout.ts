@@ -38,5 +38,3 @@ export interface HeatmapLayout {
   /** Legend bins (b0 then the non-empty positive levels). */
   bins: Bin[];
 }
-
-export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;

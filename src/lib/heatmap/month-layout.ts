@@ -2,7 +2,8 @@
 import type { Metric } from './settings.ts';
 import { MONTH_KEY } from '../content-schema.ts';
 import type { Cell, HeatmapLayout, Label } from './layout.ts';
-import { countLabel as plural, MONTHS_SHORT as MONTH_NAMES, monthShort } from '../format.ts';
+import { axisNames } from '../i18n/chart-labels.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { heatBins, type BinScale } from './scale.ts';
 
 export interface MonthValue {
@@ -20,19 +21,21 @@ const GAP = 4;
 const LEFT = 36;
 const TOP = 16;
 
-/** Returns the month heatmap layout of `months` for `metric`; throws on a bad or repeated month key. */
+/** Returns the month heatmap layout of `months` for `metric`, its text in `options.locale`; throws on a bad or repeated month key. */
 export function layoutMonths(
   months: readonly MonthValue[],
   metric: Metric,
   options: {
+    locale: Locale;
     href?: (month: string) => string;
     /** Where a year's label links (its year in review); years without activity get no link. */
     yearHref?: (year: number) => string | undefined;
     scale?: BinScale;
     /** Column labels: `short` ("Jan") or `initial` ("J", for small charts whose text would be too small to read). */
     monthLabels?: 'short' | 'initial';
-  } = {},
+  },
 ): HeatmapLayout {
+  const l = options.locale;
   const byKey = new Map<string, MonthValue>();
   for (const m of months) {
     if (!MONTH_KEY.test(m.month)) throw new Error(`month heatmap: expected a month as YYYY-MM, found "${m.month}"`);
@@ -49,23 +52,33 @@ export function layoutMonths(
   const initials = options.monthLabels === 'initial';
   const cell = initials ? INITIALS_CELL : MONTH_CELL;
   const step = cell + GAP;
-  const labels: Label[] = MONTH_NAMES.map((name, i) => ({
+  // Centred names stay inside their cell (the last one inside the chart) and keep 2 px apart at the
+  // phone width, where the chart is drawn at 60 %: a cell less 1 px is each name's room.
+  const axis = axisNames(l, cell - 1, 0, { initials });
+  const names = axis.months;
+  const labels: Label[] = names.map((name, i) => ({
     x: LEFT + i * step + cell / 2,
     y: TOP - 5,
-    text: initials ? name[0]! : name,
+    text: name,
     anchor: 'middle' as const,
   }));
   years.forEach((year, row) => {
     const y = TOP + row * step;
     const yearLink = options.yearHref?.(year);
-    labels.push({ x: LEFT - 6, y: y + cell / 2 + 4, text: String(year), anchor: 'end', ...(yearLink ? { href: yearLink } : {}) });
+    labels.push({ x: LEFT - 6, y: y + cell / 2 + 4, text: axis.year(year), anchor: 'end', ...(yearLink ? { href: yearLink } : {}) });
     for (let i = 0; i < 12; i++) {
       const key = `${year}-${String(i + 1).padStart(2, '0')}`;
       // Before the first entry and after the last there is no period to speak of: leave it blank
       // rather than calling every future month "no entry".
       if (key < keys[0]! || key > keys.at(-1)!) continue;
       const m = byKey.get(key);
-      const title = m ? `${monthShort(key)}: ${plural(m.commits, 'commit')}, ${plural(m.features, 'feature')}` : `${monthShort(key)}: no entry`;
+      const title = m
+        ? l.t('heatmap.monthCell', {
+            month: l.monthShort(key),
+            commits: l.t('count.commits', { count: m.commits }),
+            features: l.t('count.features', { count: m.features }),
+          })
+        : l.t('heatmap.monthCellEmpty', { month: l.monthShort(key) });
       const square: Cell = { x: LEFT + i * step, y, key, level: m ? scale.level(m[metric]) : null, title };
       // Only months with an entry have a work-history anchor to link to.
       if (options.href && m) square.href = options.href(key);
@@ -75,10 +88,18 @@ export function layoutMonths(
 
   const total = months.reduce((s, m) => s + m[metric], 0);
   const busiest = [...byKey.values()].sort((a, b) => b[metric] - a[metric] || (a.month < b.month ? -1 : 1))[0];
+  const title = l.t(`heatmap.perMonth.${metric}`);
   const summary = keys.length
-    ? `${metric === 'commits' ? 'Commits' : 'Features'} per month, ${monthShort(keys[0]!)} to ${monthShort(keys.at(-1)!)}: ` +
-      `${plural(total, metric.slice(0, -1))} in ${plural(keys.length, 'month')} with an entry; busiest ${monthShort(busiest!.month)} (${busiest![metric]}).`
-    : `${metric === 'commits' ? 'Commits' : 'Features'} per month: no months yet.`;
+    ? l.t('heatmap.monthSummary', {
+        title,
+        from: l.monthShort(keys[0]!),
+        to: l.monthShort(keys.at(-1)!),
+        total: l.t(`count.${metric}`, { count: total }),
+        months: l.t('count.months', { count: keys.length }),
+        busiest: l.monthShort(busiest!.month),
+        value: busiest![metric],
+      })
+    : l.t('heatmap.monthSummaryEmpty', { title });
   return {
     kind: 'month',
     width: LEFT + 12 * step - GAP,

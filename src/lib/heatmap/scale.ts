@@ -86,11 +86,6 @@ function fromLevel(positiveLevel: (v: number) => number, top: number): BinScale 
   return { level, bins };
 }
 
-/** Returns a legend label for a bin: "0", "4" or "4–9". */
-export function binLabel(bin: Bin): string {
-  return bin.lo === bin.hi ? String(bin.lo) : `${bin.lo}–${bin.hi}`;
-}
-
 const INTERPOLATORS: Record<HeatmapScheme, (t: number) => string> = {
   greens: interpolateGreens,
   blues: interpolateBlues,
@@ -124,12 +119,32 @@ export function palette(scheme: HeatmapScheme): { light: ThemeColours; dark: The
   };
 }
 
-/** Returns the CSS custom properties (--heat-0 … --heat-4, --heat-empty, --heat-none, --heat-text) for both themes, scoped to `selector`. */
-export function paletteCss(scheme: HeatmapScheme, selector: string): string {
+/**
+ * Returns the CSS custom properties (--heat-0 … --heat-4, --heat-empty, --heat-none, --heat-text) for
+ * both themes, scoped to `selector`. `follow` says what picks light or dark: 'color-scheme' (pages:
+ * light-dark() values, so a forced appearance applies to the heatmaps too) or 'system' (the standalone
+ * SVG, an image in READMEs: a prefers-color-scheme media query, which images also get and older
+ * browsers understand).
+ */
+export function paletteCss(scheme: HeatmapScheme, selector: string, follow: 'color-scheme' | 'system' = 'color-scheme'): string {
   const { light, dark } = palette(scheme);
-  const vars = (c: ThemeColours): string =>
-    c.levels.map((hex, i) => `--heat-${i}:${hex};`).join('') + `--heat-empty:${c.emptyStroke};--heat-none:${c.noDataStroke};--heat-text:${c.text};`;
-  return `${selector}{${vars(light)}}@media (prefers-color-scheme:dark){${selector}{${vars(dark)}}}`;
+  const names = (c: ThemeColours): [string, string][] => [
+    ...c.levels.map((hex, i): [string, string] => [`--heat-${i}`, hex]),
+    ['--heat-empty', c.emptyStroke],
+    ['--heat-none', c.noDataStroke],
+    ['--heat-text', c.text],
+  ];
+  if (follow === 'system') {
+    const vars = (c: ThemeColours): string =>
+      names(c)
+        .map(([n, v]) => `${n}:${v};`)
+        .join('');
+    return `${selector}{${vars(light)}}@media (prefers-color-scheme:dark){${selector}{${vars(dark)}}}`;
+  }
+  const darkValues = names(dark);
+  return `${selector}{${names(light)
+    .map(([n, v], i) => `${n}:light-dark(${v},${darkValues[i]![1]});`)
+    .join('')}}`;
 }
 
 function toHex(colour: string): string {
@@ -137,17 +152,4 @@ function toHex(colour: string): string {
   const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(colour);
   if (!m) throw new Error(`unexpected colour from d3-scale-chromatic: ${colour}`);
   return `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** Returns the WCAG 2 contrast ratio of two `#rrggbb` colours (1 … 21). */
-export function contrastRatio(a: string, b: string): number {
-  const lum = (hex: string): number => {
-    const [r, g, bl] = [1, 3, 5].map((i) => {
-      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
 }

@@ -10,5 +10,5 @@ export const METRICS = ['commits', 'features'] as const;
 export type Metric = (typeof METRICS)[number];
 
 /** The first row of a day calendar. */
-export const WEEK_STARTS = ['monday', 'sunday'] as const;
+export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
 export type WeekStart = (typeof WEEK_STARTS)[number];

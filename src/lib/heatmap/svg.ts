@@ -4,7 +4,7 @@
 // level's square, so a cell carries no class of its own. Columns of cells share one translated group.
 import { HEATMAP_SCHEMES, type HeatmapScheme } from './settings.ts';
 import type { HeatmapLayout } from './layout.ts';
-import { binLabel, LEVELS, paletteCss } from './scale.ts';
+import { LEVELS, paletteCss } from './scale.ts';
 
 /**
  * Rules that turn the level classes into colours; the colours themselves are --heat-* properties.
@@ -25,7 +25,7 @@ const CELL_CSS =
 
 /** Returns the standalone SVG's stylesheet: the scheme's --heat-* properties for light and dark, and the cell rules. */
 export function heatmapCss(scheme: HeatmapScheme): string {
-  return paletteCss(scheme, '.heat') + CELL_CSS;
+  return paletteCss(scheme, '.heat', 'system') + CELL_CSS;
 }
 
 /**
@@ -54,8 +54,16 @@ export interface SvgOptions {
   id: string;
   /** A stylesheet to embed (the standalone SVG); pages style the charts themselves. */
   css?: string;
-  /** Draw "Less … More" with the bins below the chart (the standalone SVG; pages draw it in HTML). */
-  legend?: boolean;
+  /** Draw "Less … More" with the bins below the chart, in these words (the standalone SVG; pages draw it in HTML). */
+  legend?: LegendText;
+}
+
+/** The words of a drawn legend: the missing swatch's ("no entry"), "Less", "More", and a bin's range ("4–9"). */
+interface LegendText {
+  empty: string;
+  less: string;
+  more: string;
+  range: (lo: number, hi: number) => string;
 }
 
 const LEGEND_HEIGHT = 22;
@@ -102,13 +110,13 @@ export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
     i = j;
   }
   if (options.legend) {
-    body += legendSvg(layout, id, emptySuffix, height);
+    body += legendSvg(layout, id, emptySuffix, height, options.legend);
     used.add(emptySuffix);
     for (const b of layout.bins) used.add(LEVEL_SUFFIX[b.level]!);
   }
   // A chart whose cells are links is a labelled group: role="img" would hide (and forbid) its links.
   const role = linked ? 'group' : 'img';
-  let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="heat" role="${role}" aria-label="${escapeXml(layout.summary)}">`;
+  let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="heat" direction="ltr" role="${role}" aria-label="${escapeXml(layout.summary)}">`;
   if (options.css) out += `<style>${options.css}</style>`;
   return `${out}<defs>${levelSquares(id, cell, used)}</defs>${body}</svg>`;
 }
@@ -128,22 +136,22 @@ function levelSquares(id: string, cell: number, used: ReadonlySet<string>): stri
 }
 
 /** "▢ no entry" on the left, "Less ▪ ▪ ▪ More" on the right, each swatch titled with its range. */
-function legendSvg(layout: HeatmapLayout, id: string, emptySuffix: string, height: number): string {
+function legendSvg(layout: HeatmapLayout, id: string, emptySuffix: string, height: number, text: LegendText): string {
   const step = layout.cell + 3;
   const y = height - layout.cell - 2;
   const baseline = y + layout.cell - 3;
   const first = layout.cells[0]?.x ?? 0;
-  const empty = layout.kind === 'day' ? 'no data' : 'no entry';
+  const empty = escapeXml(text.empty);
   const parts = [
     `<use href="#${id}${emptySuffix}" x="${first}" y="${y}"><title>${empty}</title></use>`,
     `<text x="${first + layout.cell + 4}" y="${baseline}">${empty}</text>`,
   ];
   let x = layout.width - 30 - layout.bins.length * step + 3;
-  parts.push(`<text x="${x - 4}" y="${baseline}" class="r">Less</text>`);
+  parts.push(`<text x="${x - 4}" y="${baseline}" class="r">${escapeXml(text.less)}</text>`);
   for (const b of layout.bins) {
-    parts.push(`<use href="#${id}${LEVEL_SUFFIX[b.level]}" x="${x}" y="${y}"><title>${escapeXml(binLabel(b))}</title></use>`);
+    parts.push(`<use href="#${id}${LEVEL_SUFFIX[b.level]}" x="${x}" y="${y}"><title>${escapeXml(text.range(b.lo, b.hi))}</title></use>`);
     x += step;
   }
-  parts.push(`<text x="${x + 1}" y="${baseline}">More</text>`);
+  parts.push(`<text x="${x + 1}" y="${baseline}">${escapeXml(text.more)}</text>`);
   return parts.join('');
 }

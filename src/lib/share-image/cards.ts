@@ -3,7 +3,7 @@
 // the pages show (profile-stats.ts, year-review.ts), and the charts the pages' own layouts
 // (charts/month-bars.ts), drawn again at the image's scale by draw.ts.
 import { layoutCommitBars, layoutMonthBars, type MonthBarsLayout } from '../charts/month-bars.ts';
-import { formatNumber, monthRange } from '../format.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { ProfileView } from '../profile-view.ts';
 import { changeLabel, type YearReview, type YearTotals } from '../year-review.ts';
 
@@ -30,95 +30,105 @@ export interface CardContent {
 }
 
 /** "Mira Kovač, 2025 in review: 35 commits (+21 on 2024), 7 features (+4 on 2024)." */
-function altText(title: string, eyebrow: string, figures: readonly CardFigure[]): string {
-  const listed = figures.map((f) => `${f.value} ${f.label}${f.change ? ` (${f.change})` : ''}`).join(', ');
-  return `${title}, ${eyebrow.charAt(0).toLowerCase()}${eyebrow.slice(1)}: ${listed}.`;
+function altText(l: Locale, title: string, eyebrow: string, figures: readonly CardFigure[]): string {
+  const listed = l.list(figures.map((f) => `${f.value} ${f.label}${f.change ? ` (${f.change})` : ''}`));
+  return l.t('share.alt', { title, eyebrow, figures: listed });
 }
 
 /**
  * The profile image's text alternative without its figures, for pages that show one month: their
  * cache key covers that month only, and the profile's totals are of every month.
  */
-export function profileImageAlt(view: ProfileView): string {
-  return `${view.profile.name}, engineering profile: totals and commits per month.`;
+export function profileImageAlt(view: ProfileView, l: Locale): string {
+  return l.t('share.profileAlt', { name: view.profile.name });
 }
 
 /** A profile image's figures: the totals of the Statistics section, and the repositories. */
-function profileFigures({ profile, stats }: ProfileView): CardFigure[] {
+function profileFigures({ profile, stats }: ProfileView, l: Locale): CardFigure[] {
   const figures: CardFigure[] = [
-    { value: formatNumber(stats.commits), label: 'commits' },
-    { value: formatNumber(stats.features), label: 'features', swatch: 'features' },
-    { value: formatNumber(stats.activityMonths), label: stats.activityMonths === 1 ? 'active month' : 'active months' },
+    { value: l.number(stats.commits), label: l.t('share.commits', { count: stats.commits }) },
+    { value: l.number(stats.features), label: l.t('share.features', { count: stats.features }), swatch: 'features' },
+    { value: l.number(stats.activityMonths), label: l.t('share.activeMonths', { count: stats.activityMonths }) },
   ];
   if (profile.repositories.length) {
-    figures.push({ value: formatNumber(profile.repositories.length), label: profile.repositories.length === 1 ? 'repository' : 'repositories' });
+    figures.push({ value: l.number(profile.repositories.length), label: l.t('share.repositories', { count: profile.repositories.length }) });
   }
   return figures;
 }
 
 /** The text alternative of a profile's image, without laying out its chart (the pages name the image). */
-export function profileCardAlt(view: ProfileView): string {
-  return altText(view.profile.name, 'Engineering profile', profileFigures(view));
+export function profileCardAlt(view: ProfileView, l: Locale): string {
+  return altText(l, view.profile.name, l.t('share.altEyebrow'), profileFigures(view, l));
 }
 
 /** The image of a profile: who, the totals of the Statistics section, and commits per month. */
-export function profileCard(view: ProfileView, siteTitle: string): CardContent {
+export function profileCard(view: ProfileView, siteTitle: string, l: Locale): CardContent {
   const { profile, stats } = view;
-  const figures = profileFigures(view);
-  const chart = layoutCommitBars(view.months);
-  const period = stats.firstMonth && stats.lastMonth ? monthRange(stats.firstMonth, stats.lastMonth) : '';
+  const figures = profileFigures(view, l);
+  const chart = layoutCommitBars(view.months, l);
+  const period = stats.firstMonth && stats.lastMonth ? l.monthRange(stats.firstMonth, stats.lastMonth) : '';
   return {
-    eyebrow: 'Engineering profile',
+    eyebrow: l.t('share.eyebrow'),
     title: profile.name,
     ...(profile.headline ? { subtitle: profile.headline } : {}),
     figures,
     ...(chart ? { chart } : {}),
     footer: [siteTitle, period],
-    alt: altText(profile.name, 'Engineering profile', figures),
+    alt: altText(l, profile.name, l.t('share.altEyebrow'), figures),
   };
 }
 
-const YEAR_FIGURES: { key: keyof YearTotals; one: string; many: string; swatch?: CardFigure['swatch'] }[] = [
-  { key: 'commits', one: 'commit', many: 'commits' },
-  { key: 'features', one: 'feature', many: 'features', swatch: 'features' },
-  { key: 'bugs', one: 'bug fix', many: 'bug fixes', swatch: 'bugs' },
-  { key: 'activeDays', one: 'active day', many: 'active days' },
-  { key: 'activeMonths', one: 'active month', many: 'active months' },
+const YEAR_FIGURES: {
+  key: keyof YearTotals;
+  label: 'share.commits' | 'share.features' | 'share.bugFixes' | 'share.activeDays' | 'share.activeMonths';
+  swatch?: CardFigure['swatch'];
+}[] = [
+  { key: 'commits', label: 'share.commits' },
+  { key: 'features', label: 'share.features', swatch: 'features' },
+  { key: 'bugs', label: 'share.bugFixes', swatch: 'bugs' },
+  { key: 'activeDays', label: 'share.activeDays' },
+  { key: 'activeMonths', label: 'share.activeMonths' },
 ];
 
 /** A year image's figures: the first four totals of commits, features, bug fixes, active days and months, with their change. */
-function yearFigures({ year, totals, previous }: YearReview): CardFigure[] {
+function yearFigures({ year, totals, previous }: YearReview, l: Locale): CardFigure[] {
   return YEAR_FIGURES.filter((f) => totals[f.key] !== undefined)
     .slice(0, 4)
     .map((f): CardFigure => {
       const value = totals[f.key]!;
-      const change = previous ? changeLabel(value, previous[f.key]) : undefined;
+      const change = previous ? changeLabel(value, previous[f.key], l.number) : undefined;
+      const before = l.year(year - 1);
       return {
-        value: formatNumber(value),
-        label: value === 1 ? f.one : f.many,
-        change: previous ? (change === undefined ? `none in ${year - 1}` : `${change} on ${year - 1}`) : 'first year',
+        value: l.number(value),
+        label: l.t(f.label, { count: value }),
+        change: previous
+          ? change === undefined
+            ? l.t('years.noneIn', { year: before })
+            : l.t('years.change', { change, year: before })
+          : l.t('years.firstYear'),
         ...(f.swatch ? { swatch: f.swatch } : {}),
       };
     });
 }
 
 /** The text alternative of a year's image, without laying out its chart (the year page names the image). */
-export function yearCardAlt(view: ProfileView, review: YearReview): string {
-  return altText(view.profile.name, `${review.year} in review`, yearFigures(review));
+export function yearCardAlt(view: ProfileView, review: YearReview, l: Locale): string {
+  return altText(l, view.profile.name, l.t('share.yearEyebrow', { year: l.year(review.year) }), yearFigures(review, l));
 }
 
 /** The image of a year in review: its figures and the year's bars. */
-export function yearCard(view: ProfileView, review: YearReview, siteTitle: string): CardContent {
+export function yearCard(view: ProfileView, review: YearReview, siteTitle: string, l: Locale): CardContent {
   const { year } = review;
-  const figures = yearFigures(review);
-  const chart = layoutMonthBars(review.months, year);
+  const figures = yearFigures(review, l);
+  const chart = layoutMonthBars(review.months, year, l);
+  const eyebrow = l.t('share.yearEyebrow', { year: l.year(year) });
   return {
-    eyebrow: `${year} in review`,
+    eyebrow,
     title: view.profile.name,
     ...(view.profile.headline ? { subtitle: view.profile.headline } : {}),
     figures,
     ...(chart ? { chart } : {}),
-    footer: [siteTitle, String(year)],
-    alt: altText(view.profile.name, `${year} in review`, figures),
+    footer: [siteTitle, l.year(year)],
+    alt: altText(l, view.profile.name, eyebrow, figures),
   };
 }
