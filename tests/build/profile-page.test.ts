@@ -93,7 +93,8 @@ describe('the built example profile', () => {
     expect(repos).toContain(`${expected.repositories.length} repos`);
     for (const r of expected.repositories) {
       expect(repos).toContain(r.name);
-      const period = en.monthRange(r.from, r.to);
+      // The page's text is whitespace-folded: Intl's thin spaces read as spaces.
+      const period = en.monthRange(r.from, r.to).replace(/\s/g, ' ');
       expect(repos).toContain(`${period} · ${r.monthsActive} ${r.monthsActive === 1 ? 'month' : 'months'} active`);
       for (const l of r.languages) expect(repos).toContain(` ${l} `);
       for (const s of r.skills) expect(repos).toContain(` ${s} `);

@@ -162,12 +162,12 @@ describe.each([
   it('names a bad option in one line and exits non-zero', () => {
     const config = join(site, 'astro.config.mjs');
     const good = readFileSync(config, 'utf8');
-    writeFileSync(config, good.replace("favicon: '/favicon.svg',", "favicon: '/favicon.svg', heatmap: { scheme: 'teal' },"));
+    writeFileSync(config, good.replace("favicon: '/favicon.svg',", "favicon: '/favicon.svg', theme: { heatmap: 'teal' },"));
     try {
       const r = sh(site, 'npx', ['engfolio', 'build']);
       expect(r.code).toBe(1);
       expect(r.out.trim()).toBe(
-        'error astro.config.mjs — engfolio.heatmap.scheme: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
+        'error astro.config.mjs — engfolio.theme.heatmap: expected one of "greens", "blues", "purples", "oranges", "reds", "greys", found "teal"',
       );
     } finally {
       writeFileSync(config, good);

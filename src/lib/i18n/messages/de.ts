@@ -68,8 +68,8 @@ export const de: Messages = {
   // The profile page
   'profile.title': '{name} — Entwicklerprofil',
   'profile.description': {
-    one: 'Entwicklerprofil von {name}: {commits} Commits in {count} Monat.',
-    other: 'Entwicklerprofil von {name}: {commits} Commits in {count} Monaten.',
+    one: 'Entwicklerprofil von {name}: {commits} in {count} Monat.',
+    other: 'Entwicklerprofil von {name}: {commits} in {count} Monaten.',
   },
   'profile.eyebrow': 'Entwicklerprofil',
   'profile.organization': 'Organisation:',

@@ -68,8 +68,8 @@ export const en = {
   // The profile page
   'profile.title': '{name} — engineering profile',
   'profile.description': {
-    one: 'Engineering profile of {name}: {commits} commits over {count} month.',
-    other: 'Engineering profile of {name}: {commits} commits over {count} months.',
+    one: 'Engineering profile of {name}: {commits} over {count} month.',
+    other: 'Engineering profile of {name}: {commits} over {count} months.',
   },
   'profile.eyebrow': 'Engineering profile',
   'profile.organization': 'Organization:',
