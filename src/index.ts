@@ -58,7 +58,7 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
   const file = configFileName(process.cwd());
   const config = parseOptions(options, file);
   const routesBase = config.routes.base;
-  const routes = siteRoutes(routesBase, { ownFavicon: config.favicon !== undefined, shareImages: config.shareImages });
+  const routes = siteRoutes(routesBase, { ownFavicon: config.favicon !== undefined, shareImages: config.shareImages, repositories: config.teams.repositories });
   const profileRoutes: ProfileRoute[] = routes
     .filter((spec) => spec.scope !== 'site')
     .map((spec) => ({ spec, moduleFile: routeModule(spec), pattern: injectedPattern(spec, routesBase) }));

@@ -11,6 +11,7 @@ import type { MonthView } from '../lib/profile-view.ts';
 import { siteProfiles, type ProfileText, type SiteProfile } from '../lib/site-data.ts';
 import { yearReviews, type YearReview } from '../lib/year-review.ts';
 import { localeFor, urls } from './site.ts';
+import { teamDigest, teamOf } from './team.ts';
 
 let cached: { key: string; profiles: SiteProfile[] } | undefined;
 
@@ -19,7 +20,13 @@ export async function profiles(): Promise<SiteProfile[]> {
   const entries = await getCollection('profiles');
   // The entries' digests cover every file they came from: a new sync with other content gives other keys.
   const key = entries.map((e) => e.digest).join('|');
-  if (cached?.key !== key) cached = { key, profiles: siteProfiles(entries.map((e) => e.data as StoredProfile)) };
+  if (cached?.key !== key) {
+    const list = siteProfiles(entries.map((e) => e.data as StoredProfile));
+    // A profile page shows who shares its repositories: its cache key covers what it shows of them.
+    const team = teamOf(list);
+    for (const p of list) p.digests.team = teamDigest(team, p);
+    cached = { key, profiles: list };
+  }
   return cached.profiles;
 }
 

@@ -184,6 +184,9 @@ export interface ReadOptions {
   cacheFile?: string;
 }
 
+/** Profile slugs that name a folder of engfolio's own, and what it holds. */
+const RESERVED_SLUGS = new Map([['repos', 'repository pages']]);
+
 /** readContent, with the disk cache written only when `saveCache` is called (a build's check hands its result over first). */
 export function readContentLater(contentDir: string, root: string, options: ReadOptions = {}): { model: ContentModel; saveCache: () => void } {
   const problems: Problem[] = [];
@@ -218,6 +221,13 @@ export function readContentLater(contentDir: string, root: string, options: Read
       });
     } else if (other) {
       problems.push({ severity: 'error', file, message: `expected one profile per slug, found "${slug}" also from ${other}` });
+    } else if (RESERVED_SLUGS.has(slug)) {
+      problems.push({
+        severity: 'error',
+        file,
+        message: `expected a file name other than "${slug}.md", found it: /${slug}/ holds engfolio's ${RESERVED_SLUGS.get(slug)}`,
+      });
+      continue;
     }
     if (other) continue;
     bySlug.set(slug, file);

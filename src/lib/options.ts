@@ -19,6 +19,7 @@ export const SECTION_IDS = [
   'quality',
   'skills',
   'repositories',
+  'worked-with',
   'network',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -94,6 +95,15 @@ const optionsSchema = z.strictObject({
     .superRefine(listedOnce),
   /** Share images (1200 × 630 PNG) for each profile and year in review, named by the pages' Open Graph tags. */
   shareImages: z.boolean().default(true),
+  /** Pages across profiles: a page per repository, who worked with whom, and the organization on the index. */
+  teams: z
+    .strictObject({
+      /** Repository pages (`/repos/<owner>/<name>/`), the profile page's "worked with" and the index's roll-up. */
+      repositories: z.boolean().default(true),
+      /** List people by their counts (most commits first) instead of by name. Off by default: no leaderboards. */
+      ranking: z.boolean().default(false),
+    })
+    .default({ repositories: true, ranking: false }),
   /** The content folder, from the project root. */
   content: text.default('content'),
   routes: z

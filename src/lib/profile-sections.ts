@@ -32,10 +32,14 @@ function hasContent(id: SectionId, view: ProfileView): boolean {
   }
 }
 
-/** The sections of `view`'s page, in the order the options give, named in the table of contents in `locale`. */
-export function pageSections(sections: EngfolioConfig['sections'], view: ProfileView, locale: Locale): PageSection[] {
+/**
+ * The sections of `view`'s page, in the order the options give, named in the table of contents in
+ * `locale`; `colleagues` is how many people share a repository with the profile.
+ */
+export function pageSections(sections: EngfolioConfig['sections'], view: ProfileView, locale: Locale, colleagues = 0): PageSection[] {
   return sections.flatMap((s): PageSection[] => {
     if (typeof s !== 'string') return [{ kind: 'custom', id: s.id, label: s.title, title: s.title }];
-    return hasContent(s, view) ? [{ kind: 'own', id: s, label: locale.t(`toc.${s}`) }] : [];
+    const has = s === 'worked-with' ? colleagues > 0 : hasContent(s, view);
+    return has ? [{ kind: 'own', id: s, label: locale.t(`toc.${s}`) }] : [];
   });
 }

@@ -13,6 +13,8 @@ export interface ProfileDigests {
   activity?: string;
   /** Each month file, by `YYYY-MM`. */
   months: ReadonlyMap<string, string>;
+  /** What the page shows of other profiles (who shares repositories with it, its repositories' page paths). */
+  team?: string;
 }
 
 /** The month or year a period page is for, and the ones before and after it that it links to. */
@@ -46,6 +48,8 @@ export interface RouteSpec {
 
 /** Everything a profile's own pages and files show: the profile, its activity and every month. */
 const wholeProfile: CacheKeyParts = (d) => [d.profile, d.activity ?? '', ...[...d.months].map(([m, digest]) => `${m}:${digest}`).sort()];
+/** The profile page also shows who shares repositories with the profile, and links its repositories' pages. */
+const profilePage: CacheKeyParts = (d) => [...wholeProfile(d), `team:${d.team ?? ''}`];
 /** A month page shows the profile's name, this month, and which months come before and after it. */
 const oneMonth = (d: ProfileDigests, m: PagePeriod): string[] => [d.profile, d.months.get(m.key) ?? '', m.older ?? '', m.newer ?? ''];
 /**
@@ -64,7 +68,7 @@ const onePeriod: CacheKeyParts = (d, p) => (p!.key.length === 4 ? ['year', ...on
 
 const ROUTES = [
   { id: 'index', pattern: '', entrypoint: 'index.astro', kind: 'page', scope: 'site' },
-  { id: 'profile', pattern: '[slug]', entrypoint: 'profile.astro', kind: 'page', scope: 'profile', cacheKey: wholeProfile },
+  { id: 'profile', pattern: '[slug]', entrypoint: 'profile.astro', kind: 'page', scope: 'profile', cacheKey: profilePage },
   // A month's page (`/mira/2025-06/`) and a year in review (`/mira/2025/`) share one route: Astro matches
   // a URL to a route by its shape alone, and the two have the same shape.
   { id: 'period', pattern: '[slug]/[period]', entrypoint: 'period.astro', kind: 'page', scope: 'period', cacheKey: onePeriod },
@@ -75,6 +79,9 @@ const ROUTES = [
   // Share images (Open Graph, 1200 × 630 PNG): a profile's, and each year in review's.
   { id: 'share-image', pattern: '[slug]/share.png', entrypoint: 'share.png.ts', kind: 'endpoint', scope: 'profile', cacheKey: wholeProfile },
   { id: 'year-share-image', pattern: '[slug]/[period]/share.png', entrypoint: 'year-share.png.ts', kind: 'endpoint', scope: 'period', cacheKey: oneYearImage },
+  // A page per repository that profiles name (`/repos/acme/build-cache/`), rendered by Astro: a site
+  // has far fewer repositories than profile pages, and each shows many profiles.
+  { id: 'repository', pattern: 'repos/[...repo]', entrypoint: 'repository.astro', kind: 'page', scope: 'site' },
   { id: 'schema', pattern: 'profile.schema.json', entrypoint: 'profile.schema.json.ts', kind: 'endpoint', scope: 'site' },
   { id: 'favicon', pattern: 'favicon.svg', entrypoint: 'favicon.svg.ts', kind: 'endpoint', scope: 'site' },
   { id: 'not-found', pattern: '404', entrypoint: '404.astro', kind: 'page', scope: 'site', siteRootOnly: true },
@@ -94,10 +101,16 @@ const SHARE_IMAGE_ROUTES: readonly RouteId[] = ['share-image', 'year-share-image
  * The routes a site gets: all of them, less the site-root files when engfolio lives under a routes
  * base, engfolio's icon when the site has its own, and the share images when the site turns them off.
  */
-export function siteRoutes(routesBase: string, { ownFavicon, shareImages }: { ownFavicon: boolean; shareImages: boolean }): RouteSpec[] {
+export function siteRoutes(
+  routesBase: string,
+  { ownFavicon, shareImages, repositories }: { ownFavicon: boolean; shareImages: boolean; repositories: boolean },
+): RouteSpec[] {
   return ROUTES.filter(
     (r: RouteSpec) =>
-      !(r.siteRootOnly && routesBase !== '') && !(r.id === 'favicon' && ownFavicon) && (shareImages || !SHARE_IMAGE_ROUTES.includes(r.id as RouteId)),
+      !(r.siteRootOnly && routesBase !== '') &&
+      !(r.id === 'favicon' && ownFavicon) &&
+      (shareImages || !SHARE_IMAGE_ROUTES.includes(r.id as RouteId)) &&
+      (repositories || r.id !== 'repository'),
   );
 }
 
@@ -108,7 +121,7 @@ export function injectedPattern(spec: RouteSpec, routesBase: string): string {
 
 /** A route's path inside the site (no base path) for `params`: `team/mira/2025-06/` for a page, `team/mira/feed.xml` for a file. */
 export function routePath(spec: RouteSpec, params: Record<string, string>, routesBase: string): string {
-  const filled = spec.pattern.replace(/\[(\w+)\]/g, (_, name: string) => {
+  const filled = spec.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`route ${spec.id}: no value for [${name}]`);
     return value;
@@ -146,6 +159,8 @@ export interface SiteUrls {
   shareImage(slug: string, year?: number): string;
   /** A month's entry in the profile page's work history. */
   monthAnchor(slug: string, month: string): string;
+  /** A repository's page, by its path below `repos/` (`acme/build-cache`). */
+  repository(path: string): string;
   /** What a profile's Markdown resolves site-relative URLs against (its folder; `/x` under the base). */
   markdownContext(slug: string): { base: string; pageDir: string };
 }
@@ -163,6 +178,7 @@ export function siteUrls(base: string, routesBase: string): SiteUrls {
     year: (slug, year) => url('period', { slug, period: yearKey(year) }),
     shareImage: (slug, year) => (year === undefined ? url('share-image', { slug }) : url('year-share-image', { slug, period: yearKey(year) })),
     monthAnchor: (slug, month) => `${url('profile', { slug })}#${month}`,
+    repository: (path) => url('repository', { repo: path }),
     markdownContext: (slug) => ({ base: href(''), pageDir: url('profile', { slug }) }),
   };
 }

@@ -24,6 +24,7 @@ describe('parseOptions', () => {
       sections: [...SECTION_IDS],
       yearSections: [...YEAR_SECTION_IDS],
       shareImages: true,
+      teams: { repositories: true, ranking: false },
       content: 'content',
       routes: { base: '' },
       components: {},

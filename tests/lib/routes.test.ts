@@ -5,7 +5,7 @@ import { injectedPattern, outputFile, route, routePath, siteRoutes, siteUrls, ty
 
 describe('the route table', () => {
   it('injects every route at the site root, or under a routes base without the site-root files', () => {
-    expect(siteRoutes('', { ownFavicon: false, shareImages: true }).map((r) => injectedPattern(r, ''))).toEqual([
+    expect(siteRoutes('', { ownFavicon: false, shareImages: true, repositories: true }).map((r) => injectedPattern(r, ''))).toEqual([
       '/',
       '/[slug]',
       '/[slug]/[period]',
@@ -15,13 +15,14 @@ describe('the route table', () => {
       '/[slug]/activity.svg',
       '/[slug]/share.png',
       '/[slug]/[period]/share.png',
+      '/repos/[...repo]',
       '/profile.schema.json',
       '/favicon.svg',
       '/404',
       '/robots.txt',
     ]);
-    // A site with its own icon and no share images.
-    expect(siteRoutes('team/', { ownFavicon: true, shareImages: false }).map((r) => injectedPattern(r, 'team/'))).toEqual([
+    // A site with its own icon, no share images and no repository pages.
+    expect(siteRoutes('team/', { ownFavicon: true, shareImages: false, repositories: false }).map((r) => injectedPattern(r, 'team/'))).toEqual([
       '/team',
       '/team/[slug]',
       '/team/[slug]/[period]',
@@ -36,6 +37,7 @@ describe('the route table', () => {
   it('writes paths with a slash after pages, and outputs pages as index.html', () => {
     expect(routePath(route('period'), { slug: 'ada', period: '2025-06' }, 'team/')).toBe('team/ada/2025-06/');
     expect(routePath(route('feed'), { slug: 'ada' }, '')).toBe('ada/feed.xml');
+    expect(routePath(route('repository'), { repo: 'acme/build-cache' }, 'team/')).toBe('team/repos/acme/build-cache/');
     expect(routePath(route('index'), {}, '')).toBe('');
     expect(routePath(route('not-found'), {}, 'team/')).toBe('404/');
     expect(() => routePath(route('profile'), {}, '')).toThrow('route profile: no value for [slug]');
@@ -68,6 +70,7 @@ describe('the route table', () => {
       ]),
     };
     expect(route('feed').cacheKey!(digests)).toEqual(['p1', 'a1', '2023-01:o1', '2024-12:m12', '2025-05:m5', '2025-06:m6']);
+    expect(route('profile').cacheKey!({ ...digests, team: 't1' })).toEqual(['p1', 'a1', '2023-01:o1', '2024-12:m12', '2025-05:m5', '2025-06:m6', 'team:t1']);
     expect(route('period').cacheKey!(digests, { key: '2025-06', older: '2025-05' })).toEqual(['p1', 'm6', '2025-05', '']);
     expect(route('period').cacheKey!(digests, { key: '2025', older: '2024' })).toEqual([
       'year',

@@ -1,0 +1,246 @@
+// A team's record across profiles, from the content only: each repository that any profile names (who
+// worked in it, when, and what its months counted), who shares repositories with whom, and the
+// organization's totals. A private repository appears only under the alias its profiles give it, and not
+// at all when it has none ("a private repository" names a different repository in every profile).
+import { PRIVATE_LABEL } from './git/source-cache.ts';
+import type { MonthValue } from './heatmap/month-layout.ts';
+import type { DayValue } from './heatmap/day-layout.ts';
+import type { ProfileStats } from './profile-stats.ts';
+import { slugFor } from './slug.ts';
+
+/** What team pages need of a profile: its name, its repositories and its months. */
+export interface TeamMember {
+  slug: string;
+  profile: {
+    name: string;
+    organization?: string | undefined;
+    network?: { organization?: string | undefined } | undefined;
+    repositories: readonly { name: string; from: string; to: string; languages: readonly string[]; areas: readonly string[]; private: boolean }[];
+  };
+  months: readonly { month: string; commits: number; features: number; repositories: readonly string[] }[];
+  stats: Pick<ProfileStats, 'commits' | 'features' | 'bugs' | 'activityMonths' | 'firstMonth' | 'lastMonth'>;
+  days?: readonly DayValue[] | undefined;
+}
+
+/** One person's work in one repository: the months that name it, newest first, with those months' figures. */
+interface RepoPerson {
+  slug: string;
+  name: string;
+  months: MonthValue[];
+  /** Sums over `months`. */
+  commits: number;
+  features: number;
+}
+
+/** A repository as its page shows it. */
+export interface TeamRepository {
+  /** The name shown (a private repository's alias). */
+  name: string;
+  /** The page's path below `repos/`: `owner/name`, slugged (`acme/build-cache`), or one slug for a name without an owner. */
+  path: string;
+  /** Named private by a profile: the name is an alias. */
+  private: boolean;
+  /** The first and last month of the work in it, `YYYY-MM`. */
+  from: string;
+  to: string;
+  /** The people who worked in it, by name (or by commits, when ranked). */
+  people: RepoPerson[];
+  /** The months of every person in it added up, oldest first. */
+  months: MonthValue[];
+  /** Languages and areas its profiles give it, with how many profiles give each, most given first. */
+  languages: [string, number][];
+  areas: [string, number][];
+}
+
+/** How people are listed: by name (the default), or by commits when the site turns ranking on. */
+export interface TeamOrder {
+  ranking: boolean;
+  /** Compares names in the site's language. */
+  compareNames: (a: string, b: string) => number;
+}
+
+/** Whether a repository name may have a page: anything but the label of an unaliased private repository. */
+function isShareable(name: string): boolean {
+  return name.trim().toLowerCase() !== PRIVATE_LABEL;
+}
+
+/** The path of a repository's page below `repos/`: `owner/name` slugged part by part, else one slug. */
+export function repositoryPathOf(name: string): string {
+  const parts = name.split('/').map((p) => p.trim());
+  if (parts.length === 2 && parts[0] && parts[1]) return `${slugFor(parts[0])}/${slugFor(parts[1])}`;
+  return slugFor(name);
+}
+
+const counted = (counts: Map<string, number>): [string, number][] => [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+
+function sortPeople<T extends { name: string; commits: number }>(people: T[], order: TeamOrder): T[] {
+  return people.sort((a, b) => (order.ranking ? b.commits - a.commits : 0) || order.compareNames(a.name, b.name));
+}
+
+/** Every repository the profiles name and may show, sorted by name; paths are unique (a repeat gets `-2`, `-3`…). */
+export function teamRepositories(members: readonly TeamMember[], order: TeamOrder): TeamRepository[] {
+  interface Gathered {
+    private: boolean;
+    from: string;
+    to: string;
+    people: Map<string, RepoPerson>;
+    languages: Map<string, number>;
+    areas: Map<string, number>;
+  }
+  const byName = new Map<string, Gathered>();
+  const gather = (name: string, from: string, to: string): Gathered => {
+    let g = byName.get(name);
+    if (!g) byName.set(name, (g = { private: false, from, to, people: new Map(), languages: new Map(), areas: new Map() }));
+    if (from < g.from) g.from = from;
+    if (to > g.to) g.to = to;
+    return g;
+  };
+  const personIn = (g: Gathered, m: TeamMember): RepoPerson => {
+    let p = g.people.get(m.slug);
+    if (!p) g.people.set(m.slug, (p = { slug: m.slug, name: m.profile.name, months: [], commits: 0, features: 0 }));
+    return p;
+  };
+  for (const member of members) {
+    for (const r of member.profile.repositories) {
+      if (!isShareable(r.name)) continue;
+      const g = gather(r.name, r.from, r.to);
+      g.private ||= r.private;
+      personIn(g, member);
+      for (const lang of new Set(r.languages)) g.languages.set(lang, (g.languages.get(lang) ?? 0) + 1);
+      for (const area of new Set(r.areas)) g.areas.set(area, (g.areas.get(area) ?? 0) + 1);
+    }
+    for (const month of member.months) {
+      for (const name of new Set(month.repositories)) {
+        if (!isShareable(name)) continue;
+        const p = personIn(gather(name, month.month, month.month), member);
+        p.months.push({ month: month.month, commits: month.commits, features: month.features });
+        p.commits += month.commits;
+        p.features += month.features;
+      }
+    }
+  }
+  const names = [...byName.keys()].sort(order.compareNames);
+  const usedPaths = new Set<string>();
+  return names.map((name) => {
+    const g = byName.get(name)!;
+    const wanted = repositoryPathOf(name);
+    let path = wanted;
+    for (let n = 2; usedPaths.has(path); n++) path = `${wanted}-${n}`;
+    usedPaths.add(path);
+    const people = sortPeople([...g.people.values()], order);
+    for (const p of people) p.months.sort((a, b) => (a.month < b.month ? 1 : -1));
+    return {
+      name,
+      path,
+      private: g.private,
+      from: g.from,
+      to: g.to,
+      people,
+      months: addedUp(people.map((p) => p.months)),
+      languages: counted(g.languages),
+      areas: counted(g.areas),
+    };
+  });
+}
+
+/** Month lists added up month by month, oldest first. */
+export function addedUp(lists: readonly (readonly MonthValue[])[]): MonthValue[] {
+  const sum = new Map<string, MonthValue>();
+  for (const list of lists)
+    for (const m of list) {
+      const s = sum.get(m.month);
+      if (s) {
+        s.commits += m.commits;
+        s.features += m.features;
+      } else sum.set(m.month, { month: m.month, commits: m.commits, features: m.features });
+    }
+  return [...sum.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+}
+
+/** Day lists added up day by day, oldest first; `features` only where every profile's days record them. */
+export function addedUpDays(lists: readonly (readonly DayValue[])[]): DayValue[] {
+  const withFeatures = lists.every((l) => l.every((d) => d.features !== undefined));
+  const sum = new Map<string, DayValue>();
+  for (const list of lists)
+    for (const d of list) {
+      const s = sum.get(d.date) ?? { date: d.date, count: 0, ...(withFeatures ? { features: 0 } : {}) };
+      s.count += d.count;
+      if (withFeatures) s.features! += d.features ?? 0;
+      sum.set(d.date, s);
+    }
+  return [...sum.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** A person who shares repositories with a profile, and which. */
+export interface Colleague {
+  slug: string;
+  name: string;
+  repositories: { name: string; path: string }[];
+}
+
+/** The people who share a repository with `slug`, by name (or by commits together when ranked), each with the repositories they share. */
+export function workedWith(repositories: readonly TeamRepository[], slug: string, order: TeamOrder): Colleague[] {
+  const found = new Map<string, Colleague & { commits: number }>();
+  for (const r of repositories) {
+    if (!r.people.some((p) => p.slug === slug)) continue;
+    for (const p of r.people) {
+      if (p.slug === slug) continue;
+      let c = found.get(p.slug);
+      if (!c) found.set(p.slug, (c = { slug: p.slug, name: p.name, repositories: [], commits: 0 }));
+      c.repositories.push({ name: r.name, path: r.path });
+      c.commits += p.commits;
+    }
+  }
+  return sortPeople([...found.values()], order).map(({ commits: _commits, ...c }) => c);
+}
+
+/** The organization's figures: each the sum of the profiles' own (ProfileStats), never counted again from months. */
+export interface TeamTotals {
+  people: number;
+  commits: number;
+  features: number;
+  /** Sum of the profiles' bugs, over the profiles that give any. */
+  bugs: number | undefined;
+  /** Months in which anyone has an entry. */
+  activeMonths: number;
+  firstMonth: string | undefined;
+  lastMonth: string | undefined;
+}
+
+export function teamTotals(members: readonly TeamMember[]): TeamTotals {
+  let commits = 0;
+  let features = 0;
+  let bugs: number | undefined;
+  let first: string | undefined;
+  let last: string | undefined;
+  const months = new Set<string>();
+  for (const m of members) {
+    commits += m.stats.commits;
+    features += m.stats.features;
+    if (m.stats.bugs !== undefined) bugs = (bugs ?? 0) + m.stats.bugs;
+    if (m.stats.firstMonth && (first === undefined || m.stats.firstMonth < first)) first = m.stats.firstMonth;
+    if (m.stats.lastMonth && (last === undefined || m.stats.lastMonth > last)) last = m.stats.lastMonth;
+    for (const month of m.months) months.add(month.month);
+  }
+  return { people: members.length, commits, features, bugs, activeMonths: months.size, firstMonth: first, lastMonth: last };
+}
+
+/** The organization a profile belongs to: its own field, else its network's. */
+export function organizationOf(m: TeamMember): string | undefined {
+  return m.profile.organization ?? m.profile.network?.organization;
+}
+
+/** Profiles grouped by organization (named ones by name, then those without one), each group by name (or commits when ranked). */
+export function byOrganization<T extends TeamMember>(members: readonly T[], order: TeamOrder): { organization: string | undefined; members: T[] }[] {
+  const groups = new Map<string | undefined, T[]>();
+  for (const m of members) {
+    const org = organizationOf(m);
+    const list = groups.get(org);
+    if (list) list.push(m);
+    else groups.set(org, [m]);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : order.compareNames(a, b)));
+  const rank = (list: T[]) =>
+    list.sort((a, b) => (order.ranking ? b.stats.commits - a.stats.commits : 0) || order.compareNames(a.profile.name, b.profile.name));
+  return keys.map((organization) => ({ organization, members: rank(groups.get(organization)!) }));
+}
