@@ -127,11 +127,13 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
       setPrerenderer((base) => profileRenderer(base, { routes: profileRoutes, facts, site: site!, run, routesBase, onReport }));
     },
     'astro:build:done': ({ pages, dir }) => {
-      if (!siteUrl) return;
-      // Astro's own pages and the profile pages (which Astro's page list leaves out), but not the 404 page.
+      // The sitemap is the site shard's: it lists the pages of every shard.
+      if (!siteUrl || run?.shard?.kind === 'profiles') return;
+      // Astro's own pages and the profile pages (which Astro's page list leaves out when engfolio renders
+      // them), but not the 404 page; the sitemap sorts them and lists each once.
       const paths = [
         ...pages.map((p) => p.pathname),
-        ...(report?.files ?? []).filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -'index.html'.length)),
+        ...(report?.siteFiles ?? []).filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -'index.html'.length)),
       ];
       const urls = paths.filter((p) => !/^\/?404\/?$/.test(p)).map((p) => new URL(joinBase(site!.base, p), siteUrl).href);
       const out = fileURLToPath(dir);

@@ -12,6 +12,7 @@ import { RENDER_MANIFEST } from '../integration/renderer.ts';
 import { buildAside, filesUnder, PartialUpdateError, updateInPlace } from '../lib/build-swap.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
+import { parseShard, SHARD_MANIFEST, shardManifest, shardName, type Shard } from '../lib/shard.ts';
 import { runContentCheckInWorker } from './check.ts';
 import { collectGarbage } from '../lib/collect-garbage.ts';
 import { astroFor, CommandError, loadSiteOptions, parseCommand, type Io } from './common.ts';
@@ -25,9 +26,10 @@ interface BuildOptions {
   timings: boolean;
   threads?: number;
   astroRendersAll: boolean;
+  shard?: Shard;
 }
 
-export const USAGE = `usage: engfolio build [--strict] [--out <dir>] [--content <dir>] [--offline] [--threads <n>] [--astro-renders-all] [--verbose] [--timings]
+export const USAGE = `usage: engfolio build [--strict] [--out <dir>] [--content <dir>] [--offline] [--shard <k>/<n>|site] [--threads <n>] [--astro-renders-all] [--verbose] [--timings]
 
 Checks all content, builds the site aside and puts it in the output folder only when everything
 succeeded (a rebuild writes only what changed). The site URL and base path come from astro.config.mjs.
@@ -37,6 +39,9 @@ succeeded (a rebuild writes only what changed). The site URL and base path come 
   --strict         treat content warnings as errors
   --offline        make the site work opened from disk (file://), with a single-file
                    export per profile in single-file/<slug>.html
+  --shard <k>/<n>  build only the k-th of n shares of the profiles (their pages and files);
+  --shard site     or only the site-wide pages (index, repositories, sitemap, 404, assets).
+                   \`engfolio merge\` puts the shards' folders together into one site
   --threads <n>    threads that render profile pages (default: one per core on large sites)
   --astro-renders-all
                    leave every page to Astro's own page loop (slower; for comparisons)
@@ -52,6 +57,7 @@ function parseCommandLine(argv: string[], root: string, content: string): BuildO
       strict: { type: 'boolean', default: false },
       offline: { type: 'boolean', default: false },
       threads: { type: 'string' },
+      shard: { type: 'string' },
       'astro-renders-all': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       timings: { type: 'boolean', default: false },
@@ -65,6 +71,16 @@ function parseCommandLine(argv: string[], root: string, content: string): BuildO
     threads = Number(values.threads);
     if (!Number.isInteger(threads) || threads < 1) throw new CommandError(`--threads: expected a whole number ≥ 1, found "${values.threads}"`, 2);
   }
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    try {
+      shard = parseShard(values.shard);
+    } catch (e) {
+      throw new CommandError((e as Error).message, 2);
+    }
+    // The offline rewrite needs the whole site: make it from the merged one.
+    if (values.offline) throw new CommandError('--shard: expected a build without --offline (a shard is part of a site; --offline needs all of it)', 2);
+  }
   return {
     // The offline copy goes to its own folder by default, so dist/ stays the copy to publish.
     out: resolve(root, values.out ?? (values.offline ? 'dist-offline' : 'dist')),
@@ -75,6 +91,7 @@ function parseCommandLine(argv: string[], root: string, content: string): BuildO
     timings: values.timings ?? false,
     astroRendersAll: values['astro-renders-all'] ?? false,
     ...(threads === undefined ? {} : { threads }),
+    ...(shard ? { shard } : {}),
   };
 }
 
@@ -142,7 +159,7 @@ function manifestDigest(cacheDir: string): string | undefined {
  * finished updating it; an offline copy is never updated in place.
  */
 function previousOthers(cacheDir: string, options: BuildOptions): string[] | undefined {
-  if (options.offline || !existsSync(options.out)) return undefined;
+  if (options.offline || options.shard || !existsSync(options.out)) return undefined;
   const stamp = readStamp(cacheDir);
   const digest = manifestDigest(cacheDir);
   if (!stamp?.others || !digest || stamp.out !== options.out || stamp.content !== options.content || stamp.manifest !== digest) return undefined;
@@ -214,6 +231,7 @@ async function astroBuild(
     cacheDir,
     ...(options.threads ? { threads: options.threads } : {}),
     astroRendersAll: options.astroRendersAll,
+    ...(options.shard ? { shard: options.shard } : {}),
     verbose: options.verbose,
     phaseEnded: (phase) => phaseEnded(options, phase),
     rendered: (report) => void (result.report = report),
@@ -332,6 +350,7 @@ async function replaceSite(root: string, options: BuildOptions, cacheDir: string
       const result = await astroBuild(root, staging, options, cacheDir, checked);
       Object.assign(built, { pages: result.astroPages + htmlPages(result.report), base: result.base, site: result.site });
       built.others = otherFiles(staging, result, root);
+      if (options.shard) built.pages = keepShard(staging, options.shard, result.report);
     },
     async (staging) => {
       if (options.offline) offline = await makeOffline(staging, built.base, built.site);
@@ -342,6 +361,33 @@ async function replaceSite(root: string, options: BuildOptions, cacheDir: string
   );
   if (offline) console.error(`build: ${offline}`);
   return built;
+}
+
+/**
+ * Leaves in a shard's folder only its part of the site (Astro writes the assets and public files in
+ * every build: they are the site shard's) and writes the shard's manifest; returns its HTML pages.
+ */
+function keepShard(dir: string, shard: Shard, report: RenderReport | undefined): number {
+  if (!report) throw new Error('the build made no account of the profile pages, so its share of the site is unknown');
+  const profileFiles = new Set(report.siteFiles);
+  const all = filesUnder(dir);
+  const kept = all.filter((f) => profileFiles.has(f) === (shard.kind === 'profiles'));
+  const keptSet = new Set(kept);
+  for (const f of all) if (!keptSet.has(f)) rmSync(join(dir, f));
+  removeEmptyFolders(dir);
+  const manifest = shardManifest(shard, report.siteDigest, kept, shard.kind === 'site' ? report.siteFiles : undefined);
+  writeFileSync(join(dir, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  return kept.filter((f) => f.endsWith('.html')).length;
+}
+
+/** Removes the empty folders under `dir` (not `dir` itself). */
+function removeEmptyFolders(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const sub = join(dir, entry.name);
+    removeEmptyFolders(sub);
+    if (readdirSync(sub).length === 0) rmSync(sub, { recursive: true });
+  }
 }
 
 /**
@@ -463,13 +509,15 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     else io.err(`build failed; the previous site in ${shownOut}/ is unchanged`);
     return 1;
   }
-  writeStamp(cacheDir, options, built.others);
+  // A shard is never updated in place: the build after it is a full one.
+  writeStamp(cacheDir, options, options.shard ? undefined : built.others);
   const { pages, reused, update } = built;
   const seconds = (performance.now() / 1000).toFixed(1);
   phaseEnded(options, 'site in place');
   const changed = update ? `, ${update.written} written${update.how === 'in place' ? ' into the previous site' : ''}` : '';
+  const shard = options.shard ? `shard ${shardName(options.shard)}: ` : '';
   io.err(
-    `build: ${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused${changed})` : ''} in ${seconds}s → ${shownOut}/${built.base !== '/' ? ` (base ${built.base})` : ''}`,
+    `build: ${shard}${pages} page(s)${reused ? ` (${reused} file(s) unchanged, reused${changed})` : ''} in ${seconds}s → ${shownOut}/${built.base !== '/' ? ` (base ${built.base})` : ''}`,
   );
   return 0;
 }

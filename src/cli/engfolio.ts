@@ -8,6 +8,7 @@ const HELP = `usage: engfolio <command> [options]
 
   init <folder>        make a new engfolio site in <folder>
   build                check the content and build the site into dist/ (--offline: a copy for file://)
+  merge <dir>...       put the folders of a sharded build (build --shard) together into one site
   check                check all content and list every problem
   import <export.txt>  import a profile export into the content folder
   import-git <repo>... build or update a profile from git history
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   init: async (argv, io) => (await import('./init.ts')).runInit(argv, io),
   build: async (argv, io) => (await import('./build.ts')).runBuild(argv, io),
   check: async (argv, io) => (await import('./check.ts')).runCheck(argv, io),
+  merge: async (argv, io) => (await import('./merge.ts')).runMerge(argv, io),
   import: async (argv, io) => {
     const { runImport } = await import('./import.ts');
     // The site's content folder, when this folder is a site (else content/ here).

@@ -9,12 +9,14 @@ import { slugFor } from '../lib/slug.ts';
 import { CommandError, parseCommand, type Io } from './common.ts';
 import { packageInfo } from './package-info.ts';
 
-const USAGE = `usage: engfolio init <folder> [--title <title>] [--force]
+const USAGE = `usage: engfolio init <folder> [--title <title>] [--sharded] [--force]
 
 Writes a new engfolio site into <folder> (created if needed): then
 \`cd <folder> && npm install && npm run build\`.
 
   --title <title>  the site's title (default: "Engineering profiles"; asked on a terminal)
+  --sharded        deploy with .github/workflows/deploy-sharded.yml, which builds the profiles
+                   in shards on several machines and merges them (for very large sites)
   --force          write into a folder that is not empty (files of the starter replace
                    files of the same name; other files stay)`;
 
@@ -73,7 +75,12 @@ function sitePackage(name: string): string {
 export async function runInit(argv: string[], io: Io): Promise<number> {
   const parsed = parseCommand(
     argv,
-    { title: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    {
+      title: { type: 'string' },
+      sharded: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
     USAGE,
     true,
   );
@@ -107,8 +114,13 @@ export async function runInit(argv: string[], io: Io): Promise<number> {
     writeFileSync(file, text);
     written.push(rel);
   };
+  // One deploy workflow: the sharded one or the single job.
+  const sharded = parsed.values.sharded === true;
+  const skipped = `_github/workflows/${sharded ? 'deploy.yml' : 'deploy-sharded.yml'}`;
   for (const [from, to] of starterFiles(starter)) {
+    if (from === skipped) continue;
     let text = readFileSync(join(starter, from), 'utf8');
+    if (sharded && from === '_github/workflows/update.yml') text = text.replaceAll('deploy.yml', 'deploy-sharded.yml');
     // `'{{key}}'` is a JavaScript string (the template stays valid JavaScript), `{{key}}` text.
     text = text.replace(/'\{\{(\w+)\}\}'|\{\{(\w+)\}\}/g, (_, quoted?: string, bare?: string) =>
       quoted ? JSON.stringify(values[quoted] ?? '') : (values[bare!] ?? ''),

@@ -4,6 +4,7 @@
 import type { AstroConfig, AstroIntegration } from 'astro';
 import type { ContentModel } from '../lib/content-read.ts';
 import type { EngfolioConfig } from '../lib/options.ts';
+import type { Shard } from '../lib/shard.ts';
 
 /** What `engfolio build` tells the integration about the build it runs. */
 export interface BuildRun {
@@ -21,6 +22,8 @@ export interface BuildRun {
   threads?: number;
   /** Leave every page to Astro's own page loop (slower: for comparisons and measurements). */
   astroRendersAll?: boolean;
+  /** Build only this part of the site (`--shard`): a share of the profiles, or the site-wide pages. */
+  shard?: Shard;
   /** Says what happened, when `--verbose`. */
   verbose: boolean;
   /** Called when a phase of the build ends (`--timings`). */
@@ -31,8 +34,12 @@ export interface BuildRun {
 
 /** What the renderer did: the profile files of the site, which of them it wrote, and how. */
 export interface RenderReport {
-  /** Every profile page and file of the site, output-relative (written now or kept from the previous site). */
+  /** Every profile page and file of this build's output, output-relative (written now or kept from the previous site). */
   files: string[];
+  /** Every profile page and file of the whole site: `files`, unless the build is a shard. */
+  siteFiles: string[];
+  /** Digest of the site's profile paths, their cache keys and their code: the same in every shard of one build. */
+  siteDigest: string;
   /** Those written by this build. */
   written: number;
   /** Those written by worker threads. */

@@ -8,6 +8,7 @@
 //
 // Measured on 1,000 profiles × 24 months (29,000 files) on 2 cores: Astro's loop took 42 s to render and
 // write them; the main thread and one worker took 18 s.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import type { AstroPrerenderer } from 'astro';
 import { collectGarbage } from '../lib/collect-garbage.ts';
 import { siblingModule } from '../lib/module-url.ts';
 import { outputFile, type RouteKind, type RouteSpec } from '../lib/routes.ts';
+import { shardMakes } from '../lib/shard.ts';
 import { workerReport } from '../lib/worker-report.ts';
 import type { BundleFacts } from './bundle-plugin.ts';
 import type { BuildRun, RenderReport } from './hooks.ts';
@@ -139,27 +141,43 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
     name: 'engfolio:profile-renderer',
     setup: () => base.setup?.() ?? Promise.resolve(),
     async getStaticPaths() {
-      const all = await base.getStaticPaths();
+      const listed = await base.getStaticPaths();
+      const byPattern = new Map(routes.map((r) => [r.pattern, r]));
+      const code = Object.fromEntries(routes.map((r) => [r.spec.id, facts.codeHashes.get(r.moduleFile) ?? '']));
+      const profileRouteOf = (p: PathWithRoute): ProfileRoute | undefined => byPattern.get(p.route.route);
+      // The whole site's profile files, and what every shard of one build agrees on (see lib/shard.ts).
+      const siteFiles: string[] = [];
+      const agreed = createHash('sha256').update(JSON.stringify(code));
+      for (const p of listed) {
+        const route = profileRouteOf(p);
+        if (!route) continue;
+        siteFiles.push(outputFile(p.pathname, route.spec.kind));
+        agreed.update(`\0${p.pathname}\0${p.cacheKey ?? ''}`);
+      }
+      const siteDigest = agreed.digest('hex');
+      // A shard renders its share of the profiles' paths, or the site's own.
+      const depth = routesBase.split('/').filter(Boolean).length;
+      const all = run?.shard
+        ? listed.filter((p) => shardMakes(run.shard, profileRouteOf(p) ? p.pathname.split('/').filter(Boolean)[depth] : undefined))
+        : listed;
       const astroRenders = (why: string): PathWithRoute[] => {
         workers?.stop();
         workers = undefined;
-        report = { files: [], written: 0, byWorkers: 0, fallback: why };
+        report = { files: [], siteFiles, siteDigest, written: 0, byWorkers: 0, fallback: why };
         console.error(`engfolio: Astro renders the profile pages itself (slower): ${why}`);
         return all;
       };
       if (run?.astroRendersAll) return astroRenders('asked to (--astro-renders-all)');
       if (site.format !== 'directory') return astroRenders(`build.format is "${site.format}", not "directory"`);
       if (!facts.entryFile) return astroRenders(facts.noPlugin ?? 'the prerender build has no engfolio entry');
-      const byPattern = new Map(routes.map((r) => [r.pattern, r]));
       const mine: { path: PathWithRoute; route: ProfileRoute }[] = [];
       const rest: PathWithRoute[] = [];
       for (const p of all) {
-        const route = byPattern.get(p.route.route);
+        const route = profileRouteOf(p);
         if (route && resolve(site.root, p.route.component) === route.moduleFile) mine.push({ path: p, route });
         else if (route) return astroRenders(`${p.route.component} has the same URL pattern as engfolio's ${route.pattern}`);
         else rest.push(p);
       }
-      const code = Object.fromEntries(routes.map((r) => [r.spec.id, facts.codeHashes.get(r.moduleFile) ?? '']));
       const previous = run?.previousSite !== undefined ? readManifest(run.cacheDir) : undefined;
       manifest = { version: MANIFEST_VERSION, code, paths: {}, files: [] };
       const toRender: { pathname: string; kind: RouteKind; pattern: string }[] = [];
@@ -194,7 +212,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
         groups: grouped.groups,
         next: new SharedArrayBuffer(4),
       };
-      report = { files, written: toRender.length, byWorkers: 0 };
+      report = { files, siteFiles: run?.shard ? siteFiles : files, siteDigest, written: toRender.length, byWorkers: 0 };
       const explicit = run?.threads !== undefined;
       const wanted = threads > 1 && toRender.length > 0 && (explicit || (toRender.length >= WORKER_FROM && cores > 1));
       if (!wanted) {

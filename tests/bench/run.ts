@@ -1,7 +1,10 @@
-// `npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images]`:
+// `npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images] [--shards N]`:
 // generates synthetic content per size, then times a cold build, a warm rebuild and a rebuild after a
 // one-month edit (checking the edit reaches the pages), each in a child process so peak RSS is the
-// build's own; builds the same content with Hugo side by side when `hugo` is on PATH.
+// build's own; builds the same content with Hugo side by side when `hugo` is on PATH. The largest size
+// is also built in shards (`engfolio build --shard k/N` and `--shard site`, one after another, each from
+// cold caches as a fresh CI machine would) and merged: each shard's time, the merge's, and the wall time
+// N + 1 parallel machines would take against the unsharded cold build.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -23,6 +26,7 @@ import { cpus, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_SEED, SIZES, generate, type BenchSize } from './generate.ts';
+import { hashTree } from '../support/tree.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Generated content (cached per generator version, seed and size) and scratch files. */
@@ -38,6 +42,8 @@ interface Options {
   extra: boolean;
   /** Build with `shareImages: false` (to see what the share images cost). */
   shareImages: boolean;
+  /** Profile shards of the sharded case (0: skip it). */
+  shards: number;
   seed: number;
 }
 
@@ -50,6 +56,7 @@ function parseArgs(argv: string[]): Options {
     incremental: false,
     extra: true,
     shareImages: true,
+    shards: 4,
     seed: DEFAULT_SEED,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -71,15 +78,17 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-extra') o.extra = false;
     else if (a === '--no-share-images') o.shareImages = false;
     else if (a === '--seed') o.seed = Number(value());
+    else if (a === '--shards') o.shards = Number(value());
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images] [--seed N]',
+        'usage: npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images] [--shards N (0: none)] [--seed N]',
       );
       process.exit(0);
     } else fail(`unknown option "${a}" (try --help)`);
   }
   for (const s of o.sizes) if (!SIZES[s]) fail(`expected sizes among ${Object.keys(SIZES).join(', ')}, found "${s}"`);
   if (!Number.isSafeInteger(o.seed)) fail('expected --seed to be a whole number');
+  if (!Number.isInteger(o.shards) || o.shards < 0) fail('expected --shards to be a whole number ≥ 0');
   return o;
 }
 
@@ -329,7 +338,7 @@ function buildScriptNodeOptions(root: string): string[] {
 }
 
 /** One real build of the project copy: `node src/cli/build.ts` when it exists, else Astro's build(). */
-async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
+async function projectBuild(p: BuildPaths, via: string, extraArgs: string[] = []): Promise<BuildRun> {
   await settle(buildWorkDirs(p));
   // The content is the snapshot's default content/ folder: `npm run build` keeps a persistent cache only
   // for that one (a --content build gets a throw-away cache, so it could never rebuild incrementally).
@@ -341,7 +350,7 @@ async function projectBuild(p: BuildPaths, via: string): Promise<BuildRun> {
   let args: string[];
   if (via === 'engfolio build') {
     // As `npm run build -- --out …` runs it, plus the phase times (--timings).
-    args = [...nodeArgs, join(p.root, 'src', 'cli', 'bin.ts'), 'build', '--out', p.outDir, '--timings'];
+    args = [...nodeArgs, join(p.root, 'src', 'cli', 'bin.ts'), 'build', '--out', p.outDir, '--timings', ...extraArgs];
   } else if (via === 'npm run build') {
     // The same entry, Node options and log level as `npm run build -- --out …`, plus the phase times (--timings).
     args = [...nodeArgs, ...buildScriptNodeOptions(p.root), join(p.root, 'src', 'cli', 'build.ts'), '--out', p.outDir, '--timings'];
@@ -381,6 +390,9 @@ interface OutputStats {
   yearPage?: { count: number; medianHtml: number; largestHtml: number; largestPath: string };
   /** The share images (`share.png`): how many, and their bytes. */
   shareImages: { count: number; bytes: number };
+  /** The index page (the organization's roll-up and the people), and the largest repository page. */
+  indexHtml: number;
+  repositoryPage?: { count: number; largestHtml: number };
 }
 
 function median(xs: number[]): number {
@@ -416,17 +428,19 @@ function outputStats(outDir: string, slugs: string[]): OutputStats {
       if (existsSync(join(outDir, path))) years.push({ path, html: statSync(join(outDir, path)).size });
     }
   }
+  const indexHtml = existsSync(join(outDir, 'index.html')) ? statSync(join(outDir, 'index.html')).size : 0;
+  const repoSizes: number[] = [];
+  if (existsSync(join(outDir, 'repos'))) walk(join(outDir, 'repos'), (path, size) => void (path.endsWith('index.html') && repoSizes.push(size)));
+  const repositoryPage = repoSizes.length ? { count: repoSizes.length, largestHtml: Math.max(...repoSizes) } : undefined;
   const largestYear = years.length ? years.reduce((a, b) => (b.html > a.html ? b : a)) : undefined;
   const yearPage = largestYear
     ? { count: years.length, medianHtml: median(years.map((y) => y.html)), largestHtml: largestYear.html, largestPath: largestYear.path }
     : undefined;
-  if (!sizes.length) return { htmlPages, bytes, shareImages, ...(yearPage ? { yearPage } : {}) };
+  const site = { htmlPages, bytes, shareImages, indexHtml, ...(repositoryPage ? { repositoryPage } : {}), ...(yearPage ? { yearPage } : {}) };
+  if (!sizes.length) return site;
   const largest = sizes.reduce((a, b) => (b.html > a.html ? b : a));
   return {
-    htmlPages,
-    bytes,
-    shareImages,
-    ...(yearPage ? { yearPage } : {}),
+    ...site,
     profilePage: {
       count: sizes.length,
       medianHtml: median(sizes.map((s) => s.html)),
@@ -598,7 +612,14 @@ async function main(): Promise<void> {
       continue;
     }
     const coldStats = outputStats(paths.outDir, c.slugs);
+    // The sharded case (largest size only) checks its merged site against this one.
+    const shardedHere = o.shards > 0 && name === o.sizes.at(-1) && snapshot.via === 'engfolio build';
+    const coldTree = shardedHere ? hashTree(paths.outDir) : undefined;
     console.log(`cold   ${s(cold.ms)} (CPU ${cold.cpuMs === undefined ? '?' : s(cold.cpuMs)})  ${phaseLine(cold.phases, cold.ms)}`);
+    const repos = coldStats.repositoryPage;
+    console.log(
+      `       index page ${kb(coldStats.indexHtml)} HTML${repos ? `; ${repos.count} repository pages, the largest ${kb(repos.largestHtml)} HTML` : ''}`,
+    );
     const warm = await projectBuild({ ...paths, cpuProfDir: undefined }, snapshot.via);
     if (!warm.ok) console.error(`warm build failed:\n${warm.output.slice(-4000)}`);
     console.log(
@@ -635,6 +656,7 @@ async function main(): Promise<void> {
       );
       console.log('!!!!!!!! A page was reused whose cacheKey does not cover every entry it reads.\n');
     }
+    const sharded = coldTree ? await shardedBuilds(paths, o.shards, coldTree, cold.ms) : undefined;
     let hugoRun: HugoRun | undefined;
     if (hugo) {
       hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo, buildWorkDirs(paths));
@@ -663,6 +685,7 @@ async function main(): Promise<void> {
       ratioToHugo: ratio,
       cpuRatioToHugo: cpuRatio,
       editRatioToHugoCold: editRatio,
+      ...(sharded ? { sharded } : {}),
     });
     rows.push([
       name,
@@ -744,6 +767,51 @@ async function main(): Promise<void> {
     console.log('\nLOST EDITS: see the warnings above.');
     process.exitCode = 1;
   }
+}
+
+interface ShardedRun {
+  shards: { shard: string; ms: number; cpuMs: number | undefined; maxRssMiB: number | undefined; pages: number }[];
+  mergeMs: number;
+  /** The slowest shard and the merge: the wall time with one machine per shard. */
+  projectedMs: number;
+  /** projectedMs over the unsharded cold build. */
+  ratioToCold: number;
+  /** The merged site has the unsharded cold build's files, byte for byte. */
+  identical: boolean;
+}
+
+/**
+ * The sharded case: `count` profile shards and the site shard built one after another, each from cold
+ * caches as on a fresh CI machine, then merged; prints each time and the projected wall time with a
+ * machine per shard against the unsharded cold build, and checks the merge against that build.
+ */
+async function shardedBuilds(p: BuildPaths, count: number, coldTree: Record<string, string>, coldMs: number): Promise<ShardedRun> {
+  const names = [...Array.from({ length: count }, (_, i) => `${i + 1}/${count}`), 'site'];
+  const shards: ShardedRun['shards'] = [];
+  const dirs: string[] = [];
+  for (const shard of names) {
+    const outDir = join(p.root, `bench-shard-${shard.replace('/', '-of-')}`);
+    removeCaches({ ...p, outDir });
+    const r = await projectBuild({ ...p, outDir, cpuProfDir: undefined }, 'engfolio build', ['--shard', shard]);
+    if (!r.ok) fail(`shard ${shard} failed:\n${r.output.slice(-4000)}`);
+    shards.push({ shard, ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, pages: r.pages });
+    dirs.push(outDir);
+    console.log(`shard ${shard.padEnd(5)} ${s(r.ms)} (CPU ${r.cpuMs === undefined ? '?' : s(r.cpuMs)}), ${r.pages} pages, peak ${mib(r.maxRssMiB)}`);
+  }
+  const merged = join(p.root, 'bench-shards-merged');
+  discard(merged);
+  await settle(buildWorkDirs({ ...p, outDir: merged }));
+  const m = await timed(process.execPath, [join(p.root, 'src', 'cli', 'bin.ts'), 'merge', ...dirs, '--out', merged], { cwd: p.root, env: process.env });
+  if (m.code !== 0) fail(`merge failed:\n${m.output.slice(-4000)}`);
+  const tree = hashTree(merged);
+  const identical = JSON.stringify(Object.entries(tree).sort()) === JSON.stringify(Object.entries(coldTree).sort());
+  const projectedMs = Math.max(...shards.map((x) => x.ms)) + m.ms;
+  console.log(
+    `merge       ${s(m.ms)}; with ${names.length} machines: ${s(projectedMs)} against ${s(coldMs)} unsharded (${(projectedMs / coldMs).toFixed(2)}×); merged site ${identical ? 'identical to' : 'DIFFERS FROM'} the unsharded build`,
+  );
+  if (!identical) process.exitCode = 1;
+  for (const d of [...dirs, merged]) discard(d);
+  return { shards, mergeMs: m.ms, projectedMs, ratioToCold: projectedMs / coldMs, identical };
 }
 
 /**

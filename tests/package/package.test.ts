@@ -131,6 +131,16 @@ describe.each([
     expect(hashTree(join(site, 'dist-astro'))).toEqual(hashTree(join(site, 'dist')));
   });
 
+  it('builds in shards that `engfolio merge` puts together into the same site', () => {
+    const shards = ['1/2', '2/2', 'site'].map((shard) => {
+      const out = `shard-${shard.replace('/', '-of-')}`;
+      ok(site, 'npx', ['engfolio', 'build', '--shard', shard, '--out', out]);
+      return out;
+    });
+    expect(ok(site, 'npx', ['engfolio', 'merge', ...shards, '--out', 'dist-merged'])).toMatch(/^merge: \d+ file\(s\) from 3 shard\(s\) → dist-merged\/$/m);
+    expect(hashTree(join(site, 'dist-merged'))).toEqual(hashTree(join(site, 'dist')));
+  });
+
   it('updates a profile from the sources it lists with `npm run update`, and builds its page', () => {
     const repo = buildRepo([
       { author: 'Grace Hopper <grace@work.example>', date: '2025-03-04T10:00:00-05:00', message: 'compiler: first pass\n', files: { 'src/a.c': 'int a;\n' } },

