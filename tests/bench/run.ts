@@ -361,7 +361,7 @@ async function projectBuild(p: BuildPaths, via: string, extraArgs: string[] = []
   }
   const r = await timed(process.execPath, args, { cwd: p.root, env });
   // `build: N page(s) (M file(s) unchanged, reused[, K written …])`, or Astro's own page lines for a bare build.
-  const summary = /build: (\d+) page\(s\)(?: \((\d+) file\(s\) unchanged, reused[^)]*\))?/.exec(r.output);
+  const summary = /build: (?:shard \S+: )?(\d+) page\(s\)(?: \((\d+) file\(s\) unchanged, reused[^)]*\))?/.exec(r.output);
   const filesReused = summary ? Number(summary[2] ?? 0) : (r.output.match(/\((?:cached|restored)\)/g) ?? []).length;
   const pages = summary ? Number(summary[1]) : (r.output.match(/├─ \S+/g) ?? []).length;
   return { ok: r.code === 0, ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, phases: r.phases, pages, filesReused, output: r.output };

@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite } from '../support/fixtures.ts';
 import { sectionText, visibleText } from '../support/html-text.ts';
-import { PROJECT_ROOT } from '../support/test-site.ts';
+import { generate, SIZES } from '../bench/generate.ts';
+import { makeTestSite, PROJECT_ROOT, removeTestSite, runEngfolio } from '../support/test-site.ts';
 
 const content = join(PROJECT_ROOT, 'tests', 'fixtures', 'team-content');
 
@@ -86,6 +87,27 @@ describe('a team site', () => {
     expect(people.indexOf('Ada Byron')).toBeLessThan(people.indexOf('Grace Hopper'));
     expect(people.indexOf('Grace Hopper')).toBeLessThan(people.indexOf('No organization given 1 person'));
   });
+});
+
+describe('the index of 1,000 profiles', () => {
+  it('stays under 200 KB of HTML with the roll-up, the repositories and everyone listed', () => {
+    const root = makeTestSite({ content: 'content' });
+    try {
+      generate(join(root, 'content'), SIZES.L!);
+      // The index is the site shard's: no need to render the profiles' pages for it.
+      const r = runEngfolio(root, ['build', '--shard', 'site', '--out', 'site']);
+      expect(r.code, r.err).toBe(0);
+      const html = readFileSync(join(root, 'site', 'index.html'), 'utf8');
+      expect(html.length).toBeLessThan(200_000);
+      const people = sectionText(html, 'people')!;
+      for (const slug of readdirSync(join(root, 'content', 'profiles')).map((f) => f.slice(0, -3))) expect(html).toContain(`href="/${slug}/"`);
+      expect(people).toMatch(/^People /);
+      expect(html).toContain('id="organization"');
+      expect(html).toContain('id="repositories"');
+    } finally {
+      removeTestSite(root);
+    }
+  }, 300_000);
 });
 
 describe('a team site that ranks', () => {

@@ -43,8 +43,8 @@ describe('engfolio check', () => {
     expect(r.out).toContain('error tests/fixtures/content-errors/profiles/bad-sources.md:8 — sources.1.since: expected a month as YYYY-MM, found "2024-1"');
     expect(r.out).not.toContain('ghp_abc123');
     const lines = r.out.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('error ')).length).toBe(35);
-    expect(lines.at(-1)).toBe('check: 35 errors, 3 warnings in 23 files — valid: 4 profiles, 2 months, 3 activity files');
+    expect(lines.filter((l) => l.startsWith('error ')).length).toBe(36);
+    expect(lines.at(-1)).toBe('check: 36 errors, 3 warnings in 24 files — valid: 4 profiles, 2 months, 3 activity files');
     expect(r.out).not.toMatch(/^\s+at /m);
   });
 

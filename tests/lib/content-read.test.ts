@@ -41,6 +41,8 @@ describe('content-errors fixture: every problem in one read', () => {
     // two names that slug to the same thing: the file already named by the slug keeps it
     'error profiles/José.md — expected the file name to be a slug (lowercase ASCII letters, digits and hyphens), found "José": its slug "jose" is already used by profiles/jose.md: merge the two or choose another file name',
     'error profiles/Bob.md — expected the file name to be a slug (lowercase ASCII letters, digits and hyphens), found "Bob": rename it to "bob.md"',
+    // a slug that names engfolio's own folder
+    'error profiles/repos.md — expected a file name other than "repos.md", found it: /repos/ holds engfolio\'s repository pages',
     'error months/nobody — profile: expected a profile "nobody" (profiles/nobody.md) for these months, found none',
     'error months/ok/2024-3.md — expected the file name to be a month as YYYY-MM.md, found "2024-3.md": rename it to "2024-03.md"',
     'error months/ok/24-1.md — expected the file name to be a month as YYYY-MM.md, found "24-1.md"',
