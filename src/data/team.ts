@@ -34,6 +34,11 @@ export function teamOf(profiles: readonly SiteProfile[]): Team {
   return team;
 }
 
+/** Whether the index opens with the organization's roll-up (and so lists the repositories): with more than one profile. */
+export function hasRollup(profiles: readonly SiteProfile[]): boolean {
+  return profiles.length > 1 && config.teams.repositories;
+}
+
 /** What a profile page shows of the team (its colleagues, its repositories' page paths), as a digest for its cache key. */
 export function teamDigest(team: Team, view: SiteProfile): string {
   const paths = view.profile.repositories.map((r) => team.byName.get(r.name)?.path ?? '');

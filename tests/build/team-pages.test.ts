@@ -2,7 +2,7 @@
 // alias, one private without): exact repository pages, no page and no trace of what is private, people
 // by name unless the site ranks, "worked with" on profile pages, and the index's roll-up, whose totals
 // are the sums of the profiles' own figures.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite } from '../support/fixtures.ts';
@@ -116,6 +116,24 @@ describe('a team site that ranks', () => {
     const people = sectionText(page(dir, 'repos/acme/engine'), 'people')!;
     expect(people.indexOf('Linus Berg')).toBeLessThan(people.indexOf('Ada Byron'));
     expect(people.indexOf('Ada Byron')).toBeLessThan(people.indexOf('Grace Hopper'));
+  });
+});
+
+describe('a site of one profile', () => {
+  it('has its repository pages, no roll-up, and no breadcrumb to a repository list it does not have', async () => {
+    mkdirSync(join(PROJECT_ROOT, '.engfolio'), { recursive: true });
+    const one = mkdtempSync(join(PROJECT_ROOT, '.engfolio', 'one-profile-'));
+    try {
+      cpSync(join(content, 'profiles', 'ada-byron.md'), join(one, 'profiles', 'ada-byron.md'), { recursive: true });
+      cpSync(join(content, 'months', 'ada-byron'), join(one, 'months', 'ada-byron'), { recursive: true });
+      const dir = await builtSite({ content: one });
+      expect(files(join(dir, 'repos')).sort()).toEqual(['acme/engine/index.html', 'billing-service/index.html']);
+      expect(readFileSync(join(dir, 'index.html'), 'utf8')).not.toContain('id="repositories"');
+      expect(page(dir, 'repos/acme/engine')).not.toContain('#repositories');
+      expect(page(dir, 'ada-byron')).not.toContain('id="worked-with"');
+    } finally {
+      rmSync(one, { recursive: true, force: true });
+    }
   });
 });
 
