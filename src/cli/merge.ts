@@ -40,7 +40,10 @@ export async function runMerge(argv: string[], io: Io): Promise<number> {
     const path = resolve(io.cwd, dir);
     if (!existsSync(path) || !statSync(path).isDirectory())
       throw new CommandError(`${dir}: expected a shard's folder, found ${existsSync(path) ? 'a file' : 'nothing'}`, 2);
-    if (path === out) throw new CommandError(`${dir}: expected a shard's folder other than the output folder --out`, 2);
+    // The merged site replaces --out whole: a shard inside it, or it inside a shard, would go with it.
+    const within = (a: string, b: string): boolean => a === b || !relative(b, a).startsWith('..');
+    if (within(path, out) || within(out, path))
+      throw new CommandError(`${dir}: expected a shard's folder apart from the output folder --out (neither inside the other)`, 2);
     folders.push({ dir, manifest: readManifest(path), present: new Set(filesUnder(path).filter((f) => f !== SHARD_MANIFEST)) });
   }
   const plan = planMerge(folders);

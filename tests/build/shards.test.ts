@@ -71,6 +71,15 @@ describe('the merge refuses', () => {
     return lines.slice(0, -1).join('\n');
   };
 
+  it('an output folder that holds a shard, or is held by one', () => {
+    for (const out of ['.', join(folder('site'), 'merged')]) {
+      const r = merge(SHARDS.map(folder), out);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^engfolio merge: shard-[\w-]+: expected a shard's folder apart from the output folder --out \(neither inside the other\)\n$/);
+    }
+    expect(existsSync(join(root, folder('site'), 'merged'))).toBe(false);
+  });
+
   it('a missing shard', () => {
     expect(refused([folder('1/3'), folder('3/3'), folder('site')])).toBe('error expected every shard of 3, found none for 2/3');
     expect(refused(['shard-1-of-3', 'shard-2-of-3', 'shard-3-of-3'])).toBe(
