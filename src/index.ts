@@ -130,11 +130,9 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
       // The sitemap is the site shard's: it lists the pages of every shard.
       if (!siteUrl || run?.shard?.kind === 'profiles') return;
       // Astro's own pages and the profile pages (which Astro's page list leaves out when engfolio renders
-      // them), but not the 404 page; the sitemap sorts them and lists each once.
-      const paths = [
-        ...pages.map((p) => p.pathname),
-        ...(report?.siteFiles ?? []).filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -'index.html'.length)),
-      ];
+      // them, or a shard did), but not the 404 page; the sitemap sorts them and lists each once.
+      const profilePages = report && (!report.fallback || run?.shard) ? report.siteFiles : [];
+      const paths = [...pages.map((p) => p.pathname), ...profilePages.filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -'index.html'.length))];
       const urls = paths.filter((p) => !/^\/?404\/?$/.test(p)).map((p) => new URL(joinBase(site!.base, p), siteUrl).href);
       const out = fileURLToPath(dir);
       for (const [name, text] of sitemapFiles(urls, (n) => new URL(joinBase(site!.base, n), siteUrl).href)) {

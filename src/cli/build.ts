@@ -247,6 +247,9 @@ async function astroBuild(
       'astro:config:done': ({ config }) => {
         result.base = config.base;
         result.site = config.site;
+        // A shard's files are named as a "directory" build names them (`mira/index.html`), which merge checks.
+        if (options.shard && config.build.format !== 'directory')
+          throw new CommandError(`--shard: expected build.format "directory" in the Astro config, found "${config.build.format}"`, 2);
       },
       'astro:build:start': () => {
         // The checked content is in the data store now: it goes before Vite bundles, when memory peaks.

@@ -97,6 +97,10 @@ export function planMerge(folders: readonly ShardFolder[]): MergePlan {
   const site = read.find((f) => f.manifest.shard === 'site');
   if (!site) problems.push('expected the site shard (built with --shard site), found none among the folders');
   const counts = new Set(read.filter((f) => f.manifest.shard !== 'site').map((f) => Number(f.manifest.shard.split('/')[1])));
+  if (counts.size === 0 && site?.manifest.profileFiles?.length)
+    problems.push(
+      `expected the profile shards (built with --shard <k>/<n>), found none among the folders: the site has ${site.manifest.profileFiles.length} profile files`,
+    );
   if (counts.size > 1) problems.push(`expected shards of one split, found shards of ${[...counts].sort((a, b) => a - b).join(' and ')}`);
   // Every profile shard is there: then every profile file must be in one of them.
   let complete = false;

@@ -59,6 +59,15 @@ export interface TeamOrder {
   compareNames: (a: string, b: string) => number;
 }
 
+/**
+ * Which repository a profile's entry or month names: its name, and whether the profile calls it private.
+ * A private repository's alias is one repository in every profile that gives it; it is never the
+ * public repository of the same name.
+ */
+export function repositoryKey(name: string, isPrivate: boolean): string {
+  return `${isPrivate ? 'private' : 'public'}\u0000${name}`;
+}
+
 /** Whether a repository name may have a page: anything but the label of an unaliased private repository. */
 function isShareable(name: string): boolean {
   return name.trim().toLowerCase() !== PRIVATE_LABEL;
@@ -80,17 +89,18 @@ function sortPeople<T extends { name: string; commits: number }>(people: T[], or
 /** Every repository the profiles name and may show, sorted by name; paths are unique (a repeat gets `-2`, `-3`…). */
 export function teamRepositories(members: readonly TeamMember[], order: TeamOrder): TeamRepository[] {
   interface Gathered {
-    private: boolean;
+    readonly private: boolean;
     from: string;
     to: string;
     people: Map<string, RepoPerson>;
     languages: Map<string, number>;
     areas: Map<string, number>;
   }
-  const byName = new Map<string, Gathered>();
-  const gather = (name: string, from: string, to: string): Gathered => {
-    let g = byName.get(name);
-    if (!g) byName.set(name, (g = { private: false, from, to, people: new Map(), languages: new Map(), areas: new Map() }));
+  const byKey = new Map<string, Gathered & { name: string }>();
+  const gather = (name: string, isPrivate: boolean, from: string, to: string): Gathered => {
+    const key = repositoryKey(name, isPrivate);
+    let g = byKey.get(key);
+    if (!g) byKey.set(key, (g = { name, private: isPrivate, from, to, people: new Map(), languages: new Map(), areas: new Map() }));
     if (from < g.from) g.from = from;
     if (to > g.to) g.to = to;
     return g;
@@ -101,10 +111,10 @@ export function teamRepositories(members: readonly TeamMember[], order: TeamOrde
     return p;
   };
   for (const member of members) {
+    const privateNames = new Set(member.profile.repositories.filter((r) => r.private).map((r) => r.name));
     for (const r of member.profile.repositories) {
       if (!isShareable(r.name)) continue;
-      const g = gather(r.name, r.from, r.to);
-      g.private ||= r.private;
+      const g = gather(r.name, r.private, r.from, r.to);
       personIn(g, member);
       for (const lang of new Set(r.languages)) g.languages.set(lang, (g.languages.get(lang) ?? 0) + 1);
       for (const area of new Set(r.areas)) g.areas.set(area, (g.areas.get(area) ?? 0) + 1);
@@ -112,17 +122,18 @@ export function teamRepositories(members: readonly TeamMember[], order: TeamOrde
     for (const month of member.months) {
       for (const name of new Set(month.repositories)) {
         if (!isShareable(name)) continue;
-        const p = personIn(gather(name, month.month, month.month), member);
+        const p = personIn(gather(name, privateNames.has(name), month.month, month.month), member);
         p.months.push({ month: month.month, commits: month.commits, features: month.features });
         p.commits += month.commits;
         p.features += month.features;
       }
     }
   }
-  const names = [...byName.keys()].sort(order.compareNames);
+  // By name; a public repository before a private one of the same name.
+  const gathered = [...byKey.values()].sort((a, b) => order.compareNames(a.name, b.name) || Number(a.private) - Number(b.private));
   const usedPaths = new Set<string>();
-  return names.map((name) => {
-    const g = byName.get(name)!;
+  return gathered.map((g) => {
+    const name = g.name;
     const wanted = repositoryPathOf(name);
     let path = wanted;
     for (let n = 2; usedPaths.has(path); n++) path = `${wanted}-${n}`;

@@ -6,7 +6,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../bench/generate.ts';
-import { makeTestSite, removeTestSite, runEngfolio } from '../support/test-site.ts';
+import { makeTestSite, PROJECT_ROOT, removeTestSite, runEngfolio } from '../support/test-site.ts';
 import { hashTree } from '../support/tree.ts';
 
 const SHARDS = ['1/3', '2/3', '3/3', 'site'];
@@ -14,7 +14,8 @@ let root: string;
 const folder = (shard: string): string => `shard-${shard.replace('/', '-of-')}`;
 
 beforeAll(() => {
-  root = makeTestSite({ content: 'content', site: 'https://team.example.org', base: '/people/' });
+  // Under a base path and a routes base: a profile's pages are found by the slug below both.
+  root = makeTestSite({ content: 'content', site: 'https://team.example.org', base: '/people/', options: { routes: { base: 'team/' } } });
   generate(join(root, 'content'), { name: 'T', profiles: 200, months: 6 });
   for (const args of [['--out', 'whole'], ...SHARDS.map((s) => ['--shard', s, '--out', folder(s)])]) {
     const r = runEngfolio(root, ['build', ...args]);
@@ -33,14 +34,16 @@ describe('a sharded build', () => {
     expect(manifests.map((m) => m.shard)).toEqual(SHARDS);
     const profileShards = manifests.slice(0, 3);
     // Each of the 200 profiles' pages are in exactly one shard, and each shard has a fair share of them.
-    const slugsOf = (files: string[]) => new Set(files.filter((f) => /^[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[0]));
+    const slugsOf = (files: string[]) => new Set(files.filter((f) => /^team\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]));
+    // Every file of a profile is in its profile's shard.
+    for (const m of profileShards) for (const f of m.files) expect(slugsOf(m.files).has(f.split('/')[1]), f).toBe(true);
     const sizes = profileShards.map((m) => slugsOf(m.files).size);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
     for (const n of sizes) expect(n).toBeGreaterThan(40);
     const site = manifests[3]!;
-    expect(site.files).toContain('index.html');
+    expect(site.files).toContain('team/index.html');
     expect(site.files).toContain('sitemap-0.xml');
-    expect(site.files.some((f) => f.startsWith('repos/'))).toBe(true);
+    expect(site.files.some((f) => f.startsWith('team/repos/'))).toBe(true);
     expect(site.files.some((f) => f.startsWith('_astro/'))).toBe(true);
     expect(site.profileFiles!.length).toBe(profileShards.reduce((n, m) => n + m.files.length, 0));
   });
@@ -120,5 +123,28 @@ describe('the merge refuses', () => {
       `error ${broken}: expected the files its manifest lists, found ${gone} missing\nerror ${broken}: expected only the files its manifest lists, found stray.html besides`,
     );
     expect(existsSync(join(root, 'out', 'stray.html'))).toBe(false);
+  });
+});
+
+describe('a shard', () => {
+  it('needs the "directory" build format, whose file names the merge checks', () => {
+    const site = makeTestSite({
+      files: {
+        'astro.config.mjs': [
+          "import { defineConfig } from 'astro/config';",
+          `import engfolio from ${JSON.stringify(join(PROJECT_ROOT, 'src', 'index.ts'))};`,
+          `export default defineConfig({ build: { format: 'file' }, integrations: [engfolio(${JSON.stringify({ content: join(PROJECT_ROOT, 'tests', 'fixtures', 'team-content') })})] });`,
+          '',
+        ].join('\n'),
+      },
+    });
+    try {
+      const r = runEngfolio(site, ['build', '--shard', '1/2', '--out', 'shard']);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('--shard: expected build.format "directory" in the Astro config, found "file"');
+      expect(existsSync(join(site, 'shard'))).toBe(false);
+    } finally {
+      removeTestSite(site);
+    }
   });
 });

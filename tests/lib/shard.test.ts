@@ -54,5 +54,10 @@ describe('planMerge', () => {
     expect(planMerge([folder('one', '1/1', ['a/index.html']), site]).problems).toEqual([
       'expected every profile file of the site, found b/index.html in no shard',
     ]);
+    expect(planMerge([site]).problems).toEqual([
+      'expected the profile shards (built with --shard <k>/<n>), found none among the folders: the site has 2 profile files',
+    ]);
+    // A site without profiles is its site shard alone.
+    expect(planMerge([folder('s', 'site', ['index.html'], [])]).problems).toEqual([]);
   });
 });

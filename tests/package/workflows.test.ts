@@ -19,7 +19,7 @@ interface Step {
   if?: string;
   uses?: string;
   run?: string;
-  with?: Record<string, string>;
+  with?: Record<string, string | boolean>;
   env?: Record<string, string>;
   'continue-on-error'?: boolean;
 }
@@ -51,7 +51,10 @@ describe('the workflows', () => {
     expect(sharded.jobs.build!.strategy!.matrix.shard).toEqual(['1/4', '2/4', '3/4', '4/4', 'site']);
     const build = sharded.jobs.build!.steps;
     expect(build.find((s) => s.run?.startsWith('npx engfolio build'))?.run).toBe('npx engfolio build --shard "$SHARD" --out shard');
-    expect(build.find((s) => s.uses === 'actions/upload-artifact@v4')?.with?.path).toBe('shard');
+    const upload = build.find((s) => s.uses === 'actions/upload-artifact@v4')!;
+    expect(upload.with?.path).toBe('shard');
+    // upload-artifact leaves out dot files unless told (public/.nojekyll, .well-known/).
+    expect(upload.with?.['include-hidden-files']).toBe(true);
     const merge = sharded.jobs.merge!;
     expect(merge.needs).toBe('build');
     expect(merge.steps.find((s) => s.uses === 'actions/download-artifact@v4')?.with).toEqual({ pattern: 'shard-*', path: 'shards' });

@@ -324,7 +324,8 @@ export const ar: Messages = {
   'network.title': 'الشبكة',
   'toc.worked-with': 'العمل المشترك',
   'workedWith.title': 'عمل مع',
-  'workedWith.in': 'في',
+  'workedWith.in': 'في {repositories}',
+  'workedWith.more': 'و{people} آخرون: انظر صفحات المستودعات.',
   'count.people': {
     zero: '{count} شخص',
     one: '{count} شخص',
