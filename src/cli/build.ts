@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { findEngfolio, MISSING_INTEGRATION, type BuildRun, type RenderReport } from '../integration/hooks.ts';
 import { RENDER_MANIFEST } from '../integration/renderer.ts';
-import { buildAside, filesUnder, PartialUpdateError, updateInPlace } from '../lib/build-swap.ts';
+import { buildAside, filesUnder, PartialUpdateError, removeFiles, updateInPlace } from '../lib/build-swap.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { parseShard, SHARD_MANIFEST, shardManifest, shardName, type Shard } from '../lib/shard.ts';
@@ -376,21 +376,13 @@ function keepShard(dir: string, shard: Shard, report: RenderReport | undefined):
   const all = filesUnder(dir);
   const kept = all.filter((f) => profileFiles.has(f) === (shard.kind === 'profiles'));
   const keptSet = new Set(kept);
-  for (const f of all) if (!keptSet.has(f)) rmSync(join(dir, f));
-  removeEmptyFolders(dir);
+  removeFiles(
+    dir,
+    all.filter((f) => !keptSet.has(f)),
+  );
   const manifest = shardManifest(shard, report.siteDigest, kept, shard.kind === 'site' ? report.siteFiles : undefined);
   writeFileSync(join(dir, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
   return kept.filter((f) => f.endsWith('.html')).length;
-}
-
-/** Removes the empty folders under `dir` (not `dir` itself). */
-function removeEmptyFolders(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const sub = join(dir, entry.name);
-    removeEmptyFolders(sub);
-    if (readdirSync(sub).length === 0) rmSync(sub, { recursive: true });
-  }
 }
 
 /**

@@ -2,9 +2,9 @@
 // together into one site, the same bytes an unsharded build makes. It first checks that the folders are
 // every shard of one build, that no file is in two and none is missing, and writes nothing otherwise;
 // the merged site replaces the output folder whole, as a build does.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { buildAside, filesUnder } from '../lib/build-swap.ts';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { buildAside, filesUnder, isInside, placeFilesInto } from '../lib/build-swap.ts';
 import { planMerge, SHARD_MANIFEST, type ShardFolder, type ShardManifest } from '../lib/shard.ts';
 import { CommandError, parseCommand, type Io } from './common.ts';
 
@@ -41,8 +41,7 @@ export async function runMerge(argv: string[], io: Io): Promise<number> {
     if (!existsSync(path) || !statSync(path).isDirectory())
       throw new CommandError(`${dir}: expected a shard's folder, found ${existsSync(path) ? 'a file' : 'nothing'}`, 2);
     // The merged site replaces --out whole: a shard inside it, or it inside a shard, would go with it.
-    const within = (a: string, b: string): boolean => a === b || !relative(b, a).startsWith('..');
-    if (within(path, out) || within(out, path))
+    if (path === out || isInside(path, out) || isInside(out, path))
       throw new CommandError(`${dir}: expected a shard's folder apart from the output folder --out (neither inside the other)`, 2);
     folders.push({ dir, manifest: readManifest(path), present: new Set(filesUnder(path).filter((f) => f !== SHARD_MANIFEST)) });
   }
@@ -52,17 +51,15 @@ export async function runMerge(argv: string[], io: Io): Promise<number> {
     io.err(`merge failed; ${shownOut}/ is unchanged`);
     return 1;
   }
+  const byFolder = Map.groupBy(plan.copies, (c) => c.dir);
   await buildAside(out, async (staging) => {
-    const made = new Set<string>();
-    for (const { dir, file } of plan.copies) {
-      const target = join(staging, file);
-      const parent = dirname(target);
-      if (!made.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
-      copyFileSync(join(resolve(io.cwd, dir), file), target);
-    }
+    for (const [dir, copies] of byFolder)
+      placeFilesInto(
+        resolve(io.cwd, dir),
+        staging,
+        copies.map((c) => c.file),
+        copyFileSync,
+      );
   });
   io.err(`merge: ${plan.copies.length} file(s) from ${folders.length} shard(s) → ${shownOut}/`);
   return 0;

@@ -109,12 +109,16 @@ export async function renderFromQueue(job: RenderJob, app: App, collect?: () => 
   }
 }
 
+/** The profile a page's path belongs to: its segment after the routes base `prefix` (`team/mira/2025-06/` → `mira`). */
+export function profileOfPath(pathname: string, prefix: string): string {
+  return pathname.split('/').filter(Boolean)[prefix.split('/').filter(Boolean).length] ?? '';
+}
+
 /** Orders items by the profile their path belongs to (the segment after `prefix`), each group where its first item was; returns them with where each group starts, then where the last ends. */
 export function groupByProfile<T extends { pathname: string }>(items: readonly T[], prefix: string): { items: T[]; groups: number[] } {
   const byProfile = new Map<string, T[]>();
-  const depth = prefix.split('/').filter(Boolean).length;
   for (const item of items) {
-    const profile = item.pathname.split('/').filter(Boolean)[depth] ?? '';
+    const profile = profileOfPath(item.pathname, prefix);
     const group = byProfile.get(profile);
     if (group) group.push(item);
     else byProfile.set(profile, [item]);

@@ -21,7 +21,7 @@ import { shardMakes } from '../lib/shard.ts';
 import { workerReport } from '../lib/worker-report.ts';
 import type { BundleFacts } from './bundle-plugin.ts';
 import type { BuildRun, RenderReport } from './hooks.ts';
-import { groupByProfile, loadApp, renderFromQueue, type RenderJob } from './render-queue.ts';
+import { groupByProfile, loadApp, profileOfPath, renderFromQueue, type RenderJob } from './render-queue.ts';
 import type { WorkerReport } from './render-worker.ts';
 
 /** From how many files to render worker threads help (below, starting one costs more than it saves). */
@@ -156,10 +156,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
       }
       const siteDigest = agreed.digest('hex');
       // A shard renders its share of the profiles' paths, or the site's own.
-      const depth = routesBase.split('/').filter(Boolean).length;
-      const all = run?.shard
-        ? listed.filter((p) => shardMakes(run.shard, profileRouteOf(p) ? p.pathname.split('/').filter(Boolean)[depth] : undefined))
-        : listed;
+      const all = run?.shard ? listed.filter((p) => shardMakes(run.shard, profileRouteOf(p) ? profileOfPath(p.pathname, routesBase) : undefined)) : listed;
       const astroRenders = (why: string): PathWithRoute[] => {
         workers?.stop();
         workers = undefined;

@@ -160,7 +160,7 @@ function moveDir(from: string, to: string): void {
   }
 }
 
-function isInside(dir: string, parent: string): boolean {
+export function isInside(dir: string, parent: string): boolean {
   const rel = relative(parent, dir);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
@@ -333,7 +333,7 @@ export function filesUnder(dir: string): string[] {
  * Puts each of the files `rels` (relative paths) from under `from` at the same path under `to` with
  * `place(source, target)`, creating each target folder once.
  */
-function placeFilesInto(from: string, to: string, rels: string[], place: (source: string, target: string) => void): void {
+export function placeFilesInto(from: string, to: string, rels: string[], place: (source: string, target: string) => void): void {
   const made = new Set<string>();
   for (const rel of rels) {
     const target = join(to, rel);
@@ -371,7 +371,7 @@ function linkOrCopy(source: string, target: string): void {
 }
 
 /** Deletes the files `rels` (relative to `dir`; unsafe or missing ones are skipped) and the folders they leave empty; returns how many it deleted. */
-function removeFiles(dir: string, rels: Iterable<string>): number {
+export function removeFiles(dir: string, rels: Iterable<string>): number {
   let removed = 0;
   for (const rel of rels) {
     if (!isSafeRelative(rel)) continue;
