@@ -25,3 +25,14 @@ export function messagePlaceholders(message: Message): string[] {
   const texts = typeof message === 'string' ? [message] : Object.values(message).filter((t): t is string => typeof t === 'string');
   return [...new Set(texts.flatMap(placeholders))].sort();
 }
+
+/**
+ * Where a message's value goes when a page sets it apart (a link, a big figure, code): format the
+ * message with SLOT as that value, then `aroundSlots` gives the text before, between and after.
+ */
+export const SLOT = '\u0000';
+
+/** The pieces of a message formatted with SLOT values: `['by ', '']` for "by {name}". */
+export function aroundSlots(formatted: string): string[] {
+  return formatted.split(SLOT);
+}
