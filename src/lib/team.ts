@@ -82,8 +82,13 @@ export function repositoryPathOf(name: string): string {
 
 const counted = (counts: Map<string, number>): [string, number][] => [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
-function sortPeople<T extends { name: string; commits: number }>(people: T[], order: TeamOrder): T[] {
-  return people.sort((a, b) => (order.ranking ? b.commits - a.commits : 0) || order.compareNames(a.name, b.name));
+/** Sorts people in `order`: by name, or by commits (most first) and then name when ranked. */
+function sortPeople<T>(people: T[], order: TeamOrder, of: (p: T) => { name: string; commits: number }): T[] {
+  return people.sort((a, b) => {
+    const x = of(a);
+    const y = of(b);
+    return (order.ranking ? y.commits - x.commits : 0) || order.compareNames(x.name, y.name);
+  });
 }
 
 /** Every repository the profiles name and may show, sorted by name; paths are unique (a repeat gets `-2`, `-3`…). */
@@ -138,7 +143,7 @@ export function teamRepositories(members: readonly TeamMember[], order: TeamOrde
     let path = wanted;
     for (let n = 2; usedPaths.has(path); n++) path = `${wanted}-${n}`;
     usedPaths.add(path);
-    const people = sortPeople([...g.people.values()], order);
+    const people = sortPeople([...g.people.values()], order, (p) => p);
     for (const p of people) p.months.sort((a, b) => (a.month < b.month ? 1 : -1));
     return {
       name,
@@ -202,7 +207,7 @@ export function workedWith(repositories: readonly TeamRepository[], slug: string
       c.commits += p.commits;
     }
   }
-  return sortPeople([...found.values()], order).map(({ commits: _commits, ...c }) => c);
+  return sortPeople([...found.values()], order, (c) => c).map(({ commits: _commits, ...c }) => c);
 }
 
 /** The organization's figures: each the sum of the profiles' own (ProfileStats), never counted again from months. */
@@ -243,15 +248,8 @@ export function organizationOf(m: TeamMember): string | undefined {
 
 /** Profiles grouped by organization (named ones by name, then those without one), each group by name (or commits when ranked). */
 export function byOrganization<T extends TeamMember>(members: readonly T[], order: TeamOrder): { organization: string | undefined; members: T[] }[] {
-  const groups = new Map<string | undefined, T[]>();
-  for (const m of members) {
-    const org = organizationOf(m);
-    const list = groups.get(org);
-    if (list) list.push(m);
-    else groups.set(org, [m]);
-  }
+  const groups = Map.groupBy(members, organizationOf);
   const keys = [...groups.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : order.compareNames(a, b)));
-  const rank = (list: T[]) =>
-    list.sort((a, b) => (order.ranking ? b.stats.commits - a.stats.commits : 0) || order.compareNames(a.profile.name, b.profile.name));
+  const rank = (list: T[]) => sortPeople(list, order, (m) => ({ name: m.profile.name, commits: m.stats.commits }));
   return keys.map((organization) => ({ organization, members: rank(groups.get(organization)!) }));
 }
