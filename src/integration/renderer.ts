@@ -21,6 +21,7 @@ import { shardMakes } from '../lib/shard.ts';
 import { workerReport } from '../lib/worker-report.ts';
 import type { BundleFacts } from './bundle-plugin.ts';
 import type { BuildRun, RenderReport } from './hooks.ts';
+import { describeShape, readStaticPaths, type PathWithRoute } from './prerender-shapes.ts';
 import { groupByProfile, loadApp, profileOfPath, renderFromQueue, type RenderJob } from './render-queue.ts';
 import type { WorkerReport } from './render-worker.ts';
 
@@ -39,8 +40,6 @@ interface Manifest {
   /** Every profile file of the site, output-relative. */
   files: string[];
 }
-
-type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
 /** A profile route as the renderer knows it: its table entry, the module it was injected from, and its pattern. */
 export interface ProfileRoute {
@@ -141,7 +140,19 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
     name: 'engfolio:profile-renderer',
     setup: () => base.setup?.() ?? Promise.resolve(),
     async getStaticPaths() {
-      const listed = await base.getStaticPaths();
+      const answer = await base.getStaticPaths();
+      const read = readStaticPaths(answer);
+      if (!read) {
+        // A shape this version of engfolio does not know: Astro's own loop renders what Astro listed.
+        const why = `Astro's prerenderer listed its paths as ${describeShape(answer)}, a shape engfolio does not know`;
+        if (run?.shard) throw new Error(`${why}: this Astro cannot build in shards; build without --shard`);
+        workers?.stop();
+        workers = undefined;
+        report = { files: [], siteFiles: [], siteDigest: '', written: 0, byWorkers: 0, fallback: why };
+        console.error(`engfolio: Astro renders the profile pages itself (slower): ${why}`);
+        return answer;
+      }
+      const listed = read.paths;
       const byPattern = new Map(routes.map((r) => [r.pattern, r]));
       const code = Object.fromEntries(routes.map((r) => [r.spec.id, facts.codeHashes.get(r.moduleFile) ?? '']));
       const profileRouteOf = (p: PathWithRoute): ProfileRoute | undefined => byPattern.get(p.route.route);
@@ -156,13 +167,15 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
       }
       const siteDigest = agreed.digest('hex');
       // A shard renders its share of the profiles' paths, or the site's own.
-      const all = run?.shard ? listed.filter((p) => shardMakes(run.shard, profileRouteOf(p) ? profileOfPath(p.pathname, routesBase) : undefined)) : listed;
-      const astroRenders = (why: string): PathWithRoute[] => {
+      const all: PathWithRoute[] = run?.shard
+        ? listed.filter((p) => shardMakes(run.shard, profileRouteOf(p) ? profileOfPath(p.pathname, routesBase) : undefined))
+        : [...listed];
+      const astroRenders = (why: string) => {
         workers?.stop();
         workers = undefined;
         report = { files: [], siteFiles, siteDigest, written: 0, byWorkers: 0, fallback: why };
         console.error(`engfolio: Astro renders the profile pages itself (slower): ${why}`);
-        return all;
+        return read.withPaths(all);
       };
       if (run?.astroRendersAll) return astroRenders('asked to (--astro-renders-all)');
       if (site.format !== 'directory') return astroRenders(`build.format is "${site.format}", not "directory"`);
@@ -221,7 +234,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
         () => workers?.send(job!),
         () => undefined,
       );
-      return rest;
+      return read.withPaths(rest);
     },
     render: (request, options) =>
       base.render(request, options).catch((e: unknown) => {

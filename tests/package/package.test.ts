@@ -1,7 +1,11 @@
 // What a user gets: the package as `npm pack` makes it, installed from the tarball in an empty folder
 // outside the repository, `engfolio init`, then the starter built with `engfolio build` and with Astro's
 // own `astro build` — with a page of the site's own, its own header and a title — against the lowest
-// Astro the package declares and the newest 7.x, both installed from the registry.
+// Astro the package declares, the newest 7.3.x (the last minor before Astro 7.4 changed the
+// prerenderer's result types) and the newest 7.x, each installed from the registry.
+//
+// ENGFOLIO_PACKAGE_ASTRO (a comma-separated list of versions or dist-tags, such as `latest,next`) tests
+// those instead: the scheduled workflow astro-versions.yml runs it against Astro's newest releases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,24 +38,30 @@ function ok(cwd: string, command: string, args: string[]): string {
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string; peerDependencies: { astro: string } };
 const lowest = /^\^(\d+\.\d+\.\d+)$/.exec(pkg.peerDependencies.astro)![1]!;
 let tarball: string;
-let newest: string;
+/** The newest version the registry has in a range (npm answers one version as a string, several as a list). */
+const newestIn = (range: string): string => [JSON.parse(ok(work, 'npm', ['view', `astro@${range}`, 'version', '--json'])) as string | string[]].flat().at(-1)!;
+const major = lowest.split('.')[0]!;
+const asked = process.env.ENGFOLIO_PACKAGE_ASTRO?.split(',').filter(Boolean);
+const astroVersions: [string, () => string][] = asked
+  ? asked.map((tag) => [tag, () => newestIn(tag)])
+  : [
+      [`lowest (${lowest})`, () => lowest],
+      [`newest ${major}.3.x`, () => newestIn(`~${major}.3.0`)],
+      [`newest ${major}.x`, () => newestIn(`^${major}.0.0`)],
+    ];
 
 beforeAll(() => {
   ok(PROJECT_ROOT, 'npm', ['pack', '--silent', '--pack-destination', work]);
   tarball = join(work, `engfolio-${pkg.version}.tgz`);
-  const versions = JSON.parse(ok(work, 'npm', ['view', `astro@^${lowest.split('.')[0]}`, 'version', '--json'])) as string | string[];
-  newest = [versions].flat().at(-1)!;
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.each([
-  ['lowest', () => lowest],
-  ['newest 7.x', () => newest],
-])('the package with the %s Astro', (_, astroVersion) => {
+describe.each(astroVersions)('the package with the %s Astro', (_, astroVersion) => {
   let site: string;
 
   beforeAll(() => {
     const version = astroVersion();
+    console.log(`package test: Astro ${version}`);
     const tools = join(work, `tools-${version}`);
     mkdirSync(tools);
     ok(tools, 'npm', ['install', '--silent', tarball, `astro@${version}`]);
@@ -78,6 +88,8 @@ describe.each([
       ),
     );
     ok(site, 'npm', ['install', '--silent', tarball, `astro@${version}`]);
+    // The site runs the Astro asked for, not the one of engfolio's own lock file.
+    expect((JSON.parse(readFileSync(join(site, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version).toBe(version);
   }, 600_000);
 
   it('writes the starter, and will not write into a folder that is not empty', () => {
