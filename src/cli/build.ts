@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import { enableCompileCache, flushCompileCache } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { findEngfolio, MISSING_INTEGRATION, type BuildRun, type RenderReport } from '../integration/hooks.ts';
 import { RENDER_MANIFEST } from '../integration/renderer.ts';
-import { buildAside, filesUnder, PartialUpdateError, removeFiles, updateInPlace } from '../lib/build-swap.ts';
+import { buildAside, filesUnder, PartialUpdateError, removeFiles, shownPath, updateInPlace } from '../lib/build-swap.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { parseShard, SHARD_MANIFEST, shardManifest, shardName, type Shard } from '../lib/shard.ts';
@@ -457,8 +457,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  const rel = relative(root, options.out);
-  const shownOut = rel && !rel.startsWith('..') ? rel : options.out;
+  const shownOut = shownPath(options.out, root);
   const cacheDir = cacheDirFor(root, resolve(root, site.content), options);
   // The check reads and validates all content in a worker thread while Astro starts up; the content
   // loader takes its result (handed over once, so it can be freed once stored).

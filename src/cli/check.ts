@@ -2,10 +2,11 @@
 // every problem at once. `engfolio build` runs the same check first, in a worker thread.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { shownPath } from '../lib/build-swap.ts';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readContentLater, type ContentModel } from '../lib/content-read.ts';
 import { workerReport } from '../lib/worker-report.ts';
-import { errorsOf, formatProblem, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
+import { errorsOf, formatProblem, noProfilesYet, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
 import { loadSiteOptions, parseCommand, type Io } from './common.ts';
 
 export interface CheckResult {
@@ -35,7 +36,8 @@ export function runContentCheck(
   const failed = errorsOf(problems, strict).length > 0;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const counts = `${n(model.profiles.length, 'profile')}, ${n(model.months.length, 'month')}, ${n(model.activity.length, 'activity file')}`;
-  print(problems.length === 0 ? `check: content OK — ${counts}` : `check: ${summarizeProblems(problems, strict)} — valid: ${counts}`);
+  if (problems.length === 0 && model.profiles.length === 0) print(`check: ${noProfilesYet(shownPath(dir, root))}`);
+  else print(problems.length === 0 ? `check: content OK — ${counts}` : `check: ${summarizeProblems(problems, strict)} — valid: ${counts}`);
   return { model, problems, failed, saveCache };
 }
 

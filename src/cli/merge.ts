@@ -3,8 +3,8 @@
 // every shard of one build, that no file is in two and none is missing, and writes nothing otherwise;
 // the merged site replaces the output folder whole, as a build does.
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { buildAside, filesUnder, isInside, placeFilesInto } from '../lib/build-swap.ts';
+import { join, resolve } from 'node:path';
+import { buildAside, filesUnder, isInside, placeFilesInto, shownPath } from '../lib/build-swap.ts';
 import { planMerge, SHARD_MANIFEST, type ShardFolder, type ShardManifest } from '../lib/shard.ts';
 import { CommandError, parseCommand, type Io } from './common.ts';
 
@@ -33,8 +33,7 @@ export async function runMerge(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length === 0) throw new CommandError(`expected the shards' folders, found none\n${USAGE}`, 2);
   const out = resolve(io.cwd, values.out ?? 'dist');
-  const rel = relative(io.cwd, out);
-  const shownOut = rel && !rel.startsWith('..') ? rel : out;
+  const shownOut = shownPath(out, io.cwd);
   const folders: ShardFolder[] = [];
   for (const dir of positionals) {
     const path = resolve(io.cwd, dir);

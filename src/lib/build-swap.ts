@@ -165,6 +165,11 @@ export function isInside(dir: string, parent: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+/** A path as messages show it: from `root` when it is inside it, absolute otherwise. */
+export function shownPath(path: string, root: string): string {
+  return isInside(path, root) ? relative(root, path) : path;
+}
+
 /**
  * Runs `produce` into a fresh folder, then `finish` on the complete site (post-build steps), and
  * swaps it into `outDir` only if both succeed. On any failure every temporary folder is removed,

@@ -48,3 +48,8 @@ export function summarizeProblems(problems: readonly Problem[], strict = false):
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}${strict && errors ? ' (--strict: warnings count as errors)' : ''}`;
 }
+
+/** The one line said of a content folder (`dir`, as the user names it) that has no profile yet: not a problem, a first step. */
+export function noProfilesYet(dir: string): string {
+  return `no profiles yet: add ${dir}/profiles/<slug>.md, or import one with \`npx engfolio import-git <repo> --author <email>\`; until then the site is its index page`;
+}

@@ -11,7 +11,8 @@ import { findEngfolio, MISSING_INTEGRATION, type ContentSource } from '../integr
 import { READ_CODE_HASH } from '../lib/content-cache.ts';
 import { readContent, type ContentModel } from '../lib/content-read.ts';
 import { siblingModule } from '../lib/module-url.ts';
-import { ContentError, errorsOf, formatProblem } from '../lib/problems.ts';
+import { shownPath } from '../lib/build-swap.ts';
+import { ContentError, errorsOf, formatProblem, noProfilesYet } from '../lib/problems.ts';
 import { storedDigest, storedProfiles } from '../lib/site-data.ts';
 
 /**
@@ -47,12 +48,23 @@ async function contentOf(ctx: LoaderContext, source: ContentSource): Promise<Con
   return model;
 }
 
+/** The id of the entry set and deleted at once to make the collection exist when there is no profile yet. */
+const EMPTY = '\0engfolio-empty';
+
 /** Puts one read of the content in the store: unchanged entries stay as stored, vanished ones go. */
 async function load(ctx: LoaderContext, source: ContentSource): Promise<void> {
   const entries = storedProfiles(await contentOf(ctx, source), source.root);
   if (CODE_HASH === undefined) ctx.store.clear();
   const ids = new Set(entries.map((e) => e.slug));
   for (const id of ctx.store.keys()) if (!ids.has(id)) ctx.store.delete(id);
+  if (entries.length === 0) {
+    // An empty collection, rather than none: pages list no profiles instead of Astro warning on every
+    // getCollection() that the collection "does not exist or is empty".
+    ctx.store.set({ id: EMPTY, data: {} });
+    ctx.store.delete(EMPTY);
+    // `engfolio build` has said so in its check.
+    if (!source.checked) ctx.logger.info(noProfilesYet(shownPath(source.dir, source.root)));
+  }
   for (const entry of entries) {
     ctx.store.set({
       id: entry.slug,
