@@ -2,29 +2,44 @@
 // The executable of the `engfolio` command (package.json "bin").
 import { main } from './engfolio.ts';
 
-/** Exits once everything written to stdout and stderr has gone out: process.exit drops what a pipe has not taken yet. */
-function exitAfterOutput(code: number): void {
+/** How long the process may take to end by itself once a command is done, before it is ended. */
+const GRACE_MS = 3000;
+
+/**
+ * Ends the process with `code` once everything written to stdout and stderr has gone out. Not with
+ * process.exit(): Node's exit joins V8's background threads while the isolate is still alive, and a
+ * thread compiling in the background that waits for a garbage collection then waits forever (Node
+ * issue 54918; 2 of 24 failed builds hung there, deaf to every signal but SIGKILL). Ending because
+ * nothing is left to do tears the isolate down first, which stops those threads. Should something a
+ * library left behind keep the process alive, it is ended after a grace period.
+ */
+function endWith(code: number): void {
   process.exitCode = code;
   let pending = 2;
   const done = (): void => {
-    if (--pending === 0) process.exit(code);
+    if (--pending === 0) setTimeout(() => process.exit(code), GRACE_MS).unref();
   };
   process.stdout.write('', done);
   process.stderr.write('', done);
 }
 
-let exiting = false;
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    // A build's staging folder is keyed on our pid; the next build removes it as stale.
-    if (exiting) return;
-    exiting = true;
-    console.error('engfolio: interrupted; the previous site is unchanged');
-    process.exit(130);
+    if (interrupted) return;
+    interrupted = true;
+    // A JavaScript handler runs between two steps of the build, never inside a swap of folders, so the
+    // previous site is whole; a build's staging folder is keyed on our pid, and the next build removes it.
+    process.stderr.write('engfolio: interrupted; the previous site is unchanged\n', () => {
+      // Ended by the signal itself, as the shell expects of an interrupted command (exit status 130 for
+      // SIGINT, 143 for SIGTERM): the kernel ends every thread at once, so nothing is left running.
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    });
   });
 }
 
-main(process.argv.slice(2), { cwd: process.cwd(), out: (l) => console.log(l), err: (l) => console.error(l) }).then(exitAfterOutput, (e: unknown) => {
+main(process.argv.slice(2), { cwd: process.cwd(), out: (l) => console.log(l), err: (l) => console.error(l) }).then(endWith, (e: unknown) => {
   console.error(`engfolio: ${(e as Error)?.message ?? String(e)}`);
-  exitAfterOutput(1);
+  endWith(1);
 });

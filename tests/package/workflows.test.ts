@@ -37,10 +37,47 @@ describe('the workflows', () => {
     lint = await createLinter();
   });
 
-  it('are the same in the starter and in the repository (which deploys in one job)', () => {
+  it('are the same in the starter and in the repository (which deploys in one job, and tests the newest Astro)', () => {
     expect(readdirSync(STARTER).sort()).toEqual(['deploy-sharded.yml', 'deploy.yml', 'update.yml']);
-    expect(readdirSync(OWN).sort()).toEqual(['deploy.yml', 'update.yml']);
-    for (const name of readdirSync(OWN)) expect(readFileSync(join(OWN, name), 'utf8'), name).toBe(readFileSync(join(STARTER, name), 'utf8'));
+    expect(readdirSync(OWN).sort()).toEqual(['astro-versions.yml', 'deploy.yml', 'update.yml']);
+    for (const name of ['deploy.yml', 'update.yml']) expect(readFileSync(join(OWN, name), 'utf8'), name).toBe(readFileSync(join(STARTER, name), 'utf8'));
+  });
+
+  it('run the package test weekly and by hand with Astro’s latest and next releases (astro-versions.yml)', () => {
+    const own = workflow(OWN, 'astro-versions.yml') as Workflow & {
+      jobs: Record<string, { 'timeout-minutes'?: number; strategy?: { matrix: { astro: string[] } }; steps: Step[] }>;
+    };
+    expect(Object.keys(own.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(own.permissions).toEqual({ contents: 'read' });
+    const job = own.jobs.package!;
+    expect(job.strategy!.matrix.astro).toEqual(['latest', 'next']);
+    expect(job['timeout-minutes']).toBe(30);
+    const test = job.steps.find((s) => s.run?.includes('tests/package/package.test.ts'))!;
+    expect(test.env).toEqual({ ENGFOLIO_PACKAGE_ASTRO: '${{ steps.astro.outputs.version }}' });
+    // The version step, run here against a stand-in npm: a tag with a release gives its version, a tag without one none.
+    const resolve = job.steps.find((s) => s.id === 'astro')!.run!;
+    const bin = tempDir('engfolio-fake-npm-');
+    try {
+      writeFileSync(join(bin, 'npm'), '#!/bin/sh\n[ "$2" = "astro@latest" ] && echo 7.4.8 && exit 0\necho "npm error code E404" >&2\nexit 1\n', {
+        mode: 0o755,
+      });
+      for (const [tag, version] of [
+        ['latest', '7.4.8'],
+        ['next', ''],
+      ]) {
+        const output = join(bin, 'output');
+        writeFileSync(output, '');
+        const r = spawnSync('bash', ['-e', '-c', resolve], {
+          env: { PATH: `${bin}:${process.env.PATH}`, ASTRO_TAG: tag, GITHUB_OUTPUT: output },
+          encoding: 'utf8',
+        });
+        expect(r.status, r.stderr).toBe(0);
+        expect(readFileSync(output, 'utf8')).toBe(`version=${version}\n`);
+        expect(r.stdout).toContain(version ? `testing the package with Astro ${version}` : 'Astro has no release tagged "next" now');
+      }
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it('build in shards on a matrix, merge them and deploy the merged site (deploy-sharded.yml)', () => {
