@@ -156,15 +156,17 @@ async function main(argv: string[], say: (line: string) => void, defaultContent:
   // Every repository is checked before any history is read, so a bad one fails fast.
   const inspected = opts.repos.map((repo) => ({ repo, info: inspectRepo(repo.path) }));
   checkPrivacyArgs(opts, inspected);
+  const formerKeys = new Map<string, (storedName: string) => string[]>();
   for (const { repo, info } of inspected) {
-    const { contribution, agg, label } = await readRepo(repo, info, opts, warn);
+    const { contribution, agg, label, formerKeys: former } = await readRepo(repo, info, opts, warn);
     contributions.push(contribution);
+    formerKeys.set(contribution.key, former);
     for (const [n, k] of agg.matchedNames) authorNames.set(n, (authorNames.get(n) ?? 0) + k);
     say(`${label}: ${agg.matched} of ${agg.total} commits counted`);
   }
   const fallbackName = topKeys(authorNames, 1)[0];
   const slug = opts.slug ?? slugFor(opts.name ?? fallbackName ?? '');
-  const plan = planImport({ contentDir: opts.content, slug, name: opts.name, fallbackName, force: opts.force, contributions });
+  const plan = planImport({ contentDir: opts.content, slug, name: opts.name, fallbackName, force: opts.force, contributions, formerKeys });
   for (const w of plan.warnings) warn(w);
   for (const { path, text } of plan.writes) writeFileAtomic(path, text);
   for (const path of plan.deletes) rmSync(path, { force: true });

@@ -69,6 +69,7 @@ async function updateProfile(
   const state = readImportState(contentDir, profile.slug);
   const token = process.env.ENGFOLIO_GIT_TOKEN || undefined;
   const contributions: RepoContribution[] = [];
+  const formerKeys = new Map<string, (storedName: string) => string[]>();
   const sources: Record<string, string> = {};
   const remembered: [string, { head: string; settings: string }][] = [];
   const outcomes: SourceOutcome[] = [];
@@ -112,6 +113,7 @@ async function updateProfile(
         (m) => io.err(`warning: ${redact(m, secrets)}`),
       );
       contributions.push(read.contribution);
+      formerKeys.set(read.contribution.key, read.formerKeys);
       sources[id] = read.contribution.key;
       remembered.push([recordId, { head, settings }]);
       outcomes.push({
@@ -127,7 +129,7 @@ async function updateProfile(
     }
   }
   for (const o of outcomes) io.err(`${profile.slug}: ${o.line}`);
-  const plan = planImport({ contentDir, slug: profile.slug, force: false, contributions, sources });
+  const plan = planImport({ contentDir, slug: profile.slug, force: false, contributions, sources, formerKeys });
   for (const w of plan.warnings) io.err(`warning: ${w}`);
   const changed = plan.writes.length + plan.deletes.length;
   const shown = (p: string): string => relative(root, p) || p;

@@ -2,14 +2,16 @@
 // the repository pages, the profile pages' "worked with" and the index's roll-up all read it.
 import { digestOf } from '../lib/digest.ts';
 import type { SiteProfile } from '../lib/site-data.ts';
-import { repositoryKey, teamRepositories, workedWith, type Colleague, type TeamOrder, type TeamRepository } from '../lib/team.ts';
+import { repositoryKeys, teamRepositories, workedWith, type Colleague, type RepositoryKeyOf, type TeamOrder, type TeamRepository } from '../lib/team.ts';
 import { config } from './site.ts';
 
 export interface Team {
   /** Every repository with a page, by name. */
   repositories: TeamRepository[];
-  /** A repository by its key (repositoryKey: the name profiles give it, and whether they call it private). */
+  /** A repository by its key (repositoryKeys: its history, or the name profiles give it, and whether they call it private). */
   byKey: ReadonlyMap<string, TeamRepository>;
+  /** The key of the repository a profile's entry names. */
+  keyOf: RepositoryKeyOf;
   /** Who shares repositories with a profile, by slug. */
   colleagues: ReadonlyMap<string, Colleague[]>;
 }
@@ -18,7 +20,7 @@ const collator = new Intl.Collator(config.locale);
 /** How people and repositories are listed: by name unless the site turns ranking on. */
 export const teamOrder: TeamOrder = { ranking: config.teams.ranking, compareNames: collator.compare };
 
-const NO_TEAM: Team = { repositories: [], byKey: new Map(), colleagues: new Map() };
+const NO_TEAM: Team = { repositories: [], byKey: new Map(), keyOf: () => '', colleagues: new Map() };
 const teams = new WeakMap<readonly SiteProfile[], Team>();
 
 /** The team of `profiles`; nothing when the site turns repository pages off. */
@@ -28,7 +30,7 @@ export function teamOf(profiles: readonly SiteProfile[]): Team {
   if (!team) {
     const repositories = teamRepositories(profiles, teamOrder);
     const colleagues = new Map(profiles.map((p) => [p.slug, workedWith(repositories, p.slug, teamOrder)]));
-    team = { repositories, byKey: new Map(repositories.map((r) => [repositoryKey(r.name, r.private), r])), colleagues };
+    team = { repositories, byKey: new Map(repositories.map((r) => [r.key, r])), keyOf: repositoryKeys(profiles), colleagues };
     teams.set(profiles, team);
   }
   return team;
@@ -41,6 +43,6 @@ export function hasRollup(profiles: readonly SiteProfile[]): boolean {
 
 /** What a profile page shows of the team (its colleagues, its repositories' page paths), as a digest for its cache key. */
 export function teamDigest(team: Team, view: SiteProfile): string {
-  const paths = view.profile.repositories.map((r) => team.byKey.get(repositoryKey(r.name, r.private))?.path ?? '');
+  const paths = view.profile.repositories.map((r) => team.byKey.get(team.keyOf(view, r.name, r.private))?.path ?? '');
   return digestOf(JSON.stringify([team.colleagues.get(view.slug) ?? [], paths]));
 }

@@ -8,7 +8,7 @@
 import type { AstroPrerenderer } from 'astro';
 
 /** What Astro's default prerenderer's `getStaticPaths()` resolves to, in any Astro 7.x. */
-export type StaticPathsAnswer = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>;
+type StaticPathsAnswer = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>;
 /** One path to prerender, with its route (`PathWithRoute` of Astro's types). */
 export type PathWithRoute = PathOf<StaticPathsAnswer>;
 /** The path type of each member of the answer's union (distributes over it). */

@@ -13,6 +13,7 @@ import { MONTH_KEY, monthSchema, profileSchema, type DayActivity, type MonthData
 import type { Problem } from './problems.ts';
 import { slugFor } from './slug.ts';
 import { totalsMismatches } from './profile-stats.ts';
+import { sharedNames } from './team.ts';
 import { validateWithProblems } from './zod-problems.ts';
 
 export interface ProfileEntry {
@@ -356,6 +357,23 @@ export function readContentLater(contentDir: string, root: string, options: Read
         line: frontmatterOf.get(p.slug)?.lineOf(['totals', mismatch.field]),
         field: `totals.${mismatch.field}`,
         message: `expected the sum of the months (${mismatch.derived}), found ${mismatch.declared}; the page shows ${mismatch.derived}`,
+      });
+    }
+  }
+
+  // A public name that different histories share: the pages tell them apart by number, but a reader is
+  // better served by names that say which is which.
+  for (const name of sharedNames(profiles.map((p) => ({ profile: p.data })))) {
+    const holders = profiles.filter((p) => p.data.repositories.some((r) => !r.private && r.name === name));
+    for (const p of holders) {
+      const at = p.data.repositories.findIndex((r) => !r.private && r.name === name);
+      const others = holders.filter((h) => h !== p).map((h) => h.file);
+      problems.push({
+        severity: 'warning',
+        file: p.file,
+        line: frontmatterOf.get(p.slug)?.lineOf(['repositories', at, 'name']),
+        field: `repositories.${at}.name`,
+        message: `expected a name that only this repository has, found "${name}", which also names a different history in ${others.join(', ')}; the pages number them ("${name} (1)", "${name} (2)") — give each its owner/name (import-git <path>=<owner/name>, or \`name:\` in sources)`,
       });
     }
   }

@@ -30,6 +30,15 @@ const repositorySchema = z
     areas: z.array(text).default([]),
     /** Shown as a private repository: the name is a label chosen by the owner, not the real name. */
     private: z.boolean().default(false),
+    /**
+     * Which history this is, whatever it is called: a hash of its first commit, written by the git
+     * importer for public repositories. Entries of one name with different histories are different
+     * repositories; entries without it are told apart by name only.
+     */
+    history: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'sixteen hexadecimal digits (written by the git importer)')
+      .optional(),
   })
   .refine((r) => r.to >= r.from, { message: 'the last month ("to") on or after the first ("from")', path: ['to'] });
 

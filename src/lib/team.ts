@@ -15,7 +15,15 @@ export interface TeamMember {
     name: string;
     organization?: string | undefined;
     network?: { organization?: string | undefined } | undefined;
-    repositories: readonly { name: string; from: string; to: string; languages: readonly string[]; areas: readonly string[]; private: boolean }[];
+    repositories: readonly {
+      name: string;
+      from: string;
+      to: string;
+      languages: readonly string[];
+      areas: readonly string[];
+      private: boolean;
+      history?: string | undefined;
+    }[];
   };
   months: readonly { month: string; commits: number; features: number; repositories: readonly string[] }[];
   stats: Pick<ProfileStats, 'commits' | 'features' | 'bugs' | 'activityMonths' | 'firstMonth' | 'lastMonth'>;
@@ -34,7 +42,9 @@ interface RepoPerson {
 
 /** A repository as its page shows it. */
 export interface TeamRepository {
-  /** The name shown (a private repository's alias). */
+  /** Which repository it is (see repositoryKeys). */
+  key: string;
+  /** The name shown (a private repository's alias); numbered, `repo (2)`, when different histories share a name. */
   name: string;
   /** The page's path below `repos/`: `owner/name`, slugged (`acme/build-cache`), or one slug for a name without an owner. */
   path: string;
@@ -59,13 +69,45 @@ export interface TeamOrder {
   compareNames: (a: string, b: string) => number;
 }
 
+/** Which repository a profile's entry or month names (see repositoryKeys). */
+export type RepositoryKeyOf = (member: Pick<TeamMember, 'profile'>, name: string, isPrivate: boolean) => string;
+
 /**
- * Which repository a profile's entry or month names: its name, and whether the profile calls it private.
- * A private repository's alias is one repository in every profile that gives it; it is never the
- * public repository of the same name.
+ * Which repository each name means, across the profiles. A public repository is its history (the
+ * `history` the git importer writes), whatever it is called: two histories of one name are two
+ * repositories, one history under two names is one. An entry without a history (written by hand) is
+ * the history of that name when the site knows exactly one, else its name. A private repository's
+ * alias is one repository in every profile that gives it, and never the public repository of the same name.
  */
-export function repositoryKey(name: string, isPrivate: boolean): string {
-  return `${isPrivate ? 'private' : 'public'}\u0000${name}`;
+export function repositoryKeys(members: readonly Pick<TeamMember, 'profile'>[]): RepositoryKeyOf {
+  const historiesOf = new Map<string, Set<string>>();
+  for (const m of members)
+    for (const r of m.profile.repositories)
+      if (!r.private && r.history) {
+        const set = historiesOf.get(r.name) ?? new Set();
+        historiesOf.set(r.name, set.add(r.history));
+      }
+  const own = new WeakMap<object, Map<string, string>>();
+  return (member, name, isPrivate) => {
+    if (isPrivate) return `private\u0000${name}`;
+    let histories = own.get(member.profile);
+    if (!histories) {
+      histories = new Map(member.profile.repositories.filter((r) => !r.private && r.history).map((r) => [r.name, r.history!]));
+      own.set(member.profile, histories);
+    }
+    const history = histories.get(name) ?? (historiesOf.get(name)?.size === 1 ? [...historiesOf.get(name)!][0] : undefined);
+    return history ? `history\u0000${history}` : `public\u0000${name}`;
+  };
+}
+
+/** Names that stand for more than one repository across the profiles (different histories under one public name): `check` warns of them. */
+export function sharedNames(members: readonly Pick<TeamMember, 'profile'>[]): string[] {
+  const keyOf = repositoryKeys(members);
+  const keys = new Map<string, Set<string>>();
+  for (const m of members)
+    for (const r of m.profile.repositories)
+      if (!r.private && isShareable(r.name)) keys.set(r.name, (keys.get(r.name) ?? new Set()).add(keyOf(m, r.name, false)));
+  return [...keys].filter(([, k]) => k.size > 1).map(([name]) => name);
 }
 
 /** Whether a repository name may have a page: anything but the label of an unaliased private repository. */
@@ -101,11 +143,12 @@ export function teamRepositories(members: readonly TeamMember[], order: TeamOrde
     languages: Map<string, number>;
     areas: Map<string, number>;
   }
-  const byKey = new Map<string, Gathered & { name: string }>();
-  const gather = (name: string, isPrivate: boolean, from: string, to: string): Gathered => {
-    const key = repositoryKey(name, isPrivate);
+  const keyOf = repositoryKeys(members);
+  const byKey = new Map<string, Gathered & { name: string; key: string }>();
+  const gather = (member: TeamMember, name: string, isPrivate: boolean, from: string, to: string): Gathered => {
+    const key = keyOf(member, name, isPrivate);
     let g = byKey.get(key);
-    if (!g) byKey.set(key, (g = { name, private: isPrivate, from, to, people: new Map(), languages: new Map(), areas: new Map() }));
+    if (!g) byKey.set(key, (g = { key, name, private: isPrivate, from, to, people: new Map(), languages: new Map(), areas: new Map() }));
     if (from < g.from) g.from = from;
     if (to > g.to) g.to = to;
     return g;
@@ -119,7 +162,7 @@ export function teamRepositories(members: readonly TeamMember[], order: TeamOrde
     const privateNames = new Set(member.profile.repositories.filter((r) => r.private).map((r) => r.name));
     for (const r of member.profile.repositories) {
       if (!isShareable(r.name)) continue;
-      const g = gather(r.name, r.private, r.from, r.to);
+      const g = gather(member, r.name, r.private, r.from, r.to);
       personIn(g, member);
       for (const lang of new Set(r.languages)) g.languages.set(lang, (g.languages.get(lang) ?? 0) + 1);
       for (const area of new Set(r.areas)) g.areas.set(area, (g.areas.get(area) ?? 0) + 1);
@@ -127,25 +170,34 @@ export function teamRepositories(members: readonly TeamMember[], order: TeamOrde
     for (const month of member.months) {
       for (const name of new Set(month.repositories)) {
         if (!isShareable(name)) continue;
-        const p = personIn(gather(name, privateNames.has(name), month.month, month.month), member);
+        const p = personIn(gather(member, name, privateNames.has(name), month.month, month.month), member);
         p.months.push({ month: month.month, commits: month.commits, features: month.features });
         p.commits += month.commits;
         p.features += month.features;
       }
     }
   }
-  // By name; a public repository before a private one of the same name.
-  const gathered = [...byKey.values()].sort((a, b) => order.compareNames(a.name, b.name) || Number(a.private) - Number(b.private));
+  // By name; a public repository before a private one of the same name; repositories of one name by when the work began.
+  const gathered = [...byKey.values()].sort(
+    (a, b) =>
+      order.compareNames(a.name, b.name) ||
+      Number(a.private) - Number(b.private) ||
+      (a.from < b.from ? -1 : a.from > b.from ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  // Different histories under one name are told apart by number: `repo (1)`, `repo (2)`.
+  const sameName = Map.groupBy(gathered, (g) => `${Number(g.private)}\u0000${g.name}`);
   const usedPaths = new Set<string>();
   return gathered.map((g) => {
-    const name = g.name;
-    const wanted = repositoryPathOf(name);
+    const namesakes = sameName.get(`${Number(g.private)}\u0000${g.name}`)!;
+    const name = namesakes.length > 1 ? `${g.name} (${namesakes.indexOf(g) + 1})` : g.name;
+    const wanted = repositoryPathOf(g.name);
     let path = wanted;
     for (let n = 2; usedPaths.has(path); n++) path = `${wanted}-${n}`;
     usedPaths.add(path);
     const people = sortPeople([...g.people.values()], order, (p) => p);
     for (const p of people) p.months.sort((a, b) => (a.month < b.month ? 1 : -1));
     return {
+      key: g.key,
       name,
       path,
       private: g.private,

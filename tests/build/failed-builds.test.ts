@@ -128,8 +128,8 @@ describe('a failed build', () => {
         expect({ run: i, code: r.code, signal: r.signal, inTime: r.seconds < DEADLINE_S }, r.err).toEqual({ run: i, code: 1, signal: null, inTime: true });
         expect(r.err).toMatch(error);
         // A bad option stops the command before any build: its one line is the whole story.
-      if (kind !== 'an option') expect(r.err).toMatch(/^build failed; the previous site in dist\/ is unchanged/m);
-      else expect(r.err.trim().split('\n')).toHaveLength(1);
+        if (kind !== 'an option') expect(r.err).toMatch(/^build failed; the previous site in dist\/ is unchanged/m);
+        else expect(r.err.trim().split('\n')).toHaveLength(1);
       }
       expect(existsSync(join(root, 'dist'))).toBe(false);
       expect(processesIn(root)).toEqual([]);

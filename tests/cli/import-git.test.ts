@@ -8,6 +8,7 @@ import { buildRepo, git, lines, tempDir, widgetCommits, type FixtureCommit } fro
 import { readContent } from '../../src/lib/content-read.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { importGit } from '../../src/cli/import-git.ts';
+import { historyKey } from '../../src/lib/git/read-repository.ts';
 
 const CLI = join(process.cwd(), 'src/cli/bin.ts');
 const ORIGIN = 'https://github.com/acme/widgets.git';
@@ -187,6 +188,8 @@ describe('import:git on the fixture repository', () => {
         skills: [],
         areas: ['src/api', 'web', 'assets', 'src/parser'],
         private: false,
+        // The history: a hash of the first commit on HEAD's first-parent line, as git names it.
+        history: historyKey(git(widgets, ['rev-list', '--max-parents=0', 'HEAD']).trim()),
       },
     ]);
   });

@@ -1,7 +1,18 @@
 // The team across profiles: repositories from profiles' lists and months, private ones only by alias,
 // people by name unless ranked, who worked with whom, and the organization's totals as sums.
 import { describe, expect, it } from 'vitest';
-import { addedUp, addedUpDays, byOrganization, repositoryPathOf, teamRepositories, teamTotals, workedWith, type TeamMember } from '../../src/lib/team.ts';
+import {
+  addedUp,
+  addedUpDays,
+  byOrganization,
+  repositoryKeys,
+  repositoryPathOf,
+  sharedNames,
+  teamRepositories,
+  teamTotals,
+  workedWith,
+  type TeamMember,
+} from '../../src/lib/team.ts';
 
 const byName: { ranking: boolean; compareNames: (a: string, b: string) => number } = { ranking: false, compareNames: new Intl.Collator('en').compare };
 const ranked = { ...byName, ranking: true };
@@ -171,5 +182,65 @@ describe('the organization', () => {
     const busyGrace = { ...grace, stats: { ...grace.stats, commits: 100 } };
     expect(byOrganization([ada, busyGrace], ranked)[0]!.members.map((m) => m.slug)).toEqual(['grace', 'ada']);
     expect(byOrganization([ada, busyGrace], byName)[0]!.members.map((m) => m.slug)).toEqual(['ada', 'grace']);
+  });
+});
+
+describe('which repository a name means', () => {
+  const h1 = '1111111111111111';
+  const h2 = '2222222222222222';
+  const h3 = '3333333333333333';
+  const a = member(
+    'a',
+    'A',
+    [repo('repo', '2024-01', '2024-02', { history: h1 }), repo('acme/x', '2024-01', '2024-01', { history: h3 })],
+    [month('2024-01', 2, 0, ['repo', 'acme/x'])],
+  );
+  const b = member(
+    'b',
+    'B',
+    [repo('repo', '2023-05', '2023-06', { history: h2 }), repo('acme/y', '2023-05', '2023-05', { history: h3 })],
+    [month('2023-05', 1, 0, ['repo'])],
+  );
+  // Written by hand: no history.
+  const c = member(
+    'c',
+    'C',
+    [repo('repo', '2022-01', '2022-01'), repo('acme/x', '2022-01', '2022-01'), repo('repo', '2022-01', '2022-01', { private: true })],
+    [],
+  );
+
+  it('is the history where the entry has one, the one history of its name where the site knows one, else the name', () => {
+    const keyOf = repositoryKeys([a, b, c]);
+    expect([keyOf(a, 'repo', false), keyOf(b, 'repo', false), keyOf(c, 'repo', false)]).toEqual([
+      `history\u0000${h1}`,
+      `history\u0000${h2}`,
+      'public\u0000repo',
+    ]);
+    // One history under two names is one repository; a hand-written entry of a name with one history joins it.
+    expect([keyOf(a, 'acme/x', false), keyOf(b, 'acme/y', false), keyOf(c, 'acme/x', false)]).toEqual([
+      `history\u0000${h3}`,
+      `history\u0000${h3}`,
+      `history\u0000${h3}`,
+    ]);
+    expect(keyOf(c, 'repo', true)).toBe('private\u0000repo');
+  });
+
+  it('numbers the repositories that share a name, by when their work began, and names the shared names', () => {
+    const repos = teamRepositories([a, b, c], byName);
+    expect(repos.map((r) => [r.name, r.path, r.people.map((p) => p.slug)])).toEqual([
+      ['acme/x', 'acme/x', ['a', 'b', 'c']],
+      ['repo (1)', 'repo', ['c']],
+      ['repo (2)', 'repo-2', ['b']],
+      ['repo (3)', 'repo-3', ['a']],
+      ['repo', 'repo-4', ['c']],
+    ]);
+    expect(workedWith(repos, 'a', byName).map((w) => [w.slug, w.repositories.map((r) => r.name)])).toEqual([
+      ['b', ['acme/x']],
+      ['c', ['acme/x']],
+    ]);
+    expect(sharedNames([a, b, c])).toEqual(['repo']);
+    // With one history of the name, the hand-written entry is that history.
+    expect(sharedNames([a, c])).toEqual([]);
+    expect(sharedNames([a])).toEqual([]);
   });
 });

@@ -42,6 +42,12 @@ export interface RepoInfo {
   partial: boolean;
   /** Set when the repository's .mailmap is in HEAD but its contents are not local (a bare partial clone). */
   mailmapMissing: boolean;
+  /**
+   * The first commit of HEAD's first-parent line: what makes this history this history, whatever the
+   * folder, remote or name (a rename or transfer upstream keeps it; a history merged in later does not
+   * change it).
+   */
+  root: string;
 }
 
 /** Returns `owner/name` from a remote URL (https, ssh, scp-like or a path), or undefined. */
@@ -96,7 +102,8 @@ export function inspectRepo(path: string): RepoInfo {
     const entry = /^\d+ blob ([0-9a-f]+)\t/.exec(runGit(abs, ['ls-tree', 'HEAD', '.mailmap']).stdout);
     if (entry && runGit(abs, ['cat-file', '-e', entry[1]!]).status !== 0) mailmapMissing = true;
   }
-  return { path: abs, displayName, shallow: shallow === 'true', partial, mailmapMissing };
+  const roots = runGit(abs, ['rev-list', '--first-parent', '--max-parents=0', 'HEAD']).stdout.trim().split('\n');
+  return { path: abs, displayName, shallow: shallow === 'true', partial, mailmapMissing, root: roots.at(-1) ?? '' };
 }
 
 /** Returns the number of non-merge commits reachable from HEAD (for the progress bar). */

@@ -51,6 +51,8 @@ export interface PlanInput {
   contributions: RepoContribution[];
   /** For `engfolio update`: every source's id → the key of its contribution (a source no longer listed loses its share). */
   sources?: Record<string, string>;
+  /** Per contribution key: the keys engfolio 0.2 gave the same history under a name it was stored with (replaced by the new key). */
+  formerKeys?: ReadonlyMap<string, (storedName: string) => string[]>;
 }
 
 export interface Plan {
@@ -90,7 +92,7 @@ function first(problems: Problem[]): string {
 /** Returns the repository entry (profile frontmatter) computed from one contribution. */
 function repositoryEntry(
   c: RepoContribution,
-): { name: string; from: string; to: string; monthsActive: number; languages: string[]; areas: string[]; private: boolean } | undefined {
+): { name: string; from: string; to: string; monthsActive: number; languages: string[]; areas: string[]; private: boolean; history?: string } | undefined {
   const months = Object.keys(c.months).sort();
   if (!months.length) return undefined;
   return {
@@ -101,7 +103,33 @@ function repositoryEntry(
     languages: topKeys(c.languages),
     areas: c.private ? [] : topKeys(c.areas, TOP_AREAS),
     private: c.private,
+    // Which history it is, for pages that gather repositories across profiles; never of a private one
+    // (it would tell which profiles share it).
+    ...(c.private ? {} : { history: c.key }),
   };
+}
+
+/** Fails when two of a profile's repositories could not be told apart: one history twice, or one public name for two histories. */
+function checkDistinct(incoming: readonly RepoContribution[], repos: readonly RepoContribution[]): void {
+  const seen = new Map<string, RepoContribution>();
+  for (const c of incoming) {
+    const other = seen.get(c.key);
+    if (other)
+      throw new GitInputError(
+        `${other.name} and ${c.name} are one history (the same first commit, a clone or a copy): import one of them (nothing was written)`,
+      );
+    seen.set(c.key, c);
+  }
+  const byName = new Map<string, RepoContribution>();
+  for (const c of repos) {
+    if (c.private) continue;
+    const other = byName.get(c.name);
+    if (other && other.key !== c.key)
+      throw new GitInputError(
+        `two different histories would both be named "${c.name}" in this profile: give each its own name with <path>=<owner/name> (nothing was written)`,
+      );
+    byName.set(c.name, c);
+  }
 }
 
 /** Computes every file an import writes, from the contributions and what is on disk; writes nothing. */
@@ -116,7 +144,16 @@ export function planImport(input: PlanInput): Plan {
 
   const previous = readState(paths.gitImportState);
   const state: ImportState = previous ? structuredClone(previous) : { version: 1, ownedMonths: [], repositoryNames: [], repositoryBase: {}, repos: {} };
-  for (const c of input.contributions) state.repos[c.key] = c;
+  for (const c of input.contributions) {
+    // The same history stored by engfolio 0.2 under a key of its name: this import replaces it.
+    const former = input.formerKeys?.get(c.key);
+    for (const [key, stored] of Object.entries(state.repos)) {
+      if (key === c.key || !former?.(stored.name).includes(key)) continue;
+      delete state.repos[key];
+      for (const [id, k] of Object.entries(state.sources ?? {})) if (k === key) state.sources![id] = c.key;
+    }
+    state.repos[c.key] = c;
+  }
   if (input.sources) {
     // A repository that was a source and is one no longer: its share goes (repositories imported by
     // hand with import-git are not sources, and stay).
@@ -127,6 +164,7 @@ export function planImport(input: PlanInput): Plan {
   const repos = Object.keys(state.repos)
     .sort()
     .map((k) => state.repos[k]!);
+  checkDistinct(input.contributions, repos);
 
   // ---- profile (read first: an invalid profile stops the import before anything is written)
   const profileText = readIfExists(paths.profile);
@@ -289,6 +327,7 @@ export function planImport(input: PlanInput): Plan {
       entry.to = base.to > e.to ? base.to : e.to;
     }
     if (!e.private) delete entry.private;
+    else delete entry.history;
     if (!e.areas.length) delete entry.areas;
     return entry;
   });

@@ -8,7 +8,7 @@ import { countCommits, GitInputError, streamLog, type RepoInfo } from './git-log
 /** The repository to read, and how it is shown. */
 export interface RepositoryToRead {
   info: RepoInfo;
-  /** Its name (`owner/name`), part of its key. */
+  /** Its name (`owner/name`). */
   display: string;
   isPrivate: boolean;
   /** What the site shows: the name, or the private label. */
@@ -31,6 +31,16 @@ export interface RepositoryRead {
   contribution: RepoContribution;
   agg: RepoAggregator;
   label: string;
+  /** The keys an import before keys came from the history alone gave this repository under a name it was stored with. */
+  formerKeys(storedName: string): string[];
+}
+
+/**
+ * The key of a repository's contribution: a hash of its first commit (inspectRepo's root), so a
+ * repository is one repository whatever it is called, and its key reveals neither name nor commit.
+ */
+export function historyKey(root: string): string {
+  return createHash('sha256').update(`history\0${root}`).digest('hex').slice(0, 16);
 }
 
 function fail(message: string): never {
@@ -118,8 +128,14 @@ export async function readRepository(repo: RepositoryToRead, opts: ReadOptions, 
     warn(`${where}: ${implausible} commit(s) with implausible author dates — ${parts.join(', ')} — counted on the days they record`);
   }
   if (agg.undated) warn(`${where}: ${agg.undated} commit(s) dated after the year 9999 were left out (no calendar day to put them on)`);
-  const root = [...agg.roots].sort()[0] ?? '';
-  // The key identifies the repository without revealing it: its root commit hash is not public for a private repo.
-  const key = createHash('sha256').update(`${root}\0${display}`).digest('hex').slice(0, 16);
-  return { contribution: agg.contribution(key, shown, isPrivate), agg, label: shown };
+  // Imports by engfolio 0.2 keyed a repository on its smallest root commit and its name, so a re-import
+  // under another name added the history a second time. Those keys are recognised and replaced.
+  const oldRoot = [...agg.roots].sort()[0] ?? '';
+  const oldKey = (name: string): string => createHash('sha256').update(`${oldRoot}\0${name}`).digest('hex').slice(0, 16);
+  return {
+    contribution: agg.contribution(historyKey(info.root), shown, isPrivate),
+    agg,
+    label: shown,
+    formerKeys: (storedName) => [oldKey(display), oldKey(storedName)],
+  };
 }
