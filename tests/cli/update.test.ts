@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { buildRepo, git, lines, tempDir } from '../lib/git-fixture.ts';
 import { makeTestSite, removeTestSite, runEngfolio, spawnedEnv } from '../support/test-site.ts';
 import { spawn } from 'node:child_process';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 
 const temps: string[] = [];
 const sites: string[] = [];
@@ -266,5 +267,37 @@ describe('a token for private repositories', () => {
       const text = readFileSync(join(e.parentPath, e.name), 'latin1');
       expect(text.includes(token) || text.includes(base64), join(e.parentPath, e.name)).toBe(false);
     }
+  });
+});
+
+describe('engfolio update after a repository moved upstream', () => {
+  it('counts it once under its new name and address (a rename or transfer upstream is the same history)', () => {
+    const origin = remote([
+      { author: ADA, date: '2025-01-06T10:00:00+00:00', message: 'engine: start\n', files: { 'src/a.c': 'int a;\n' } },
+      { author: ADA, date: '2025-02-03T10:00:00+00:00', message: 'engine: grow\n', files: { 'src/b.c': 'int b;\n' } },
+      { author: ADA, date: '2025-02-04T10:00:00+00:00', message: 'engine: fix\n', files: { 'src/c.c': 'int c;\n' } },
+    ]);
+    const site = makeTestSite({ content: 'content' });
+    sites.push(site);
+    const file = join(site, 'content', 'profiles', 'ada.md');
+    mkdirSync(join(site, 'content', 'profiles'), { recursive: true });
+    writeFileSync(file, profile('Ada Lovelace', `  - git: file://${origin}\n    authors: [ada@work.example]\n    name: acme/engine\n`));
+    expect(update(site).code).toBe(0);
+    // Moved: another address (a copy of the same history) and another owner.
+    const moved = join(temp(), 'engine-moved.git');
+    git(origin, ['clone', '-q', '--bare', origin, moved]);
+    writeFileSync(file, profile('Ada Lovelace', `  - git: file://${moved}\n    authors: [ada@work.example]\n    name: newco/engine\n`));
+    const r = update(site);
+    expect(r.code, r.err).toBe(0);
+    const months = readdirSync(join(site, 'content', 'months', 'ada')).map((f) => {
+      const fm = parseFrontmatter(readFileSync(join(site, 'content', 'months', 'ada', f), 'utf8'));
+      if (!('data' in fm)) throw new Error(fm.message);
+      return [fm.data.commits, fm.data.repositories];
+    });
+    expect(months).toEqual([
+      [1, ['newco/engine']],
+      [2, ['newco/engine']],
+    ]);
+    expect(readFileSync(file, 'utf8').match(/^ {2}- name: .*$/gm)).toEqual(['  - name: newco/engine']);
   });
 });
