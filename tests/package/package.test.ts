@@ -38,8 +38,17 @@ function ok(cwd: string, command: string, args: string[]): string {
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string; peerDependencies: { astro: string } };
 const lowest = /^\^(\d+\.\d+\.\d+)$/.exec(pkg.peerDependencies.astro)![1]!;
 let tarball: string;
-/** The newest version the registry has in a range (npm answers one version as a string, several as a list). */
-const newestIn = (range: string): string => [JSON.parse(ok(work, 'npm', ['view', `astro@${range}`, 'version', '--json'])) as string | string[]].flat().at(-1)!;
+/** Orders release versions `x.y.z` by their numbers. */
+const byVersion = (a: string, b: string): number => {
+  const [x, y] = [a, b].map((v) => v.split(/[.-]/).slice(0, 3).map(Number));
+  return x![0]! - y![0]! || x![1]! - y![1]! || x![2]! - y![2]!;
+};
+/**
+ * The newest version the registry has in a range or under a tag (npm answers one version as a string,
+ * several as a list, in the order they were published: 7.3.8 came out after 7.4.1).
+ */
+const newestIn = (range: string): string =>
+  [JSON.parse(ok(work, 'npm', ['view', `astro@${range}`, 'version', '--json'])) as string | string[]].flat().sort(byVersion).at(-1)!;
 const major = lowest.split('.')[0]!;
 const asked = process.env.ENGFOLIO_PACKAGE_ASTRO?.split(',').filter(Boolean);
 const astroVersions: [string, () => string][] = asked

@@ -22,6 +22,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let browser: Promise<BrowserServer> | undefined;
 
   const server = createServer((req, res) => {
+    // One request a connection: a kept-alive connection that the server closes as idle just as a test
+    // file sends its next request on it fails that request ("other side closed").
+    res.setHeader('connection', 'close');
     const url = new URL(req.url ?? '/', 'http://fixtures');
     const reply = (work: Promise<unknown>): void => {
       work.then(
