@@ -2,8 +2,8 @@
 // every problem at once. `engfolio build` runs the same check first, in a worker thread.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { shownPath } from '../lib/build-swap.ts';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { shownPath } from '../lib/build-swap.ts';
 import { readContentLater, type ContentModel } from '../lib/content-read.ts';
 import { workerReport } from '../lib/worker-report.ts';
 import { errorsOf, formatProblem, noProfilesYet, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';

@@ -28,9 +28,10 @@ export function teamOf(profiles: readonly SiteProfile[]): Team {
   if (!config.teams.repositories) return NO_TEAM;
   let team = teams.get(profiles);
   if (!team) {
-    const repositories = teamRepositories(profiles, teamOrder);
+    const keyOf = repositoryKeys(profiles);
+    const repositories = teamRepositories(profiles, teamOrder, keyOf);
     const colleagues = new Map(profiles.map((p) => [p.slug, workedWith(repositories, p.slug, teamOrder)]));
-    team = { repositories, byKey: new Map(repositories.map((r) => [r.key, r])), keyOf: repositoryKeys(profiles), colleagues };
+    team = { repositories, byKey: new Map(repositories.map((r) => [r.key, r])), keyOf, colleagues };
     teams.set(profiles, team);
   }
   return team;

@@ -140,17 +140,21 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
     name: 'engfolio:profile-renderer',
     setup: () => base.setup?.() ?? Promise.resolve(),
     async getStaticPaths() {
+      /** Leaves every page to Astro's own loop, saying why once; returns what Astro is to render. */
+      const leaveToAstro = <T>(why: string, toRender: T, siteFiles: string[] = [], siteDigest = ''): T => {
+        workers?.stop();
+        workers = undefined;
+        report = { files: [], siteFiles, siteDigest, written: 0, byWorkers: 0, fallback: why };
+        console.error(`engfolio: Astro renders the profile pages itself (slower): ${why}`);
+        return toRender;
+      };
       const answer = await base.getStaticPaths();
       const read = readStaticPaths(answer);
       if (!read) {
         // A shape this version of engfolio does not know: Astro's own loop renders what Astro listed.
         const why = `Astro's prerenderer listed its paths as ${describeShape(answer)}, a shape engfolio does not know`;
         if (run?.shard) throw new Error(`${why}: this Astro cannot build in shards; build without --shard`);
-        workers?.stop();
-        workers = undefined;
-        report = { files: [], siteFiles: [], siteDigest: '', written: 0, byWorkers: 0, fallback: why };
-        console.error(`engfolio: Astro renders the profile pages itself (slower): ${why}`);
-        return answer;
+        return leaveToAstro(why, answer);
       }
       const listed = read.paths;
       const byPattern = new Map(routes.map((r) => [r.pattern, r]));
@@ -170,13 +174,7 @@ export function profileRenderer(base: AstroPrerenderer, { routes, facts, site, r
       const all: PathWithRoute[] = run?.shard
         ? listed.filter((p) => shardMakes(run.shard, profileRouteOf(p) ? profileOfPath(p.pathname, routesBase) : undefined))
         : [...listed];
-      const astroRenders = (why: string) => {
-        workers?.stop();
-        workers = undefined;
-        report = { files: [], siteFiles, siteDigest, written: 0, byWorkers: 0, fallback: why };
-        console.error(`engfolio: Astro renders the profile pages itself (slower): ${why}`);
-        return read.withPaths(all);
-      };
+      const astroRenders = (why: string) => leaveToAstro(why, read.withPaths(all), siteFiles, siteDigest);
       if (run?.astroRendersAll) return astroRenders('asked to (--astro-renders-all)');
       if (site.format !== 'directory') return astroRenders(`build.format is "${site.format}", not "directory"`);
       if (!facts.entryFile) return astroRenders(facts.noPlugin ?? 'the prerender build has no engfolio entry');

@@ -133,8 +133,11 @@ function sortPeople<T>(people: T[], order: TeamOrder, of: (p: T) => { name: stri
   });
 }
 
-/** Every repository the profiles name and may show, sorted by name; paths are unique (a repeat gets `-2`, `-3`…). */
-export function teamRepositories(members: readonly TeamMember[], order: TeamOrder): TeamRepository[] {
+/**
+ * Every repository the profiles name and may show, sorted by name; paths are unique (a repeat gets
+ * `-2`, `-3`…). `keyOf` says which repository a name means (repositoryKeys of the same members).
+ */
+export function teamRepositories(members: readonly TeamMember[], order: TeamOrder, keyOf: RepositoryKeyOf = repositoryKeys(members)): TeamRepository[] {
   interface Gathered {
     readonly private: boolean;
     from: string;
@@ -143,7 +146,6 @@ export function teamRepositories(members: readonly TeamMember[], order: TeamOrde
     languages: Map<string, number>;
     areas: Map<string, number>;
   }
-  const keyOf = repositoryKeys(members);
   const byKey = new Map<string, Gathered & { name: string; key: string }>();
   const gather = (member: TeamMember, name: string, isPrivate: boolean, from: string, to: string): Gathered => {
     const key = keyOf(member, name, isPrivate);
