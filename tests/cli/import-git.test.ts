@@ -443,6 +443,12 @@ describe('bad input: one clear line, exit 1, nothing written', () => {
       /no commit by "nobody@example.com" — most frequent authors: Ada Lovelace <ada@work.example> \(9\); Bob Babbage <bob@example.com> \(2\)/,
     );
   });
+  it('an author that matches nothing in a private repository, naming none of its people (a public CI log would show them)', async () => {
+    const r = await run([widgets, '--author', 'nobody@example.com', '--private', widgets, '--content', temp()]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: a private repository: no commit by "nobody@example.com" \(its authors are not listed: the repository is private\)$/m);
+    expect(r.stderr).not.toMatch(/ada|bob|work\.example|widgets/i);
+  });
   it('--since / --until not YYYY-MM, or since after until', async () => {
     await expectError([widgets, '--author', ADA, '--since', '2024-13'], /--since: expected a month as YYYY-MM, found "2024-13"/);
     await expectError([widgets, '--author', ADA, '--until', 'March'], /--until: expected a month as YYYY-MM, found "March"/);

@@ -116,7 +116,9 @@ export async function readRepository(repo: RepositoryToRead, opts: ReadOptions, 
   }
   if (agg.total === 0) fail(`${where}: the repository has no commits (other than merges)`);
   if (agg.matched === 0 && agg.outOfRange === 0 && agg.undated === 0) {
-    fail(`${where}: no commit by ${opts.authors.map((a) => `"${a}"`).join(', ')} — most frequent authors: ${agg.topAuthors().join('; ')}`);
+    const by = `${where}: no commit by ${opts.authors.map((a) => `"${a}"`).join(', ')}`;
+    // A public site's CI log is public: for a private repository, name none of its people.
+    fail(isPrivate ? `${by} (its authors are not listed: the repository is private)` : `${by} — most frequent authors: ${agg.topAuthors().join('; ')}`);
   }
   if (agg.matched === 0 && agg.outOfRange > 0) warn(`${where}: no commit by the given authors between ${opts.since ?? 'the start'} and ${opts.until ?? 'now'}`);
   if (info.shallow) warn(`${where}: a shallow clone — its history starts at ${agg.firstDay}; earlier commits are not counted`);
