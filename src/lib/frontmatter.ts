@@ -47,6 +47,13 @@ export function frontmatterBody(source: string): string {
   return 'bodyStart' in at ? text.slice(at.bodyStart) : '';
 }
 
+/** The YAML text of a Markdown file's frontmatter, undefined when it has none. */
+export function frontmatterYaml(source: string): string | undefined {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const at = locate(text);
+  return 'yamlText' in at ? at.yamlText : undefined;
+}
+
 /** Parses `---\nyaml\n---\nbody`; returns a failure (with a line) instead of throwing. */
 export function parseFrontmatter(source: string): ParsedFrontmatter | FrontmatterFailure {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;

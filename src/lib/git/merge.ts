@@ -8,8 +8,8 @@
 import { readdirSync } from 'node:fs';
 import { readIfExists } from '../atomic-write.ts';
 import { profilePaths } from '../content-layout.ts';
-import { activityFile, markdownFile, monthFile, profileFile } from '../content-files.ts';
-import { isFrontmatterFailure, parseFrontmatter } from '../frontmatter.ts';
+import { activityFile, editedMarkdownFile, markdownFile, monthFile, profileFile } from '../content-files.ts';
+import { frontmatterYaml, isFrontmatterFailure, parseFrontmatter } from '../frontmatter.ts';
 import { parseActivityCsv } from '../activity-csv.ts';
 import { HOUR_WEEKDAYS, profileSchema, monthSchema, type DayActivity, type Hours, type MonthInput, type ProfileInput } from '../content-schema.ts';
 import type { Problem } from '../problems.ts';
@@ -372,8 +372,11 @@ export function planImport(input: PlanInput): Plan {
   if (!valid.success)
     throw new GitInputError(`${paths.profile}: the merged profile is invalid (${valid.error.issues[0]!.path.join('.')}: ${valid.error.issues[0]!.message})`);
   if (profileText === undefined) write(paths.profile, profileFile(next as ProfileInput, body));
-  else if (canonical(next) !== canonical(raw) || body !== summary)
-    write(paths.profile, body === summary ? markdownFile(next, '') + summary : markdownFile(next, body));
+  else if (canonical(next) !== canonical(raw) || body !== summary) {
+    // Edited in place: the hand-written frontmatter keeps its comments and layout; only what the import owns changes.
+    const yamlText = frontmatterYaml(profileText) ?? '';
+    write(paths.profile, body === summary ? editedMarkdownFile(yamlText, next, '') + summary : editedMarkdownFile(yamlText, next, body));
+  }
 
   // ---- bookkeeping: written first, so a crash midway never leaves a written month looking foreign
   const stateOut: ImportState = {
