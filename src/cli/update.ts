@@ -5,7 +5,7 @@
 // others are still updated, its months stay as they were, and the command exits with 1.
 import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../lib/atomic-write.ts';
 import { readContent, type ProfileEntry } from '../lib/content-read.ts';
 import { digestOf } from '../lib/digest.ts';
 import type { RepoContribution } from '../lib/git/aggregate.ts';
@@ -17,25 +17,31 @@ import {
   fetchRemote,
   headOf,
   openSourceCache,
+  joinSources,
   PRIVATE_LABEL,
   redact,
   sourceId,
   sourceLabel,
   sourceLocation,
   type SourceCache,
+  type TokenGrant,
 } from '../lib/git/source-cache.ts';
+import { shownAddress, withAddressesShown } from '../lib/git/remote-url.ts';
 import { errorsOf, formatProblem } from '../lib/problems.ts';
-import { CommandError, loadSiteOptions, parseCommand, type Io } from './common.ts';
+import { parseOptions } from '../lib/options.ts';
+import { CommandError, configFileOf, loadSiteOptions, parseCommand, type Io } from './common.ts';
 
-const USAGE = `usage: engfolio update [--profile <slug>] [--dry-run] [--content <dir>]
+const USAGE = `usage: engfolio update [--profile <slug>] [--dry-run] [--content <dir>] [--idle-timeout <s>]
 
 Fetches the repositories each profile lists as its \`sources\` and imports them again, as
 \`engfolio import-git\` does. Remote repositories are cloned once into .engfolio/repos/.
-A token for private repositories comes from $ENGFOLIO_GIT_TOKEN (or git's credential helpers).
+A token for private repositories comes from $ENGFOLIO_GIT_TOKEN (or git's credential helpers):
+it is given over https only, to the hosts of the option update.tokenHosts (default github.com).
 
-  --profile <slug>  update this profile only
-  --dry-run         say what would change, and write no content file
-  --content <dir>   content folder (default: the integration's \`content\` option)`;
+  --profile <slug>      update this profile only
+  --dry-run             say what would change, and write no content file
+  --content <dir>       content folder (default: the integration's \`content\` option)
+  --idle-timeout <s>    give up on a server that sends nothing for this long (default 60)`;
 
 /** How one source went. */
 interface SourceOutcome {
@@ -53,29 +59,36 @@ function monthsChanged(before: RepoContribution | undefined, after: RepoContribu
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The clones fetched in this run, by source id: a repository several profiles list is fetched once. */
 type Fetches = Map<string, string>;
 
+/** How this run updates: the settings every profile's update shares. */
+interface UpdateRun {
+  contentDir: string;
+  root: string;
+  cache: SourceCache;
+  /** The clones fetched in this run, by source id: a repository several profiles list is fetched once. */
+  fetched: Fetches;
+  grant: TokenGrant | undefined;
+  idleSeconds: number;
+  dryRun: boolean;
+}
+
 /** Updates one profile; says a line per source and a summary; returns whether every source could be read. */
-async function updateProfile(
-  profile: ProfileEntry,
-  contentDir: string,
-  root: string,
-  cache: SourceCache,
-  fetched: Fetches,
-  io: Io,
-  dryRun: boolean,
-): Promise<boolean> {
+async function updateProfile(profile: ProfileEntry, run: UpdateRun, io: Io): Promise<boolean> {
+  const { contentDir, root, cache, fetched, grant, dryRun } = run;
   const state = readImportState(contentDir, profile.slug);
-  const token = process.env.ENGFOLIO_GIT_TOKEN || undefined;
+  const token = grant?.token;
   const contributions: RepoContribution[] = [];
   const formerKeys = new Map<string, (storedName: string) => string[]>();
   const sources: Record<string, string> = {};
   const remembered: [string, { head: string; settings: string }][] = [];
-  const outcomes: SourceOutcome[] = [];
-  for (const source of profile.data.sources) {
+  const joined = joinSources(profile.data.sources);
+  const outcomes: SourceOutcome[] = joined.problems.map((p) => ({ line: `error: ${p}`, failed: true }));
+  /** The source each repository read in this run came from: two entries naming one history count it once. */
+  const readFrom = new Map<string, string>();
+  for (const source of joined.sources) {
     const id = sourceId(source);
-    let label = source.alias ?? (source.private ? PRIVATE_LABEL : source.git);
+    let label = source.alias ?? (source.private ? PRIVATE_LABEL : (source.name ?? shownAddress(source.git)));
     try {
       const location = sourceLocation(source, root);
       const shown = sourceLabel(source, location);
@@ -84,14 +97,14 @@ async function updateProfile(
       let path: string;
       if (location.kind === 'local') path = location.path;
       else {
-        path = fetched.get(id) ?? fetchRemote(cache.dir, id, location.url, { token, isPrivate: shown.isPrivate, label }).path;
+        path = fetched.get(id) ?? fetchRemote(cache.dir, id, location.url, { grant, isPrivate: shown.isPrivate, label, idleSeconds: run.idleSeconds }).path;
         fetched.set(id, path);
       }
       let info;
       try {
         info = inspectRepo(path);
       } catch (e) {
-        throw new GitInputError(shown.isPrivate ? `${label}: not a git repository with commits` : redact((e as Error).message, secrets));
+        throw new GitInputError(shown.isPrivate ? `${label}: not a git repository with commits` : withAddressesShown(redact((e as Error).message, secrets)));
       }
       const head = headOf(path);
       const settings = digestOf(JSON.stringify({ ...source, git: undefined }));
@@ -108,10 +121,16 @@ async function updateProfile(
         continue;
       }
       const read = await readRepository(
-        { info, display: shown.display, isPrivate: shown.isPrivate, label, where: shown.isPrivate ? label : source.git },
+        { info, display: shown.display, isPrivate: shown.isPrivate, label, where: shown.isPrivate ? label : shownAddress(source.git) },
         { authors: source.authors, since: source.since, until: source.until, lines: true, partialIsExpected: location.kind === 'remote' },
-        (m) => io.err(`warning: ${redact(m, secrets)}`),
+        (m) => io.err(`warning: ${withAddressesShown(redact(m, secrets))}`),
       );
+      const other = readFrom.get(read.contribution.key);
+      if (other !== undefined)
+        throw new GitInputError(
+          `${label}: the same repository (history) as ${other}: expected one entry for a repository, with all its authors in \`authors\``,
+        );
+      readFrom.set(read.contribution.key, label);
       contributions.push(read.contribution);
       formerKeys.set(read.contribution.key, read.formerKeys);
       sources[id] = read.contribution.key;
@@ -125,10 +144,17 @@ async function updateProfile(
       const known = state?.sources?.[id];
       if (known) sources[id] = known;
       const message = e instanceof GitInputError ? e.message : `${label}: ${(e as Error)?.message?.split('\n')[0] ?? String(e)}`;
-      outcomes.push({ line: `error: ${redact(message, token ? [token] : [])}`, failed: true });
+      // The errors of where a source is (an unset variable, an address with a token) name it by its label.
+      const named = message.startsWith(`${label}: `) ? message : `${label}: ${message}`;
+      outcomes.push({ line: `error: ${withAddressesShown(redact(named, token ? [token] : []))}`, failed: true });
     }
   }
   for (const o of outcomes) io.err(`${profile.slug}: ${o.line}`);
+  // A first run that read nothing has nothing to write: no empty activity file, state or skills.
+  if (!state && contributions.length === 0) {
+    io.err(`profile "${profile.slug}": nothing read, no file written`);
+    return outcomes.every((o) => !o.failed);
+  }
   const plan = planImport({ contentDir, slug: profile.slug, force: false, contributions, sources, formerKeys });
   for (const w of plan.warnings) io.err(`warning: ${w}`);
   const changed = plan.writes.length + plan.deletes.length;
@@ -154,15 +180,29 @@ async function updateProfile(
 export async function runUpdate(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommand(
     argv,
-    { profile: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    {
+      profile: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      content: { type: 'string' },
+      'idle-timeout': { type: 'string', default: '60' },
+      help: { type: 'boolean', short: 'h' },
+    },
     USAGE,
   );
   if (values.help) {
     io.out(USAGE);
     return 0;
   }
+  const idleSeconds = Number(values['idle-timeout']);
+  if (!Number.isInteger(idleSeconds) || idleSeconds < 1 || idleSeconds > 86_400)
+    throw new CommandError(`--idle-timeout: expected whole seconds from 1 to 86400, found "${values['idle-timeout']}"\n${USAGE}`, 2);
   const root = io.cwd;
-  const contentDir = values.content ? resolve(root, values.content) : resolve(root, (await loadSiteOptions(root)).content);
+  // The options name where the content is and the hosts a token is for (a site without a config: the defaults).
+  const options = values.content && !configFileOf(root) ? parseOptions({}) : await loadSiteOptions(root);
+  const contentDir = resolve(root, values.content ?? options.content);
+  const dryRun = values['dry-run'] ?? false;
+  // What a killed run left half-written (the next writes replace what it was writing).
+  if (!dryRun) removeStaleTempFiles(contentDir);
   const model = readContent(contentDir, root);
   const errors = errorsOf(model.problems);
   if (errors.length) {
@@ -179,10 +219,18 @@ export async function runUpdate(argv: string[], io: Io): Promise<number> {
     io.err('update: no profile lists its sources (add `sources:` to a profile, see `engfolio update --help`)');
     return 0;
   }
-  const cache = openSourceCache(join(root, '.engfolio', 'repos'));
+  const token = process.env.ENGFOLIO_GIT_TOKEN || undefined;
+  const run: UpdateRun = {
+    contentDir,
+    root,
+    cache: openSourceCache(join(root, '.engfolio', 'repos')),
+    fetched: new Map(),
+    grant: token ? { token, hosts: options.update.tokenHosts } : undefined,
+    idleSeconds,
+    dryRun,
+  };
   let ok = true;
-  const fetched: Fetches = new Map();
-  for (const profile of chosen) ok = (await updateProfile(profile, contentDir, root, cache, fetched, io, values['dry-run'] ?? false)) && ok;
+  for (const profile of chosen) ok = (await updateProfile(profile, run, io)) && ok;
   io.err(`update: ${plural(chosen.length, 'profile')}${ok ? '' : ' — some sources could not be read (above): their months were left as they were'}`);
   return ok ? 0 : 1;
 }

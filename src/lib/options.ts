@@ -104,6 +104,23 @@ const optionsSchema = z.strictObject({
       ranking: z.boolean().default(false),
     })
     .default({ repositories: true, ranking: false }),
+  /** `engfolio update`. */
+  update: z
+    .strictObject({
+      /**
+       * The hosts $ENGFOLIO_GIT_TOKEN is given to, over https only (a profile names its sources, and the
+       * token must not go wherever it says). `host` or `host:port`.
+       */
+      tokenHosts: z
+        .array(
+          z
+            .string()
+            .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'a host name like "github.com" or "git.example.com:8443" (no scheme, no path)')
+            .transform((h) => h.toLowerCase()),
+        )
+        .default(['github.com']),
+    })
+    .default({ tokenHosts: ['github.com'] }),
   /** The content folder, from the project root. */
   content: text.default('content'),
   routes: z

@@ -3,13 +3,12 @@
 // runs it. Asserted: the first update, an update after new commits, one with nothing new, a remote that
 // is gone, a private source (nothing of it anywhere), a token (sent, never printed or stored), --dry-run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildRepo, git, lines, tempDir } from '../lib/git-fixture.ts';
 import { makeTestSite, removeTestSite, runEngfolio, spawnedEnv } from '../support/test-site.ts';
 import { spawn } from 'node:child_process';
+import { askForCredentials, makeCertificate, testServer } from '../support/https-server.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 
 const temps: string[] = [];
@@ -225,48 +224,121 @@ describe('engfolio update', () => {
 });
 
 describe('a token for private repositories', () => {
-  it('is sent to the server, and never printed, logged or stored', async () => {
-    const token = 'ghp_SECRETtoken1234567890';
-    const seen: IncomingHttpHeaders[] = [];
-    const server = createServer((req, res) => {
-      seen.push(req.headers);
-      res.statusCode = 404;
-      res.end('no such repository');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+  const token = 'ghp_SECRETtoken1234567890';
+  const basic = `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+  let tls: { cert: string; key: string };
+  beforeAll(() => {
+    tls = makeCertificate(temp());
+  });
+
+  /** Runs `engfolio update` as a process (the servers must answer while it runs) in a site whose one profile lists `git`. */
+  async function updateWith(
+    git: string,
+    options: Record<string, unknown> = {},
+    args: string[] = [],
+  ): Promise<{ code: number | null; out: string; site: string }> {
     const content = join(temp(), 'content');
     mkdirSync(join(content, 'profiles'), { recursive: true });
-    writeFileSync(
-      join(content, 'profiles', 'ada.md'),
-      profile('Ada Lovelace', `  - git: http://127.0.0.1:${port}/acme/internal.git\n    authors: [ada@work.example]\n    name: acme/internal\n`),
-    );
-    const site = makeTestSite({ content });
+    writeFileSync(join(content, 'profiles', 'ada.md'), profile('Ada Lovelace', `  - git: ${git}\n    authors: [ada@work.example]\n    name: acme/internal\n`));
+    const site = makeTestSite({ content, options });
     sites.push(site);
-    // The server must answer while the command runs: not spawnSync.
     const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(process.cwd(), 'src', 'cli', 'bin.ts'), 'update'], {
+      const child = spawn(process.execPath, [join(process.cwd(), 'src', 'cli', 'bin.ts'), 'update', ...args], {
         cwd: site,
-        env: spawnedEnv({ ENGFOLIO_GIT_TOKEN: token }),
+        env: spawnedEnv({ ENGFOLIO_GIT_TOKEN: token, GIT_SSL_CAINFO: tls.cert }),
       });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));
       child.on('close', (code) => resolve({ code, out }));
     });
-    server.close();
+    return { ...r, site };
+  }
+
+  it('is sent over https to a host the site names for it, and never printed, logged or stored', async () => {
+    const server = await testServer(askForCredentials, tls);
+    const r = await updateWith(`https://127.0.0.1:${server.port}/acme/internal.git`, { update: { tokenHosts: [`127.0.0.1:${server.port}`] } });
+    await server.close();
     expect(r.code).toBe(1);
     expect(r.out).toContain('ada: error: acme/internal: could not be fetched');
-    expect(seen.some((h) => h.authorization === `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`)).toBe(true);
-    const base64 = Buffer.from(`x-access-token:${token}`).toString('base64');
+    expect(server.seen.some((s) => s.headers.authorization === basic)).toBe(true);
+    const base64 = basic.slice('Basic '.length);
     expect(r.out).not.toContain(token);
     expect(r.out).not.toContain(base64);
-    const repos = join(site, '.engfolio', 'repos');
+    const repos = join(r.site, '.engfolio', 'repos');
     for (const e of readdirSync(repos, { withFileTypes: true, recursive: true })) {
       if (!e.isFile()) continue;
       const text = readFileSync(join(e.parentPath, e.name), 'latin1');
       expect(text.includes(token) || text.includes(base64), join(e.parentPath, e.name)).toBe(false);
     }
+  });
+
+  it('is not sent to a host the site does not name (by default, none but github.com), though the server asks', async () => {
+    const server = await testServer(askForCredentials, tls);
+    const r = await updateWith(`https://127.0.0.1:${server.port}/acme/internal.git`);
+    await server.close();
+    expect(r.code).toBe(1);
+    expect(server.seen.length).toBeGreaterThan(0);
+    expect(server.seen.filter((s) => s.headers.authorization !== undefined)).toEqual([]);
+  });
+
+  it('is never sent over plain http, even to a host named for it', async () => {
+    const server = await testServer(askForCredentials);
+    const r = await updateWith(`http://127.0.0.1:${server.port}/acme/internal.git`, { update: { tokenHosts: [`127.0.0.1:${server.port}`] } });
+    await server.close();
+    expect(r.code).toBe(1);
+    expect(server.seen.length).toBeGreaterThan(0);
+    expect(server.seen.filter((s) => s.headers.authorization !== undefined)).toEqual([]);
+  });
+
+  it('does not follow a redirect to another host, before or after the named host took it', async () => {
+    const elsewhere = await testServer(askForCredentials, tls);
+    // `localhost` is another host than `127.0.0.1` to git and curl, though the same machine.
+    const redirectAtOnce = await testServer((req, res) => {
+      res.statusCode = 302;
+      res.setHeader('location', `https://localhost:${elsewhere.port}${req.url}`);
+      res.end();
+    }, tls);
+    const redirectOnceAuthorized = await testServer((req, res) => {
+      if (!req.headers.authorization) return askForCredentials(req, res);
+      res.statusCode = 302;
+      res.setHeader('location', `https://localhost:${elsewhere.port}${req.url}`);
+      res.end();
+    }, tls);
+    for (const named of [redirectAtOnce, redirectOnceAuthorized]) {
+      const r = await updateWith(`https://127.0.0.1:${named.port}/acme/internal.git`, { update: { tokenHosts: [`127.0.0.1:${named.port}`] } });
+      expect(r.code).toBe(1);
+    }
+    await Promise.all([elsewhere.close(), redirectAtOnce.close(), redirectOnceAuthorized.close()]);
+    expect(redirectOnceAuthorized.seen.some((s) => s.headers.authorization === basic)).toBe(true);
+    expect(elsewhere.seen.length).toBeGreaterThan(0);
+    expect(elsewhere.seen.filter((s) => s.headers.authorization !== undefined)).toEqual([]);
+  });
+
+  it('in a query string or before "@" of any address is refused, and the address is shown without it', async () => {
+    const server = await testServer(askForCredentials, tls);
+    // From the environment (check refuses it in the content): the one way such an address reaches update.
+    const content = join(temp(), 'content');
+    mkdirSync(join(content, 'profiles'), { recursive: true });
+    writeFileSync(
+      join(content, 'profiles', 'ada.md'),
+      profile('Ada Lovelace', `  - git: env:ADA_REPO\n    authors: [ada@work.example]\n    name: acme/internal\n`),
+    );
+    const site = makeTestSite({ content });
+    sites.push(site);
+    for (const address of [
+      `https://127.0.0.1:${server.port}/acme/internal.git?private_token=${token}`,
+      `ftps://${token}@127.0.0.1:${server.port}/acme/internal.git`,
+    ]) {
+      const r = update(site, [], { ADA_REPO: address });
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(
+        /^ada: error: acme\/internal: expected the environment variable ADA_REPO to hold a repository address without (a query string|a user name or token)/m,
+      );
+      expect(r.err + r.out).not.toContain(token);
+    }
+    await server.close();
+    expect(server.seen).toEqual([]);
   });
 });
 
@@ -299,5 +371,126 @@ describe('engfolio update after a repository moved upstream', () => {
       [2, ['newco/engine']],
     ]);
     expect(readFileSync(file, 'utf8').match(/^ {2}- name: .*$/gm)).toEqual(['  - name: newco/engine']);
+  });
+});
+
+describe('engfolio update on what real sites hold', () => {
+  /** A site whose one profile, ada, is `profileText`; returns the site. */
+  function siteWith(profileText: string): string {
+    const site = makeTestSite({ content: 'content' });
+    sites.push(site);
+    mkdirSync(join(site, 'content', 'profiles'), { recursive: true });
+    writeFileSync(join(site, 'content', 'profiles', 'ada.md'), profileText);
+    return site;
+  }
+  const commitsOf = (site: string, month: string): number =>
+    Number(/^commits: (\d+)$/m.exec(readFileSync(join(site, 'content', 'months', 'ada', `${month}.md`), 'utf8'))![1]);
+
+  it('joins two entries for one repository (one per email): every commit of both counts', () => {
+    const repo = remote([
+      ...Array.from({ length: 5 }, (_, i) => ({
+        author: ADA,
+        date: `2024-01-1${i}T10:00:00+00:00`,
+        message: `Work ${i}\n`,
+        files: { [`a${i}.txt`]: lines(1) },
+      })),
+      ...Array.from({ length: 3 }, (_, i) => ({
+        author: 'Ada Lovelace <ada@home.example>',
+        date: `2024-01-2${i}T10:00:00+00:00`,
+        message: `Evening ${i}\n`,
+        files: { [`b${i}.txt`]: lines(1) },
+      })),
+    ]);
+    temps.push(repo);
+    const address = `file://${repo}`;
+    const site = siteWith(
+      profile(
+        'Ada Lovelace',
+        `  - git: ${address}\n    authors: [ada@work.example]\n    name: ada/work\n  - git: ${address}\n    authors: [ada@home.example]\n    name: ada/work\n`,
+      ),
+    );
+    const r = update(site);
+    expect(r.code, r.err).toBe(0);
+    expect(commitsOf(site, '2024-01')).toBe(8);
+    // The same history under two addresses is one repository: the second is named, not counted again.
+    const clone = temp();
+    git(clone, ['clone', '-q', '--bare', repo, join(clone, 'copy.git')]);
+    const twice = siteWith(
+      profile(
+        'Ada Lovelace',
+        `  - git: ${address}\n    authors: [ada@work.example]\n    name: ada/work\n  - git: file://${join(clone, 'copy.git')}\n    authors: [ada@home.example]\n    name: ada/copy\n`,
+      ),
+    );
+    const r2 = update(twice);
+    expect(r2.code).toBe(1);
+    expect(r2.err).toContain(
+      'ada: error: ada/copy: the same repository (history) as ada/work: expected one entry for a repository, with all its authors in `authors`',
+    );
+    expect(commitsOf(twice, '2024-01')).toBe(5);
+  });
+
+  it('keeps every comment of the hand-written profile, and changes only what the import owns', () => {
+    const repo = remote([{ author: ADA, date: '2024-03-01T10:00:00+00:00', message: 'api: add search\n', files: { 'src/search.ts': lines(3) } }]);
+    temps.push(repo);
+    const before = `---\n# Ada's profile (the README's example)\nname: Ada Lovelace # as on her papers\nheadline: Engineer\nsource: git\nsources:\n  # her work, read every week\n  - git: file://${repo}\n    authors: [ada@work.example] # and no other\n    name: acme/search\n---\n\nMy own words.\n`;
+    const site = siteWith(before);
+    expect(update(site).code).toBe(0);
+    const after = readFileSync(join(site, 'content', 'profiles', 'ada.md'), 'utf8');
+    expect(after.startsWith(before.slice(0, before.indexOf('---\n\nMy own words.')))).toBe(true);
+    expect(after).toMatch(/^skills:\n {2}languages:\n {4}- TypeScript\n/m);
+    expect(after.endsWith('---\n\nMy own words.\n')).toBe(true);
+  });
+
+  it('writes nothing when a first run reads nothing', () => {
+    const site = siteWith(profile('Ada Lovelace', `  - git: ./no-such-repository\n    authors: [ada@work.example]\n    name: ada/gone\n`));
+    const before = snapshot(join(site, 'content'));
+    const r = update(site);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('profile "ada": nothing read, no file written');
+    expect(snapshot(join(site, 'content'))).toEqual(before);
+  });
+
+  it('removes what a killed run left half-written', () => {
+    const repo = remote([{ author: ADA, date: '2024-03-01T10:00:00+00:00', message: 'Start\n', files: { 'a.txt': lines(1) } }]);
+    temps.push(repo);
+    const site = siteWith(profile('Ada Lovelace', `  - git: file://${repo}\n    authors: [ada@work.example]\n    name: ada/a\n`));
+    mkdirSync(join(site, 'content', 'months', 'ada'), { recursive: true });
+    // Named as writeFileAtomic names them, by a process that is gone (pids stop below 2^22 on Linux).
+    const stale = [
+      join(site, 'content', 'months', 'ada', '.2024-03.md.4999999.1733000000000.tmp'),
+      join(site, 'content', 'profiles', '.ada.md.4999998.1733000000000.tmp'),
+    ];
+    for (const f of stale) writeFileSync(f, '');
+    expect(update(site).code).toBe(0);
+    expect(readdirSync(join(site, 'content'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('shows a local path by its folder, with no owner unless `name` gives one', () => {
+    const dir = join(temp(), 'git', 'pub');
+    temps.push(buildRepo([{ author: ADA, date: '2024-03-01T10:00:00+00:00', message: 'Start\n', files: { 'a.txt': lines(1) } }], { dir }));
+    const site = siteWith(profile('Ada Lovelace', `  - git: ${dir}\n    authors: [ada@work.example]\n`));
+    const r = update(site);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('ada: pub: first read, 1 month changed');
+    expect(readFileSync(join(site, 'content', 'profiles', 'ada.md'), 'utf8')).toMatch(/^repositories:\n {2}- name: pub\n/m);
+  });
+
+  it('gives up on a server that accepts and never answers, naming the source', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const { createServer } = await import('node:net');
+    const server = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    const site = siteWith(profile('Ada Lovelace', `  - git: http://127.0.0.1:${port}/acme/slow.git\n    authors: [ada@work.example]\n    name: acme/slow\n`));
+    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(process.cwd(), 'src', 'cli', 'bin.ts'), 'update', '--idle-timeout', '2'], { cwd: site, env: spawnedEnv() });
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      child.on('close', (code) => resolve({ code, err }));
+    });
+    sockets.forEach((s) => s.destroy());
+    server.close();
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('ada: error: acme/slow: could not be fetched: the server sent nothing for 2 s (update --idle-timeout)');
   });
 });

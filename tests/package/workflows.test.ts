@@ -26,7 +26,7 @@ interface Step {
 interface Workflow {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  jobs: Record<string, { steps: Step[] }>;
+  jobs: Record<string, { 'timeout-minutes'?: number; steps: Step[] }>;
 }
 
 const workflow = (dir: string, name: string): Workflow => parse(readFileSync(join(dir, name), 'utf8')) as Workflow;
@@ -41,6 +41,24 @@ describe('the workflows', () => {
     expect(readdirSync(STARTER).sort()).toEqual(['deploy-sharded.yml', 'deploy.yml', 'update.yml']);
     expect(readdirSync(OWN).sort()).toEqual(['astro-versions.yml', 'deploy.yml', 'update.yml']);
     for (const name of ['deploy.yml', 'update.yml']) expect(readFileSync(join(OWN, name), 'utf8'), name).toBe(readFileSync(join(STARTER, name), 'utf8'));
+  });
+
+  it('end every job within its own time limit (a fetch or build that hangs would hold a runner for GitHub’s 6 hours)', () => {
+    const limits: Record<string, number | undefined> = {};
+    for (const [dir, names] of [
+      [STARTER, ['deploy-sharded.yml', 'deploy.yml', 'update.yml']],
+      [OWN, ['astro-versions.yml']],
+    ] as const)
+      for (const name of names) for (const [job, spec] of Object.entries(workflow(dir, name).jobs)) limits[`${name} ${job}`] = spec['timeout-minutes'];
+    expect(limits).toEqual({
+      'deploy-sharded.yml build': 30,
+      'deploy-sharded.yml merge': 15,
+      'deploy-sharded.yml deploy': 10,
+      'deploy.yml build': 30,
+      'deploy.yml deploy': 10,
+      'update.yml update': 30,
+      'astro-versions.yml package': 30,
+    });
   });
 
   it('run the package test weekly and by hand with Astro’s latest and next releases (astro-versions.yml)', () => {

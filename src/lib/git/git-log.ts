@@ -15,8 +15,10 @@ export class GitInputError extends Error {
 
 /** The environment every git call gets: no pager, no prompts, no lazy fetch of missing objects, fixed locale. */
 export function gitEnv(): NodeJS.ProcessEnv {
+  // The token is handed to git only where it is meant to go (source-cache.ts), never to every git.
+  const { ENGFOLIO_GIT_TOKEN: _token, ...inherited } = process.env;
   return {
-    ...process.env,
+    ...inherited,
     GIT_NO_LAZY_FETCH: '1', // git ≥ 2.44; older git is kept from fetching by never asking for blobs in a partial clone
     GIT_TERMINAL_PROMPT: '0',
     GIT_PAGER: 'cat',

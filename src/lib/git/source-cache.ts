@@ -9,17 +9,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { basename, join, resolve } from 'node:path';
 import type { Source } from '../content-schema.ts';
 import { gitEnv, GitInputError, ownerNameFromUrl } from './git-log.ts';
+import { isRemote, secretInAddress, shownAddress, withAddressesShown } from './remote-url.ts';
 
 /** The label every message and page uses for a private repository without an alias. */
 export const PRIVATE_LABEL = 'a private repository';
 
 /** Where a source's repository is: an address to fetch from, or a folder on this machine. */
 export type SourceLocation = { kind: 'remote'; url: string } | { kind: 'local'; path: string };
-
-/** Whether `git` names a remote (a URL with a scheme, or `user@host:path`). */
-function isRemote(git: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(git) || /^[^/\s:@]+@[^/\s:]+:/.test(git);
-}
 
 /**
  * Where a source's repository is. `git: env:NAME` reads the address from the environment variable NAME,
@@ -32,14 +28,23 @@ export function sourceLocation(source: Pick<Source, 'git'>, root: string, env: N
     git = env[fromEnv[1]!] ?? '';
     if (!git) throw new GitInputError(`expected the environment variable ${fromEnv[1]} to hold the repository's address, found it unset`);
   }
+  // `check` refuses these in the content; an address from the environment is checked here.
+  const secret = secretInAddress(git);
+  if (secret)
+    throw new GitInputError(
+      `expected ${fromEnv ? `the environment variable ${fromEnv[1]} to hold ` : ''}a repository address without ${secret}: give a token as $ENGFOLIO_GIT_TOKEN`,
+    );
   return isRemote(git) ? { kind: 'remote', url: git } : { kind: 'local', path: resolve(root, git) };
 }
 
 /** The name a source shows: its `alias` or the private label when private, else its `name`, or one read from its address. */
 export function sourceLabel(source: Source, location: SourceLocation): { label: string; display: string; isPrivate: boolean } {
   const isPrivate = source.private || source.alias !== undefined;
-  const address = location.kind === 'remote' ? location.url : location.path;
-  const display = source.name ?? ownerNameFromUrl(address) ?? (basename(address).replace(/\.git$/, '') || address);
+  // A folder's parent is no owner (`/x/git/pub` is not "git/pub"): a local path has one only by `name`.
+  const folder = (address: string): string => basename(address).replace(/\.git$/, '') || address;
+  const elsewhere = location.kind === 'remote' && !/^file:/i.test(location.url);
+  const display =
+    source.name ?? (elsewhere ? (ownerNameFromUrl(location.url) ?? folder(location.url)) : folder(location.kind === 'remote' ? location.url : location.path));
   return { label: isPrivate ? (source.alias ?? PRIVATE_LABEL) : display, display, isPrivate };
 }
 
@@ -89,19 +94,72 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** A git command that talks to the remote: its address (and token) reach git through the environment only. */
-function remoteGit(dir: string, args: string[], url: string, token: string | undefined, lazyFetch = false): { status: number; stdout: string; stderr: string } {
-  const config: [string, string][] = [['remote.origin.url', url]];
-  if (token && /^https?:\/\//i.test(url)) {
-    config.push(['http.extraHeader', `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`]);
+/** A token for private repositories and the hosts the site gives it to (`update.tokenHosts`). */
+export interface TokenGrant {
+  token: string;
+  /** `host` or `host:port`, lowercase. */
+  hosts: readonly string[];
+}
+
+/**
+ * The token a fetch of `url` may use: only over https, only to a host the site named for it. A profile
+ * names its sources, and profiles may be written by anyone whose change is merged: the token must not
+ * follow an address they chose.
+ */
+export function tokenFor(url: string, grant: TokenGrant | undefined): { token: string; host: string } | undefined {
+  if (!grant) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
   }
-  const env: NodeJS.ProcessEnv = { ...gitEnv(), GIT_CONFIG_COUNT: String(config.length), ...(lazyFetch ? { GIT_NO_LAZY_FETCH: '0' } : {}) };
+  const host = parsed.host.toLowerCase();
+  return parsed.protocol === 'https:' && grant.hosts.includes(host) ? { token: grant.token, host } : undefined;
+}
+
+/**
+ * Answers git's credential requests with the token for one host over https, and nothing for any other
+ * (a redirect elsewhere is asked for its own credentials, and gets none). git asks only when the server
+ * asks (401), and curl never sends credentials on to another host. The token reaches it in the
+ * environment, never in an argument or a file.
+ */
+const CREDENTIAL_HELPER =
+  '!f() { test "$1" = get || exit 0; p=; h=; while IFS== read -r k v; do case "$k" in protocol) p=$v;; host) h=$v;; esac; done; ' +
+  'test "$p" = https && test "$h" = "$ENGFOLIO_TOKEN_HOST" && printf \'username=x-access-token\\npassword=%s\\n\' "$ENGFOLIO_TOKEN"; }; f';
+
+/** A remote as a fetch talks to it. */
+interface Remote {
+  url: string;
+  grant: TokenGrant | undefined;
+  /** Seconds without a byte received after which a fetch gives up. */
+  idleSeconds: number;
+}
+
+/** A git command that talks to the remote: its address (and token) reach git through the environment only. */
+function remoteGit(dir: string, args: string[], remote: Remote, lazyFetch = false): { status: number; stdout: string; stderr: string } {
+  const { url, grant, idleSeconds } = remote;
+  // A server that stops sending (or never starts) ends the fetch after idleSeconds with nothing received.
+  const config: [string, string][] = [
+    ['remote.origin.url', url],
+    ['http.lowSpeedLimit', '1'],
+    ['http.lowSpeedTime', String(idleSeconds)],
+  ];
+  const env: NodeJS.ProcessEnv = { ...gitEnv(), ...(lazyFetch ? { GIT_NO_LAZY_FETCH: '0' } : {}) };
+  const given = tokenFor(url, grant);
+  if (given) {
+    // Only this helper: another one configured on the machine would be asked to store the token.
+    config.push(['credential.helper', ''], ['credential.helper', CREDENTIAL_HELPER]);
+    env.ENGFOLIO_TOKEN = given.token;
+    env.ENGFOLIO_TOKEN_HOST = given.host;
+  }
+  env.GIT_CONFIG_COUNT = String(config.length);
   // git's own credential helpers may be set in the system's config (macOS keychain, Git Credential
   // Manager): read it for the commands that talk to a remote. ssh never waits for a passphrase or a
   // host key question nobody can answer.
   if (process.env.GIT_CONFIG_NOSYSTEM === undefined) delete env.GIT_CONFIG_NOSYSTEM;
   else env.GIT_CONFIG_NOSYSTEM = process.env.GIT_CONFIG_NOSYSTEM;
-  env.GIT_SSH_COMMAND ??= 'ssh -o BatchMode=yes';
+  env.GIT_SSH_COMMAND ??= `ssh -o BatchMode=yes -o ConnectTimeout=${idleSeconds} -o ServerAliveInterval=${Math.min(15, idleSeconds)} -o ServerAliveCountMax=${Math.max(1, Math.round(idleSeconds / 15))}`;
   config.forEach(([key, value], i) => {
     env[`GIT_CONFIG_KEY_${i}`] = key;
     env[`GIT_CONFIG_VALUE_${i}`] = value;
@@ -131,12 +189,21 @@ export interface Fetched {
  * after it. Throws a GitInputError whose message names nothing secret: for a private source, not even
  * what git said.
  */
-export function fetchRemote(cacheDir: string, id: string, url: string, opts: { token?: string; isPrivate: boolean; label: string }): Fetched {
+export function fetchRemote(
+  cacheDir: string,
+  id: string,
+  url: string,
+  opts: { grant?: TokenGrant; isPrivate: boolean; label: string; idleSeconds: number },
+): Fetched {
   const dir = join(cacheDir, `${id}.git`);
-  const secrets = [opts.token ?? '', ...(opts.token ? [Buffer.from(`x-access-token:${opts.token}`).toString('base64')] : []), ...(opts.isPrivate ? [url] : [])];
+  const remote: Remote = { url, grant: opts.grant, idleSeconds: opts.idleSeconds };
+  const token = opts.grant?.token;
+  const secrets = [token ?? '', ...(token ? [Buffer.from(`x-access-token:${token}`).toString('base64')] : []), ...(opts.isPrivate ? [url] : [])];
   const fail = (what: string, stderr: string): never => {
+    if (/curl 28|Operation too slow|timed out/i.test(stderr))
+      throw new GitInputError(`${opts.label}: ${what}: the server sent nothing for ${opts.idleSeconds} s (update --idle-timeout)`);
     const said = stderr.split('\n').find((l) => /^(fatal|error|remote):/.test(l.trim())) ?? stderr.split('\n').find((l) => l.trim()) ?? '';
-    const why = opts.isPrivate ? '' : said ? `: ${redact(said.trim(), secrets)}` : '';
+    const why = opts.isPrivate ? '' : said ? `: ${withAddressesShown(redact(said.trim(), secrets))}` : '';
     throw new GitInputError(`${opts.label}: ${what}${why}`);
   };
   if (!existsSync(join(dir, 'HEAD'))) {
@@ -156,8 +223,7 @@ export function fetchRemote(cacheDir: string, id: string, url: string, opts: { t
   const fetch = remoteGit(
     dir,
     ['fetch', '--quiet', '--filter=blob:none', '--no-tags', '--force', '--no-write-fetch-head', 'origin', `+HEAD:${BRANCH}`],
-    url,
-    opts.token,
+    remote,
   );
   if (fetch.status !== 0) fail('could not be fetched', fetch.stderr);
   localGit(dir, ['symbolic-ref', 'HEAD', BRANCH]);
@@ -165,7 +231,7 @@ export function fetchRemote(cacheDir: string, id: string, url: string, opts: { t
   const entry = /^\d+ blob ([0-9a-f]+)\t/.exec(localGit(dir, ['ls-tree', 'HEAD', '.mailmap']).stdout);
   if (entry && localGit(dir, ['cat-file', '-e', entry[1]!]).status !== 0) {
     // Read once with git's lazy fetch of a missing object from the remote (the partial clone's promisor).
-    const blob = remoteGit(dir, ['cat-file', '-e', entry[1]!], url, opts.token, true);
+    const blob = remoteGit(dir, ['cat-file', '-e', entry[1]!], remote, true);
     if (blob.status !== 0) fail('could not fetch its .mailmap', blob.stderr);
   }
   return { path: dir, previousHead };
@@ -180,4 +246,21 @@ export function headOf(path: string): string {
 export function commitsBetween(path: string, from: string, to: string): number | undefined {
   const r = localGit(path, ['rev-list', '--count', `${from}..${to}`]);
   return r.status === 0 ? Number(r.stdout.trim()) : undefined;
+}
+
+/** A profile's sources with the entries for one repository (the same `git`) joined into one, authors together. */
+export function joinSources(sources: readonly Source[]): { sources: Source[]; problems: string[] } {
+  const byGit = new Map<string, Source>();
+  const problems: string[] = [];
+  const settings = (s: Source): string => JSON.stringify({ ...s, authors: undefined });
+  for (const s of sources) {
+    const before = byGit.get(s.git);
+    if (!before) byGit.set(s.git, { ...s, authors: [...s.authors] });
+    else if (settings(before) === settings(s)) before.authors = [...new Set([...before.authors, ...s.authors])];
+    else
+      problems.push(
+        `${s.alias ?? (s.private ? PRIVATE_LABEL : shownAddress(s.git))}: listed twice with different settings: expected one entry for a repository, with all its authors in \`authors\``,
+      );
+  }
+  return { sources: [...byGit.values()], problems };
 }
