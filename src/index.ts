@@ -10,6 +10,7 @@ import { bundlePlugin, type BundleFacts } from './integration/bundle-plugin.ts';
 import type { BuildRun, EngfolioHooks, RenderReport } from './integration/hooks.ts';
 import { profileRenderer, type ProfileRoute, type SiteFacts } from './integration/renderer.ts';
 import { siteComponents, virtualModules } from './integration/virtual-modules.ts';
+import { devServerDeny } from './lib/dev-server-deny.ts';
 import { sitemapFiles } from './lib/formats/sitemap.ts';
 import { siblingModule } from './lib/module-url.ts';
 import { OptionsError, parseOptions, type EngfolioOptions } from './lib/options.ts';
@@ -90,6 +91,7 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
         build: { inlineStylesheets: 'never' },
         devToolbar: { enabled: false },
         vite: {
+          server: { fs: { deny: devServerDeny(root, resolve(root, config.content)) } },
           plugins: [
             virtualModules(config, components, defaults, shareImageAssets()),
             ...(internals

@@ -34,13 +34,18 @@ describe('the dev server and content edits', () => {
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'engfolio-dev-'));
-    content = join(tmp, 'content');
+    // The content inside the site, as `engfolio init` makes it (and so inside what Vite may serve).
+    site = makeTestSite({ content: 'content' });
+    content = join(site, 'content');
     mkdirSync(join(content, 'profiles'), { recursive: true });
+    mkdirSync(join(content, 'git-import'), { recursive: true });
+    writeFileSync(join(content, 'git-import', 'ana.json'), '{"repositoryNames":["acme/SECRETPROJ"]}\n');
+    mkdirSync(join(site, '.engfolio', 'repos', 'abc.git'), { recursive: true });
+    writeFileSync(join(site, '.engfolio', 'repos', 'abc.git', 'packed-refs'), 'SECRETPROJ subjects\n');
     mkdirSync(join(content, 'months', 'ana'), { recursive: true });
     writeFileSync(join(content, 'profiles', 'ana.md'), '---\nname: Ana Person\nheadline: Builds things\n---\n\nA summary.\n');
     writeFileSync(join(content, 'months', 'ana', '2024-01.md'), month(11, 'The first narrative.'));
     writeFileSync(join(content, 'months', 'ana', '2024-02.md'), month(12, 'The second narrative.'));
-    site = makeTestSite({ content });
     // Astro's dev server on a port it picks.
     const root = site;
     const script = `const { dev } = await import('astro');
@@ -70,6 +75,23 @@ console.log('LISTENING ' + server.address.port);`;
     const r = await poll(`${origin}/ana/2024-01/`, (status) => status === 200);
     expect(r.status, `${log}\n---\n${r.body.slice(0, 500)}`).toBe(200);
     expect(r.body).toContain('The first narrative.');
+  });
+
+  it('serves none of the content files or the cache of private sources (Vite would serve any file under the root)', async () => {
+    await poll(`${origin}/ana/2024-01/`, (status) => status === 200);
+    const served: Record<string, number> = {};
+    for (const path of [
+      `/@fs${join(site, '.engfolio', 'repos', 'abc.git', 'packed-refs')}`,
+      '/.engfolio/repos/abc.git/packed-refs?raw',
+      `/@fs${join(content, 'git-import', 'ana.json')}`,
+      '/content/git-import/ana.json?raw',
+      '/content/profiles/ana.md?raw',
+    ]) {
+      const r = await fetch(`${origin}${path}`);
+      const body = await r.text();
+      served[path] = body.includes('SECRETPROJ') || body.includes('Ana Person') ? r.status : 0;
+    }
+    expect(served).toEqual(Object.fromEntries(Object.keys(served).map((p) => [p, 0])));
   });
 
   it('shows an edited narrative on the next request, on the month page and the profile page', async () => {
