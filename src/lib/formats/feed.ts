@@ -3,6 +3,7 @@
 // (The `feed` package wrote the same document through xml-js at 2.3× the cost: 1.6 s of a
 // 1,000-profile build.)
 import { XMLBuilder } from 'fast-xml-parser';
+import { escapeXml } from '../heatmap/svg.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { MonthView, ProfileView } from '../profile-view.ts';
 import type { ExportLinks } from './links.ts';
@@ -45,7 +46,8 @@ export function buildProfileFeed(
       updated: date,
       published: date,
       summary: figures,
-      content: { '@type': 'html', '#text': `<p>${figures}.</p>${options.narrativeHtml(m)}` },
+      // HTML in the XML: the figures are text (the site's own messages among them), escaped as the pages escape them.
+      content: { '@type': 'html', '#text': `<p>${escapeXml(figures)}.</p>${options.narrativeHtml(m)}` },
       author,
     };
   });
