@@ -18,7 +18,7 @@ const THEME_ID = 'virtual:engfolio/theme.css';
 
 /**
  * The site's own components named by the options, as absolute paths, or the problems of paths that
- * lead nowhere (the theme's font file of public/, `publicDir`, is checked here too).
+ * lead nowhere (the files of public/, `publicDir`, the options name are checked here too).
  */
 export function siteComponents(
   config: EngfolioConfig,
@@ -39,10 +39,15 @@ export function siteComponents(
     const path = found(section.component, `sections.${i}.component`);
     if (path) sections.set(section.id, path);
   }
-  const font = config.theme.font?.src;
-  if (font && !existsSync(resolve(publicDir, decodeURIComponent(font.slice(1))))) {
-    problems.push({ severity: 'error', file, field: 'engfolio.theme.font.src', message: `expected a font file of public/, found nothing at public${font}` });
-  }
+  // Files of public/ the pages name: a missing one would be a broken image or icon on every page.
+  const publicFiles: [string | undefined, string, string][] = [
+    [config.theme.font?.src, 'theme.font.src', 'a font file'],
+    [config.logo?.src, 'logo.src', 'an image'],
+    [config.favicon, 'favicon', 'an icon'],
+  ];
+  for (const [path, field, what] of publicFiles)
+    if (path && !existsSync(resolve(publicDir, decodeURIComponent(path.slice(1)))))
+      problems.push({ severity: 'error', file, field: `engfolio.${field}`, message: `expected ${what} of public/, found nothing at public${path}` });
   return {
     ...(config.components.Header ? { header: found(config.components.Header, 'components.Header') } : {}),
     ...(config.components.Footer ? { footer: found(config.components.Footer, 'components.Footer') } : {}),

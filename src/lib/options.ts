@@ -40,8 +40,17 @@ const listedOnce = (list: readonly (string | { id: string })[], ctx: z.Refinemen
 const text = z.string().trim().min(1);
 /** A component of the site's own, by its path from the project root. */
 const componentPath = z.string().regex(/^\.{0,2}\/?[^\0]*\.astro$/, 'a path to an .astro file, like "./src/components/Header.astro"');
-/** A link target: a path of the site (under its base path) or an address elsewhere. */
-const linkTarget = z.string().regex(/^(\/|https?:\/\/|mailto:)/, 'a site path starting with "/", or an http(s):// or mailto: address');
+/**
+ * A link target: a path of the site (under its base path) or an address elsewhere. Browsers read a
+ * backslash in a URL as a slash, so `/\\host/` is `//host/`, another site: refused like `//host/`,
+ * and the backslashes of a path are written as the slashes they are read as.
+ */
+const linkTarget = z
+  .string()
+  .regex(/^(\/(?![/\\])|https?:\/\/|mailto:)/, 'a site path starting with "/", or an http(s):// or mailto: address')
+  // Browsers drop tabs and newlines from a URL (`/\t/host` is `//host`): none of them, nor spaces.
+  .regex(/^[^\s\p{Cc}]*$/u, 'a link without spaces or control characters')
+  .transform((href) => href.replaceAll('\\', '/'));
 
 /** A section of the site's own on the profile page: an Astro component given the profile. */
 const customSection = z.strictObject({

@@ -92,3 +92,14 @@ describe('a theme whose font file is missing', () => {
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 });
+
+describe('a logo or favicon whose file is missing', () => {
+  it('is an options problem naming each path, and nothing is built', () => {
+    const root = site({ options: { logo: { src: '/logo.svg', alt: 'Acme' }, favicon: '/icons/acme.ico' } });
+    const r = runEngfolio(root, ['build']);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('engfolio.logo.src: expected an image of public/, found nothing at public/logo.svg');
+    expect(r.err).toContain('engfolio.favicon: expected an icon of public/, found nothing at public/icons/acme.ico');
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+});

@@ -25,6 +25,7 @@ describe('parseOptions', () => {
       yearSections: [...YEAR_SECTION_IDS],
       shareImages: true,
       teams: { repositories: true, ranking: false },
+      update: { tokenHosts: ['github.com'] },
       content: 'content',
       routes: { base: '' },
       components: {},
@@ -60,6 +61,18 @@ describe('parseOptions', () => {
     expect(problems({ nav: [{ label: 'Blog', href: 'blog/' }] })).toEqual([
       'engfolio.nav.0.href: expected a site path starting with "/", or an http(s):// or mailto: address, found "blog/"',
     ]);
+    // A browser reads `/\\host/` as `//host/`: another site, not a path of this one.
+    for (const href of ['//evil.example/', '/\\evil.example/'])
+      expect(problems({ nav: [{ label: 'Blog', href }] })).toEqual([
+        `engfolio.nav.0.href: expected a site path starting with "/", or an http(s):// or mailto: address, found "${href}"`,
+      ]);
+    expect(problems({ nav: [{ label: 'Blog', href: '/\t/evil.example/' }] })).toEqual([
+      'engfolio.nav.0.href: expected a link without spaces or control characters, found "/\t/evil.example/"',
+    ]);
+    expect(problems({ update: { tokenHosts: ['https://gitlab.example'] } })).toEqual([
+      'engfolio.update.tokenHosts.0: expected a host name like "github.com" or "git.example.com:8443" (no scheme, no path), found "https://gitlab.example"',
+    ]);
+    expect(parseOptions({ nav: [{ label: 'Docs', href: '/docs\\guide/' }] }).nav).toEqual([{ label: 'Docs', href: '/docs/guide/' }]);
     expect(problems({ logo: { src: 'logo.svg' } })).toEqual(['engfolio.logo.src: expected a file of public/, as a path starting with "/", found "logo.svg"']);
     expect(problems({ sections: ['summary', 'summary'] })).toEqual([
       'engfolio.sections.1: expected each section once ("summary" is listed before), found "summary"',
