@@ -12,7 +12,7 @@ import { RENDER_MANIFEST } from '../integration/renderer.ts';
 import { buildAside, filesUnder, PartialUpdateError, removeFiles, shownPath, updateInPlace } from '../lib/build-swap.ts';
 import { writeOfflineSite } from '../lib/offline/site.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
-import { parseShard, SHARD_MANIFEST, shardManifest, shardName, type Shard } from '../lib/shard.ts';
+import { fileDigests, parseShard, SHARD_MANIFEST, shardManifest, shardName, type Shard } from '../lib/shard.ts';
 import { runContentCheckInWorker } from './check.ts';
 import { collectGarbage } from '../lib/collect-garbage.ts';
 import { astroFor, CommandError, loadSiteOptions, parseCommand, type Io } from './common.ts';
@@ -380,7 +380,8 @@ function keepShard(dir: string, shard: Shard, report: RenderReport | undefined):
     dir,
     all.filter((f) => !keptSet.has(f)),
   );
-  const manifest = shardManifest(shard, report.siteDigest, kept, shard.kind === 'site' ? report.siteFiles : undefined);
+  // Each file's digest, which the merge checks: it publishes only the bytes the build wrote.
+  const manifest = shardManifest(shard, report.siteDigest, fileDigests(dir, kept), shard.kind === 'site' ? report.siteFiles : undefined);
   writeFileSync(join(dir, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
   return kept.filter((f) => f.endsWith('.html')).length;
 }

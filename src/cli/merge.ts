@@ -1,11 +1,12 @@
 // `engfolio merge <dir>... [--out <dir>]`: puts the folders of a sharded build (`engfolio build --shard`)
 // together into one site, the same bytes an unsharded build makes. It first checks that the folders are
-// every shard of one build, that no file is in two and none is missing, and writes nothing otherwise;
-// the merged site replaces the output folder whole, as a build does.
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+// every shard of one build, holding only regular files, that no file is in two and none is missing, and
+// that every file has the bytes its build wrote; it writes nothing otherwise. The merged site replaces the
+// output folder whole, as a build does.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildAside, filesUnder, isInside, placeFilesInto, shownPath } from '../lib/build-swap.ts';
-import { planMerge, SHARD_MANIFEST, type ShardFolder, type ShardManifest } from '../lib/shard.ts';
+import { buildAside, isInside, placeFilesInto, shownPath } from '../lib/build-swap.ts';
+import { changedProblems, entryKind, fileDigest, planMerge, SHARD_MANIFEST, shardEntries, type MergeCopy, type ShardFolder } from '../lib/shard.ts';
 import { CommandError, parseCommand, type Io } from './common.ts';
 
 const USAGE = `usage: engfolio merge <dir>... [--out <dir>]
@@ -16,12 +17,33 @@ the shards of one build, a file found in two shards, or a file missing from all 
 
   --out <dir>  the merged site's folder (default dist/); replaced only when the merge succeeds`;
 
-function readManifest(dir: string): ShardManifest | undefined {
-  try {
-    return JSON.parse(readFileSync(join(dir, SHARD_MANIFEST), 'utf8')) as ShardManifest;
-  } catch {
-    return undefined;
+/** A shard's folder as the merge reads it: its manifest is read only when it is a regular file. */
+function readShardFolder(dir: string, path: string): ShardFolder {
+  const entries = shardEntries(path);
+  const manifest = entries.get(SHARD_MANIFEST) === 'file' ? readFileSync(join(path, SHARD_MANIFEST), 'utf8') : undefined;
+  return { dir, manifest, entries };
+}
+
+/** Thrown out of the merge's staging when a file is not as its build wrote it: the staging is then discarded. */
+class ChangedFiles extends Error {}
+
+/** Copies the plan's files into `staging`, each hashed as it is copied; returns those whose digest is not their manifest's. */
+function copyChecked(cwd: string, staging: string, copies: readonly MergeCopy[]): MergeCopy[] {
+  const changed: MergeCopy[] = [];
+  for (const [dir, ofDir] of Map.groupBy(copies, (c) => c.dir)) {
+    const from = resolve(cwd, dir);
+    const bySource = new Map(ofDir.map((c) => [join(from, c.file), c]));
+    placeFilesInto(
+      from,
+      staging,
+      ofDir.map((c) => c.file),
+      (source, target) => {
+        const copy = bySource.get(source)!;
+        if (fileDigest(source, target) !== copy.digest) changed.push(copy);
+      },
+    );
   }
+  return changed;
 }
 
 /** Runs `engfolio merge`; returns the exit code. */
@@ -32,8 +54,12 @@ export async function runMerge(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new CommandError(`expected the shards' folders, found none\n${USAGE}`, 2);
-  const out = resolve(io.cwd, values.out ?? 'dist');
+  const outArg = values.out ?? 'dist';
+  const out = resolve(io.cwd, outArg);
   const shownOut = shownPath(out, io.cwd);
+  // The merged site replaces --out whole: what is there must be a site's folder, never a file.
+  const outStats = existsSync(out) ? statSync(out) : undefined;
+  if (outStats && !outStats.isDirectory()) throw new CommandError(`--out ${outArg}: expected a folder (or nothing), found a ${entryKind(outStats)}`, 2);
   const folders: ShardFolder[] = [];
   for (const dir of positionals) {
     const path = resolve(io.cwd, dir);
@@ -42,24 +68,25 @@ export async function runMerge(argv: string[], io: Io): Promise<number> {
     // The merged site replaces --out whole: a shard inside it, or it inside a shard, would go with it.
     if (path === out || isInside(path, out) || isInside(out, path))
       throw new CommandError(`${dir}: expected a shard's folder apart from the output folder --out (neither inside the other)`, 2);
-    folders.push({ dir, manifest: readManifest(path), present: new Set(filesUnder(path).filter((f) => f !== SHARD_MANIFEST)) });
+    folders.push(readShardFolder(dir, path));
   }
-  const plan = planMerge(folders);
-  if (plan.problems.length) {
-    for (const p of plan.problems) io.err(`error ${p}`);
+  const refuse = (problems: string[]): number => {
+    for (const p of problems) io.err(`error ${p}`);
     io.err(`merge failed; ${shownOut}/ is unchanged`);
     return 1;
+  };
+  const plan = planMerge(folders);
+  if (plan.problems.length) return refuse(plan.problems);
+  let changed: MergeCopy[] = [];
+  try {
+    await buildAside(out, async (staging) => {
+      changed = copyChecked(io.cwd, staging, plan.copies);
+      if (changed.length) throw new ChangedFiles();
+    });
+  } catch (e) {
+    if (!(e instanceof ChangedFiles)) throw e;
+    return refuse(changedProblems(changed));
   }
-  const byFolder = Map.groupBy(plan.copies, (c) => c.dir);
-  await buildAside(out, async (staging) => {
-    for (const [dir, copies] of byFolder)
-      placeFilesInto(
-        resolve(io.cwd, dir),
-        staging,
-        copies.map((c) => c.file),
-        copyFileSync,
-      );
-  });
   io.err(`merge: ${plan.copies.length} file(s) from ${folders.length} shard(s) → ${shownOut}/`);
   return 0;
 }

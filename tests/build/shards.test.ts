@@ -1,12 +1,15 @@
 // Builds split across machines, for real: a generated site of 200 profiles built whole and in 3 profile
 // shards plus the site shard, merged: the merged site has the same files with the same bytes. The merge
 // refuses what cannot make one site (a missing shard, a shard twice, shards of different builds or
-// splits, a file missing or added) and then leaves the output folder as it was.
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// splits, a file missing or added, changed since the build, or not a regular file, a manifest of another
+// shape, an output that is a file) and then leaves the output folder as it was.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../bench/generate.ts';
-import { makeTestSite, PROJECT_ROOT, removeTestSite, runEngfolio } from '../support/test-site.ts';
+import { ENGFOLIO_BIN, makeTestSite, PROJECT_ROOT, removeTestSite, runEngfolio, spawnedEnv, type CommandResult } from '../support/test-site.ts';
 import { hashTree } from '../support/tree.ts';
 
 const SHARDS = ['1/3', '2/3', '3/3', 'site'];
@@ -24,15 +27,49 @@ beforeAll(() => {
 }, 600_000);
 afterAll(() => removeTestSite(root));
 
-const merge = (dirs: string[], out = 'merged') => runEngfolio(root, ['merge', ...dirs, '--out', out]);
+/**
+ * `engfolio merge`, given a minute: a merge that hangs fails its test instead of the whole run. SIGKILL:
+ * a merge stuck opening a FIFO never gets to its SIGTERM handler.
+ */
+const merge = (dirs: string[], out = 'merged'): CommandResult => {
+  const r = spawnSync(process.execPath, [ENGFOLIO_BIN, 'merge', ...dirs, '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: spawnedEnv(),
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+interface Manifest {
+  version: number;
+  shard: string;
+  site: string;
+  files: Record<string, string>;
+  profileFiles?: string[];
+}
+const manifestFile = (dir: string): string => join(root, dir, 'engfolio-shard.json');
+const manifestOf = (dir: string): Manifest => JSON.parse(readFileSync(manifestFile(dir), 'utf8')) as Manifest;
+const filesOf = (m: Manifest): string[] => Object.keys(m.files);
+/** A copy of a built shard's folder, to tamper with: the built ones stay as the build wrote them. */
+const copyOf = (shard: string, dir: string): string => {
+  cpSync(join(root, folder(shard)), join(root, dir), { recursive: true });
+  return dir;
+};
+/** The shards' folders with `dir` in place of `shard`'s. */
+const withCopy = (shard: string, dir: string): string[] => SHARDS.map((s) => (s === shard ? dir : folder(s)));
 
 describe('a sharded build', () => {
   it('gives each profile to one shard and the site-wide pages to the site shard', () => {
-    const manifests = SHARDS.map(
-      (s) => JSON.parse(readFileSync(join(root, folder(s), 'engfolio-shard.json'), 'utf8')) as { shard: string; files: string[]; profileFiles?: string[] },
-    );
+    const manifests = SHARDS.map((s) => manifestOf(folder(s)));
     expect(manifests.map((m) => m.shard)).toEqual(SHARDS);
-    const profileShards = manifests.slice(0, 3);
+    // Each file with the sha-256 of the bytes the build wrote.
+    for (const [i, m] of manifests.entries()) {
+      const { 'engfolio-shard.json': _manifest, ...files } = hashTree(join(root, folder(SHARDS[i]!)));
+      expect(m.files).toEqual(files);
+    }
+    const profileShards = manifests.slice(0, 3).map((m) => ({ ...m, files: filesOf(m) }));
     // Each of the 200 profiles' pages are in exactly one shard, and each shard has a fair share of them.
     const slugsOf = (files: string[]) => new Set(files.filter((f) => /^team\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]));
     // Every file of a profile is in its profile's shard.
@@ -40,7 +77,7 @@ describe('a sharded build', () => {
     const sizes = profileShards.map((m) => slugsOf(m.files).size);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
     for (const n of sizes) expect(n).toBeGreaterThan(40);
-    const site = manifests[3]!;
+    const site = { ...manifests[3]!, files: filesOf(manifests[3]!) };
     expect(site.files).toContain('team/index.html');
     expect(site.files).toContain('sitemap-0.xml');
     expect(site.files.some((f) => f.startsWith('team/repos/'))).toBe(true);
@@ -83,6 +120,16 @@ describe('the merge refuses', () => {
     expect(existsSync(join(root, folder('site'), 'merged'))).toBe(false);
   });
 
+  it('an output that is a file, and writes nothing', () => {
+    writeFileSync(join(root, 'out.txt'), 'not a site');
+    const before = readdirSync(root);
+    const r = merge(SHARDS.map(folder), 'out.txt');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('engfolio merge: --out out.txt: expected a folder (or nothing), found a file\n');
+    expect(readFileSync(join(root, 'out.txt'), 'utf8')).toBe('not a site');
+    expect(readdirSync(root)).toEqual(before);
+  });
+
   it('a missing shard', () => {
     expect(refused([folder('1/3'), folder('3/3'), folder('site')])).toBe('error expected every shard of 3, found none for 2/3');
     expect(refused(['shard-1-of-3', 'shard-2-of-3', 'shard-3-of-3'])).toBe(
@@ -91,8 +138,7 @@ describe('the merge refuses', () => {
   });
 
   it('a shard given twice, and a folder that is no shard', () => {
-    const copy = 'shard-2-of-3-again';
-    cpSync(join(root, folder('2/3')), join(root, copy), { recursive: true });
+    const copy = copyOf('2/3', 'shard-2-of-3-again');
     expect(refused([...SHARDS.map(folder), copy])).toMatch(
       /^error shard 2\/3: expected once, found in shard-2-of-3 and shard-2-of-3-again\nerror expected each file in one shard, found .+ in both shard-2-of-3 and shard-2-of-3-again$/,
     );
@@ -102,27 +148,99 @@ describe('the merge refuses', () => {
   });
 
   it('shards of another build', () => {
-    const other = 'shard-3-of-3-other';
-    cpSync(join(root, folder('3/3')), join(root, other), { recursive: true });
-    const manifestFile = join(root, other, 'engfolio-shard.json');
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { site: string };
-    writeFileSync(manifestFile, JSON.stringify({ ...manifest, site: 'f'.repeat(64) }));
+    const other = copyOf('3/3', 'shard-3-of-3-other');
+    writeFileSync(manifestFile(other), JSON.stringify({ ...manifestOf(other), site: 'f'.repeat(64) }));
     expect(refused([folder('1/3'), folder('2/3'), other, folder('site')])).toBe(
       'error expected shards of one build (the same content, options and engfolio), found shard-3-of-3-other built from other ones than shard-site',
     );
   });
 
   it('a file missing from its shard, or one it does not list', () => {
-    const broken = 'shard-1-of-3-broken';
-    cpSync(join(root, folder('1/3')), join(root, broken), { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(root, broken, 'engfolio-shard.json'), 'utf8')) as { files: string[] };
-    const gone = manifest.files[0]!;
+    const broken = copyOf('1/3', 'shard-1-of-3-broken');
+    const gone = filesOf(manifestOf(broken))[0]!;
     rmSync(join(root, broken, gone));
     writeFileSync(join(root, broken, 'stray.html'), '<p>not from the build</p>');
     expect(refused([broken, folder('2/3'), folder('3/3'), folder('site')])).toBe(
       `error ${broken}: expected the files its manifest lists, found ${gone} missing\nerror ${broken}: expected only the files its manifest lists, found stray.html besides`,
     );
     expect(existsSync(join(root, 'out', 'stray.html'))).toBe(false);
+  });
+
+  it('anything in a shard that is not a regular file: a link to a file or a folder, a FIFO', () => {
+    writeFileSync(join(root, 'secret.txt'), 'not part of the site');
+    const linked = copyOf('1/3', 'shard-1-of-3-linked');
+    const profile = filesOf(manifestOf(linked)).find((f) => f.endsWith('/profile.json'))!;
+    rmSync(join(root, linked, profile));
+    symlinkSync(join(root, 'secret.txt'), join(root, linked, profile));
+    expect(refused(withCopy('1/3', linked))).toBe(`error ${linked}: expected only regular files a build wrote, found ${profile} is a symbolic link`);
+    // A link to a folder whose files are the very ones the build wrote is still a link.
+    const linkedFolder = copyOf('2/3', 'shard-2-of-3-linked');
+    const profileFolder = filesOf(manifestOf(linkedFolder))[0]!.split('/').slice(0, 2).join('/');
+    rmSync(join(root, linkedFolder, profileFolder), { recursive: true });
+    symlinkSync(join(root, folder('2/3'), profileFolder), join(root, linkedFolder, profileFolder));
+    expect(refused(withCopy('2/3', linkedFolder))).toBe(
+      `error ${linkedFolder}: expected only regular files a build wrote, found ${profileFolder} is a symbolic link`,
+    );
+    const piped = copyOf('3/3', 'shard-3-of-3-piped');
+    const page = filesOf(manifestOf(piped))[0]!;
+    rmSync(join(root, piped, page));
+    execFileSync('mkfifo', [join(root, piped, page)]);
+    expect(refused(withCopy('3/3', piped))).toBe(`error ${piped}: expected only regular files a build wrote, found ${page} is a FIFO`);
+    expect(readFileSync(join(root, 'out', profile), 'utf8')).not.toBe('not part of the site');
+  });
+
+  it('a file changed since the build: edited, or cut short', () => {
+    const edited = copyOf('2/3', 'shard-2-of-3-edited');
+    const [page, other] = filesOf(manifestOf(edited)).filter((f) => f.endsWith('.html'));
+    appendFileSync(join(root, edited, page!), '<script>alert(1)</script>');
+    truncateSync(join(root, edited, other!), 10);
+    const site = copyOf('site', 'shard-site-edited');
+    appendFileSync(join(root, site, 'team/index.html'), ' ');
+    expect(refused([folder('1/3'), edited, folder('3/3'), site])).toBe(
+      [
+        `error ${edited}: expected the files as the build wrote them, found ${page}, ${other} changed since`,
+        `error ${site}: expected the files as the build wrote them, found team/index.html changed since`,
+      ].join('\n'),
+    );
+  });
+
+  it("a profile shard's file that is not one of the site's profile files", () => {
+    const added = copyOf('3/3', 'shard-3-of-3-added');
+    mkdirSync(join(root, added, 'evil'));
+    writeFileSync(join(root, added, 'evil', 'page.html'), '<p>not a profile page</p>');
+    cpSync(join(root, folder('site'), 'team/index.html'), join(root, added, 'team/index.html'));
+    const digest = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(root, added, file)))
+        .digest('hex');
+    const m = manifestOf(added);
+    const files = { ...m.files, 'evil/page.html': digest('evil/page.html'), 'team/index.html': digest('team/index.html') };
+    writeFileSync(manifestFile(added), JSON.stringify({ ...m, files }));
+    expect(refused(withCopy('3/3', added))).toBe(
+      [
+        `error ${added}: expected only the profile files the site shard lists, found evil/page.html, team/index.html besides`,
+        `error expected each file in one shard, found team/index.html in both ${added} and shard-site`,
+      ].join('\n'),
+    );
+  });
+
+  it('a manifest of another shape, or of another version', () => {
+    const reshaped = copyOf('2/3', 'shard-2-of-3-reshaped');
+    const m = manifestOf(reshaped);
+    const expected = `error ${reshaped}: expected engfolio-shard.json as \`engfolio build --shard\` writes it, found`;
+    const { site: _site, ...noSite } = m;
+    for (const [text, found] of [
+      ['{"version": 2, "files"', 'text that is not JSON'],
+      [JSON.stringify({ ...m, files: 'all' }), 'another shape (files: expected record, found "all")'],
+      [JSON.stringify(noSite), 'another shape (site: expected a value (required field), found nothing)'],
+    ]) {
+      writeFileSync(manifestFile(reshaped), text!);
+      expect(refused(withCopy('2/3', reshaped))).toBe(`${expected} ${found}`);
+    }
+    writeFileSync(manifestFile(reshaped), JSON.stringify({ ...m, version: 1, files: filesOf(m) }));
+    expect(refused(withCopy('2/3', reshaped))).toBe(
+      `error ${reshaped}: expected a shard of this engfolio version (manifest 2), found manifest 1: build it again`,
+    );
   });
 });
 
