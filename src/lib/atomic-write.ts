@@ -1,6 +1,7 @@
 // Writes files so that a crash leaves either the old file or the new one, never half of either.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
+import { isAlive } from './process-alive.ts';
 
 /** Writes `text` to `path` through a temp file in the same folder and a rename. */
 export function writeFileAtomic(path: string, text: string): void {
@@ -18,16 +19,6 @@ export function writeFileAtomic(path: string, text: string): void {
 /** The temp files writeFileAtomic names: `.<file>.<pid>.<time>.tmp`. */
 const TEMP_FILE = /^\..+\.(\d+)\.\d+\.tmp$/;
 
-/** Whether the process `pid` is running (a temp file of a running write is not stale). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the temp files a killed writeFileAtomic left under `dir`; returns how many. */
 export function removeStaleTempFiles(dir: string): number {
   let removed = 0;
@@ -39,7 +30,7 @@ export function removeStaleTempFiles(dir: string): number {
   }
   for (const e of entries) {
     const m = e.isFile() ? TEMP_FILE.exec(e.name) : null;
-    if (!m || (Number(m[1]) !== process.pid && running(Number(m[1])))) continue;
+    if (!m || (Number(m[1]) !== process.pid && isAlive(Number(m[1])))) continue;
     rmSync(join(e.parentPath, e.name), { force: true });
     removed++;
   }

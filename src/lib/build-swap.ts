@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
+import { isAlive } from './process-alive.ts';
 
 /** Name of the work folder created next to the output folder (gitignored as `.engfolio/`). */
 export const WORK_DIR = '.engfolio';
@@ -25,15 +26,6 @@ export function stagingPathsFor(outDir: string, id: string | number = process.pi
   const work = join(dirname(out), WORK_DIR);
   const name = basename(out);
   return { out, staging: join(work, `staging-${name}-${id}`), backup: join(work, `previous-${name}-${id}`) };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -124,6 +124,7 @@ describe('inspectRepo', () => {
     expect(ownerNameFromUrl('https://github.com/acme/web.git')).toBe('acme/web');
     expect(ownerNameFromUrl('ssh://git@gitlab.example.com:2222/group/proj')).toBe('group/proj');
     expect(ownerNameFromUrl('git@host:proj.git')).toBeUndefined();
+    for (const local of ['/x/git/pub', 'file:///x/git/pub', './git/pub', 'C:\\git\\pub']) expect(ownerNameFromUrl(local), local).toBeUndefined();
   });
 });
 

@@ -52,8 +52,10 @@ export interface RepoInfo {
   root: string;
 }
 
-/** Returns `owner/name` from a remote URL (https, ssh, scp-like or a path), or undefined. */
+/** Returns `owner/name` from a remote URL (https, ssh or scp-like), or undefined (always for a path or file:// URL). */
 export function ownerNameFromUrl(url: string): string | undefined {
+  // An address on this machine (a path or file://) names no owner: its parent folder is none.
+  if (/^(\/|\.|~|file:|[A-Za-z]:[\\/])/i.test(url.trim())) return undefined;
   const parts = url
     .trim()
     .replace(/\/+$/, '')
@@ -95,9 +97,7 @@ export function inspectRepo(path: string): RepoInfo {
     if (key.startsWith('remote.') && key.endsWith('.promisor') && value === 'true') partial = true;
   }
   const folder = basename(abs).replace(/\.git$/, '') || basename(abs);
-  // A remote on this machine (a path or file://) names no owner: the folder name says more.
-  const local = origin !== undefined && /^(\/|\.|~|file:|[A-Za-z]:[\\/])/.test(origin);
-  const displayName = (origin && !local && ownerNameFromUrl(origin)) || folder;
+  const displayName = (origin && ownerNameFromUrl(origin)) || folder;
   // A bare repository reads HEAD:.mailmap; in a partial clone that blob may be missing, and git would die on it.
   let mailmapMissing = false;
   if (partial && bare === 'true') {

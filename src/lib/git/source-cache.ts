@@ -40,11 +40,8 @@ export function sourceLocation(source: Pick<Source, 'git'>, root: string, env: N
 /** The name a source shows: its `alias` or the private label when private, else its `name`, or one read from its address. */
 export function sourceLabel(source: Source, location: SourceLocation): { label: string; display: string; isPrivate: boolean } {
   const isPrivate = source.private || source.alias !== undefined;
-  // A folder's parent is no owner (`/x/git/pub` is not "git/pub"): a local path has one only by `name`.
-  const folder = (address: string): string => basename(address).replace(/\.git$/, '') || address;
-  const elsewhere = location.kind === 'remote' && !/^file:/i.test(location.url);
-  const display =
-    source.name ?? (elsewhere ? (ownerNameFromUrl(location.url) ?? folder(location.url)) : folder(location.kind === 'remote' ? location.url : location.path));
+  const address = location.kind === 'remote' ? location.url : location.path;
+  const display = source.name ?? ownerNameFromUrl(address) ?? (basename(address).replace(/\.git$/, '') || address);
   return { label: isPrivate ? (source.alias ?? PRIVATE_LABEL) : display, display, isPrivate };
 }
 
@@ -106,7 +103,7 @@ export interface TokenGrant {
  * names its sources, and profiles may be written by anyone whose change is merged: the token must not
  * follow an address they chose.
  */
-export function tokenFor(url: string, grant: TokenGrant | undefined): { token: string; host: string } | undefined {
+function tokenFor(url: string, grant: TokenGrant | undefined): { token: string; host: string } | undefined {
   if (!grant) return undefined;
   let parsed: URL;
   try {
@@ -198,7 +195,7 @@ export function fetchRemote(
   const dir = join(cacheDir, `${id}.git`);
   const remote: Remote = { url, grant: opts.grant, idleSeconds: opts.idleSeconds };
   const token = opts.grant?.token;
-  const secrets = [token ?? '', ...(token ? [Buffer.from(`x-access-token:${token}`).toString('base64')] : []), ...(opts.isPrivate ? [url] : [])];
+  const secrets = [token ?? '', ...(opts.isPrivate ? [url] : [])];
   const fail = (what: string, stderr: string): never => {
     if (/curl 28|Operation too slow|timed out/i.test(stderr))
       throw new GitInputError(`${opts.label}: ${what}: the server sent nothing for ${opts.idleSeconds} s (update --idle-timeout)`);
