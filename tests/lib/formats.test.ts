@@ -118,7 +118,9 @@ describe('feed', () => {
     expect(entries[1].content['#text']).toContain('<em>notes</em>');
   });
   it('escapes the site’s own messages in the HTML of an entry, as the pages do', () => {
-    const site = createLocale('en', { messages: { 'count.commits': { one: '<img src=x onerror=alert(1)> {count}', other: '<img src=x onerror=alert(1)> {count}' } } });
+    const site = createLocale('en', {
+      messages: { 'count.commits': { one: '<img src=x onerror=alert(1)> {count}', other: '<img src=x onerror=alert(1)> {count}' } },
+    });
     const xml = buildProfileFeed(view, exportLinks(urls, 'ada', undefined), { absolute: false, narrativeHtml, locale: site });
     const html = [new XMLParser({ ignoreAttributes: false }).parse(xml).feed.entry].flat()[0].content['#text'] as string;
     expect(html.startsWith('<p>&lt;img src=x onerror=alert(1)&gt; 5, ')).toBe(true);
