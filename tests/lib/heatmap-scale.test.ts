@@ -8,6 +8,8 @@ import { HEATMAP_SCHEMES } from '../../src/lib/heatmap/settings.ts';
 import { heatmapCss, heatmapPageCss, heatmapSvg } from '../../src/lib/heatmap/svg.ts';
 import { layoutMonths } from '../../src/lib/heatmap/month-layout.ts';
 import { createLocale } from '../../src/lib/i18n/locale.ts';
+import { MAX_COUNT } from '../../src/lib/content-schema.ts';
+import { addedUp } from '../../src/lib/team.ts';
 
 const en = createLocale('en');
 
@@ -134,5 +136,37 @@ describe('standalone SVG', () => {
   it('escapes text and links', () => {
     const layout = layoutMonths([{ month: '2025-09', commits: 1, features: 0 }], 'commits', { locale: en, href: () => '#a"b<c>&' });
     expect(heatmapSvg(layout, { id: 'c' })).toContain('<a href="#a&quot;b&lt;c&gt;&amp;">');
+  });
+});
+
+describe('colour bins of large counts', () => {
+  // The search for each bin's first count took its midpoint with `>> 1`, on 32 bits: past 2^30 it went
+  // negative and the search never ended (the build hung).
+  it('are exact above 2^30', () => {
+    expect(heatBins([1, 5, 2 ** 31]).bins).toEqual([
+      { level: 0, lo: 0, hi: 0 },
+      { level: 1, lo: 1, hi: 2 },
+      { level: 2, lo: 3, hi: 4 },
+      { level: 3, lo: 5, hi: 1073741826 },
+      { level: 4, lo: 1073741827, hi: 2147483648 },
+    ]);
+  });
+  it('are exact up to the largest safe integer', () => {
+    const top = Number.MAX_SAFE_INTEGER - 1;
+    expect(heatBins([top]).bins).toEqual([
+      { level: 0, lo: 0, hi: 0 },
+      { level: 1, lo: 1, hi: top - 1 },
+      { level: 4, lo: top, hi: top },
+    ]);
+  });
+  it("are exact for a team's month where two profiles are at the count cap", () => {
+    const atCap = [{ month: '2024-01', commits: MAX_COUNT, features: 0 }];
+    const team = addedUp([atCap, atCap]);
+    expect(team).toEqual([{ month: '2024-01', commits: 2_000_000_000, features: 0 }]);
+    expect(heatBins(team.map((m) => m.commits)).bins).toEqual([
+      { level: 0, lo: 0, hi: 0 },
+      { level: 1, lo: 1, hi: 1_999_999_999 },
+      { level: 4, lo: 2_000_000_000, hi: 2_000_000_000 },
+    ]);
   });
 });

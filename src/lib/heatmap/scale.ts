@@ -67,11 +67,13 @@ function fromLevel(positiveLevel: (v: number) => number, top: number): BinScale 
   const bins: Bin[] = [{ level: 0, lo: 0, hi: 0 }];
   if (top >= 1) {
     // Smallest integer in [1, top] whose level is at least k, by binary search (no float rounding).
+    // The midpoint by division, not `>> 1`: that works on 32 bits, and a count above 2^30 (a team's
+    // sum can be one) made it negative and the search endless. Exact for every safe integer.
     const firstAtLeast = (k: number): number => {
       let lo = 1;
       let hi = top + 1;
       while (lo < hi) {
-        const mid = (lo + hi) >> 1;
+        const mid = lo + Math.floor((hi - lo) / 2);
         if (level(mid) >= k) hi = mid;
         else lo = mid + 1;
       }
