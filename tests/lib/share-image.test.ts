@@ -11,7 +11,7 @@ import { drawCard, SHARE_COLOURS, SHARE_IMAGE, type ShareFonts } from '../../src
 import { shareImageAssets } from '../../src/lib/share-image/assets.ts';
 import { encodePng } from '../../src/lib/share-image/png.ts';
 import { svgToPng } from '../../src/lib/share-image/render.ts';
-import { fitText, missingCharacters, shareFont, textSvg, textWidth, type TextBox } from '../../src/lib/share-image/text.ts';
+import { drawableText, fitText, missingCharacters, shareFont, textSvg, textWidth, type TextBox } from '../../src/lib/share-image/text.ts';
 import { yearReviews } from '../../src/lib/year-review.ts';
 import { createLocale } from '../../src/lib/i18n/locale.ts';
 
@@ -130,6 +130,22 @@ function layoutProblems(texts: readonly TextBox[]): string[] {
   });
   return problems;
 }
+
+describe('invisible characters on a share image', () => {
+  const f = fonts.regular;
+  it('are left out where Inter has no glyph for them (joiners, variation selectors, bidi and other controls), never drawn as boxes', () => {
+    expect(drawableText(f, 'Mi\u200Dra Ko\u200Cvač\uFE0F\u00AD\u202E\u2066\u200E\u0007')).toBe('Mira Kovač');
+    expect(drawableText(f, 'Ada\tLovelace\nKing\u2028Byron')).toBe('Ada Lovelace King Byron');
+    // A zero-width space Inter has (an empty glyph) stays: the font shapes it.
+    expect(drawableText(f, 'a\u200Bb')).toBe('a\u200Bb');
+  });
+  it('draw and measure as the text without them', () => {
+    const at = { x: 10, y: 50, size: 40, fill: '#000' };
+    expect(textSvg(f, 'Mi\u200Dra\u202E\uFE0F', at).svg).toBe(textSvg(f, 'Mira', at).svg);
+    expect(textWidth(f, 'Ko\u200Cvač\u2069', 40)).toBe(textWidth(f, 'Kovač', 40));
+    expect(missingCharacters(f, 'Mi\u200Dra\u202E\u0001')).toEqual([]);
+  });
+});
 
 describe('a share image’s layout', () => {
   const long = buildProfileView(

@@ -38,10 +38,25 @@ export function shareFont(bytes: Uint8Array): ShareFont {
   return { font, outlines: new Map(), runs: new Map() };
 }
 
+/** Characters that are never drawn by themselves: format and control characters, variation selectors, line breaks and tabs. */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Zl}\p{Zp}]/gu;
+/** The invisible characters that separate words: tabs and line breaks. */
+const LINE_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/;
+
+/**
+ * `text` as the font can draw it: each invisible character the font has no glyph for (a joiner, a
+ * variation selector, a bidi or other format control) left out, as Unicode asks of a renderer that
+ * cannot shape it, and a tab or line break the font lacks drawn as a space. fontkit draws every
+ * such character as the font's .notdef box; one the font has stays, for its own shaping.
+ */
+export function drawableText(f: ShareFont, text: string): string {
+  return text.replace(INVISIBLE, (c) => (f.font.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : LINE_SPACE.test(c) ? ' ' : ''));
+}
+
 function runOf(f: ShareFont, text: string): Run {
   let run = f.runs.get(text);
   if (run) return run;
-  const laid = f.font.layout(text);
+  const laid = f.font.layout(drawableText(f, text));
   const glyphs: Run['glyphs'] = [];
   let pen = 0;
   laid.glyphs.forEach((glyph, i) => {
@@ -65,7 +80,7 @@ export function textWidth(f: ShareFont, text: string, size: number): number {
 
 /** The characters of `text` the font has no glyph for (they would be drawn as empty boxes). */
 export function missingCharacters(f: ShareFont, text: string): string[] {
-  return [...new Set([...text].filter((c) => !/\s/.test(c) && !f.font.hasGlyphForCodePoint(c.codePointAt(0)!)))];
+  return [...new Set([...drawableText(f, text)].filter((c) => !/\s/.test(c) && !f.font.hasGlyphForCodePoint(c.codePointAt(0)!)))];
 }
 
 /** No glyph a name or a label uses is narrower than this (in em): a longer text cannot fit. */
