@@ -39,7 +39,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** An error no command caught, in one line: its stack only with ENGFOLIO_DEBUG (what a user can act on is the message). */
+function uncaught(e: unknown): string {
+  const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  return `engfolio: ${message}${process.env.ENGFOLIO_DEBUG ? `\n${(e as Error)?.stack ?? ''}` : ' (set ENGFOLIO_DEBUG=1 to see the stack trace)'}`;
+}
+
+// Thrown from a callback or a promise nobody awaits: Node would print the stack and exit 1. The same,
+// in one line; ended at once as Node ends it, since what was running is in an unknown state.
+process.on('uncaughtException', (e) => {
+  process.stderr.write(`${uncaught(e)}\n`, () => process.exit(1));
+});
+
 main(process.argv.slice(2), { cwd: process.cwd(), out: (l) => console.log(l), err: (l) => console.error(l) }).then(endWith, (e: unknown) => {
-  console.error(`engfolio: ${(e as Error)?.message ?? String(e)}`);
+  console.error(uncaught(e));
   endWith(1);
 });
