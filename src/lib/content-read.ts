@@ -9,7 +9,18 @@ import { parseActivityCsv } from './activity-csv.ts';
 import { openReadCache, type ReadCache } from './content-cache.ts';
 import { contentFolders } from './content-layout.ts';
 import { isFrontmatterFailure, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
-import { MONTH_KEY, monthSchema, profileSchema, type DayActivity, type MonthData, type ProfileData } from './content-schema.ts';
+import {
+  daySchema,
+  MONTH_KEY,
+  monthSchema,
+  profileSchema,
+  SHOWN_YEAR_PREFIX,
+  SHOWN_YEARS,
+  type DayActivity,
+  type MonthData,
+  type ProfileData,
+} from './content-schema.ts';
+import { MARKDOWN_LIMITS, markdownOverLimit } from './markdown.ts';
 import type { Problem } from './problems.ts';
 import { slugFor } from './slug.ts';
 import { totalsMismatches } from './profile-stats.ts';
@@ -121,9 +132,33 @@ function isDir(path: string): boolean {
   }
 }
 
-/** Reads, parses and validates one Markdown file against `schema`, reusing an earlier result for the same text. */
+/** What a body over one of MARKDOWN_LIMITS is told, by limit. */
+const LIMIT_WORDS: Record<keyof typeof MARKDOWN_LIMITS, (noun: string, found: string, exact: boolean) => string> = {
+  bytes: (noun, found) => `expected a ${noun} of at most ${MARKDOWN_LIMITS.bytes.toLocaleString('en')} bytes (2 MiB), found ${found} bytes`,
+  characterReferences: (noun, found) =>
+    `expected a ${noun} with at most ${MARKDOWN_LIMITS.characterReferences.toLocaleString('en')} character references (&name; or &#…;), found ${found}: write the characters themselves`,
+  depth: (noun, found, exact) =>
+    `expected a ${noun} nested at most ${MARKDOWN_LIMITS.depth} levels deep (quotes, lists, emphasis, links), found ${exact ? '' : 'up to '}${found} levels`,
+};
+
+/** The problem of a Markdown body the build cannot render (see MARKDOWN_LIMITS), with its line in the file. */
+function bodyProblems(noun: 'summary' | 'narrative', fm: ParsedFrontmatter, file: string): Problem[] {
+  let over;
+  try {
+    over = markdownOverLimit(fm.body);
+  } catch (e) {
+    // Whatever the parser throws is this file's problem, named as such (never a stack trace).
+    return [
+      { severity: 'error', file, line: fm.bodyLine, message: `expected Markdown engfolio can read, found an error: ${(e as Error).message.split('\n')[0]}` },
+    ];
+  }
+  if (!over) return [];
+  return [{ severity: 'error', file, line: fm.bodyLine + over.line - 1, message: LIMIT_WORDS[over.limit](noun, over.found.toLocaleString('en'), over.exact) }];
+}
+
+/** Reads, parses and validates one Markdown file against `schema` (and its body against MARKDOWN_LIMITS), reusing an earlier result for the same text. */
 function readChecked<S extends z.ZodType>(
-  kind: string,
+  kind: 'profile' | 'month',
   schema: S,
   path: string,
   file: string,
@@ -147,6 +182,7 @@ function readChecked<S extends z.ZodType>(
       checked = { problems: own };
     } else {
       const data = validateWithProblems(schema, fm.data, { file, lineOf: fm.lineOf, unknownFields: 'warning' }, own);
+      own.push(...bodyProblems(kind === 'profile' ? 'summary' : 'narrative', fm, file));
       checked = { fm, data, problems: own };
     }
     cache.store(key, source, digest, checked);
@@ -163,6 +199,26 @@ function monthFromLooseName(base: string): string | undefined {
   if (!m) return undefined;
   const key = `${m[1]}-${m[2]!.padStart(2, '0')}`;
   return MONTH_KEY.test(key) ? key : undefined;
+}
+
+/**
+ * The days of `days` that daySchema accepts (a count up to MAX_COUNT, a year the pages show); every
+ * other is a problem on its row's line of `text`.
+ */
+function shownDays(days: DayActivity[], text: string, file: string, problems: Problem[]): DayActivity[] {
+  const kept: DayActivity[] = [];
+  let lineOfDate: Map<string, number> | undefined;
+  for (const day of days) {
+    if (daySchema.safeParse(day).success) {
+      kept.push(day);
+      continue;
+    }
+    // Rows are unique by date (parseActivityCsv refuses a repeat): a row's line is its date's.
+    lineOfDate ??= new Map(text.split('\n').map((row, i) => [row.trim().split(',')[0]!.trim(), i + 1]));
+    const line = lineOfDate.get(day.date);
+    validateWithProblems(daySchema, day, { file, lineOf: () => line, unknownFields: 'error' }, problems);
+  }
+  return kept;
 }
 
 /**
@@ -295,6 +351,14 @@ export function readContentLater(contentDir: string, root: string, options: Read
         });
         continue;
       }
+      if (!SHOWN_YEAR_PREFIX.test(base)) {
+        problems.push({
+          severity: 'error',
+          file,
+          message: `expected the file name to be a month from ${SHOWN_YEARS.first}-01 to ${SHOWN_YEARS.last}-12 (the years the pages show), found "${name}"`,
+        });
+        continue;
+      }
       const read = readChecked('month', monthSchema, path, file, problems, cache);
       if (!read) continue;
       const data = read.data;
@@ -338,7 +402,7 @@ export function readContentLater(contentDir: string, root: string, options: Read
     }
     const text = readText(path, file, problems);
     if (text === undefined) continue;
-    const days = parseActivityCsv(text, file, problems);
+    const days = shownDays(parseActivityCsv(text, file, problems), text, file, problems);
     activity.push({ profile, file, days, digest: digestOf(text) });
   }
 

@@ -9,10 +9,47 @@ export const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** A calendar day key, `YYYY-MM-DD` (checked for a real date separately). */
 export const DAY_KEY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-const count = z.number().int().nonnegative();
+/**
+ * The years the pages can show, first and last. Before 1000 the build writes month keys of three
+ * digits (`999-01`) and its dates fail; after 9998 a chart steps to the month after and never reaches
+ * it (`10000-01` sorts before `9999-12`). tests/lib/content-bounds.test.ts draws both ends.
+ */
+export const SHOWN_YEARS = { first: 1000, last: 9998 } as const;
+/**
+ * True for text that does not start with a year (`YYYY-`) outside SHOWN_YEARS: a second rule on month
+ * and day keys, so a key of the wrong shape gets one message (the shape's) and a year out of range
+ * the other. A regex rather than a refinement, so that the JSON Schema of profile.json states it too.
+ */
+export const SHOWN_YEAR_PREFIX = /^(?!\d{4}-)|^(?:[1-8]\d{3}|9[0-8]\d\d|99[0-8]\d|999[0-8])-/;
+
+/**
+ * The largest count a page shows (commits, features, bugs, lines, hours, days of activity, declared
+ * totals). Sums of counts stay exact integers (below 2^53) over 9,007,199 counts at this cap: far more
+ * months and days than any site has.
+ */
+export const MAX_COUNT = 1_000_000_000;
+
+/**
+ * Characters a name or label may not hold: control characters other than tab and line breaks (C0,
+ * DEL, C1), and the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+ * which reorder the text around them: a share image draws them as boxes, and they can make a name
+ * read as another. Joiners (U+200C, U+200D) and variation selectors shape text and stay.
+ */
+const HIDDEN_CONTROLS = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
+/** One character of HIDDEN_CONTROLS (global: for finding every one). */
+export const HIDDEN_CONTROL = new RegExp(`[${HIDDEN_CONTROLS}]`, 'g');
+const WITHOUT_HIDDEN_CONTROLS = new RegExp(`^[^${HIDDEN_CONTROLS}]*$`);
+
+const count = z.number().int().nonnegative().max(MAX_COUNT, 'a count up to 1,000,000,000');
 const percent = z.number().min(0).max(100);
-const monthKey = z.string().regex(MONTH_KEY, 'a month as YYYY-MM');
-const text = z.string().trim().min(1);
+const monthKey = z.string().regex(MONTH_KEY, 'a month as YYYY-MM').regex(SHOWN_YEAR_PREFIX, `a month from ${SHOWN_YEARS.first}-01 to ${SHOWN_YEARS.last}-12`);
+const dayKey = z
+  .string()
+  .regex(DAY_KEY, 'a calendar day as YYYY-MM-DD')
+  .regex(SHOWN_YEAR_PREFIX, `a day from ${SHOWN_YEARS.first}-01-01 to ${SHOWN_YEARS.last}-12-31`);
+/** A name or label: shown as written, on pages and share images. */
+const label = z.string().regex(WITHOUT_HIDDEN_CONTROLS, 'text without control characters or bidirectional overrides');
+const text = label.trim().min(1);
 
 const linkSchema = z.strictObject({
   label: text,
@@ -58,11 +95,14 @@ const declaredTotalsSchema = z.strictObject({
 });
 
 /**
- * Anything but a URL with a password or token in it (`https://user:token@host/…`, or GitHub's
- * `https://token@host/…`): it would be written in the content, and in git's config. A regex rather
- * than a refinement, so that it is reported even while another field of the source is wrong.
+ * An address without what could hold a secret, as secretInAddress (src/lib/git/remote-url.ts) reads
+ * one: no password (`https://user:token@host/…`), no user before `@` on any scheme but ssh (GitHub's
+ * `https://TOKEN@host/…`, `ftps://TOKEN@…`), no query string (`?private_token=…`). It would be written
+ * in the content, and in git's config. A regex rather than a refinement, so that it is reported even
+ * while another field of the source is wrong; tests/lib/git-remote-url.test.ts holds the two to one rule.
  */
-const UNCREDENTIALED = /^(?![a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@)(?!https?:\/\/[^/@\s]+@)/i;
+export const UNCREDENTIALED =
+  /^(?![a-z][a-z0-9+.-]*:\/\/[^/?#]*:[^/?#]*@)(?!(?!(?:git\+)?ssh:)[a-z][a-z0-9+.-]*:\/\/[^/?#]*@)(?![a-z][a-z0-9+.-]*:\/\/[^?#]*\?)/i;
 
 /**
  * Where a profile's record comes from: a git repository (a URL or a local path) and the authors who are
@@ -71,7 +111,7 @@ const UNCREDENTIALED = /^(?![a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@)(?!https?:\
 const sourceSchema = z
   .strictObject({
     /** `https://…`, `ssh://…`, `git@host:owner/name.git`, `file://…` or a local path (from the site's root). */
-    git: text.regex(UNCREDENTIALED, 'a repository URL without a password or token in it (give a token as ENGFOLIO_GIT_TOKEN)'),
+    git: text.regex(UNCREDENTIALED, 'a repository URL without a password, token or query string in it (give a token as ENGFOLIO_GIT_TOKEN)'),
     /** Emails or names, matched after the repository's .mailmap. */
     authors: z.array(text).min(1),
     /** The repository's name as shown, `owner/name` (else from the URL). */
@@ -97,7 +137,7 @@ export const profileSchema = z.strictObject({
   links: z.array(linkSchema).default([]),
   totals: declaredTotalsSchema.default({}),
   /** Named percentages, in the order they are shown. */
-  quality: z.record(z.string().min(1), percent).default({}),
+  quality: z.record(label.min(1), percent).default({}),
   skills: z.strictObject({ languages: z.array(text).default([]), technical: z.array(text).default([]) }).default({ languages: [], technical: [] }),
   repositories: z.array(repositorySchema).default([]),
   network: networkSchema.optional(),
@@ -120,7 +160,7 @@ export const HOUR_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] a
 /** Per weekday (only those with commits), 24 counts: hour 0 to hour 23. */
 const hoursSchema = z.partialRecord(z.enum(HOUR_WEEKDAYS), z.array(count).length(24, '24 counts, hour 0 to hour 23'));
 export type Hours = z.output<typeof hoursSchema>;
-const languageCountsSchema = z.record(z.string().trim().min(1), count);
+const languageCountsSchema = z.record(label.trim().min(1), count);
 
 /** All commits of an `hours` map. */
 export function hoursTotal(hours: Hours | undefined): number {
@@ -163,7 +203,7 @@ export type MonthInput = z.input<typeof monthSchema>;
 export type Repository = z.output<typeof repositorySchema>;
 
 /** One day of activity, a row of `content/activity/<slug>.csv` (`date,count[,features]`). */
-const daySchema = z.object({ date: z.string().regex(DAY_KEY), count, features: count.optional() });
+export const daySchema = z.object({ date: dayKey, count, features: count.optional() });
 export type DayActivity = z.output<typeof daySchema>;
 
 /**

@@ -3,7 +3,7 @@
 // relative URLs survive in links. Images from other sites become links (the CSP admits only the
 // site's own images: no tracking pixels, nothing broken offline). Relative URLs are resolved
 // against the profile's folder, since one narrative shows on several pages.
-import { defineMdastPlugin, markdownToHtml } from 'satteri';
+import { defineMdastPlugin, markdownToHtml, markdownToMdast } from 'satteri';
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 
@@ -106,4 +106,129 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
   // A definition (`[id]: url`) needs `]:`; without one there are no references to judge.
   const passes = markdown.includes(']:') ? TWO_PASSES : ONE_PASS;
   return markdownToHtml(markdown, { ...passes, data: { ...options } } as never).html;
+}
+
+/**
+ * The most a narrative or summary may hold: beyond these the build is slow or fails. Measured on
+ * satteri 0.10.5 (tests/lib/markdown.test.ts keeps the figures honest):
+ * - bytes: twice the largest narrative tested (1 MB renders in well under a second);
+ * - characterReferences (`&amp;`, `&#x61;`): satteri's time and memory grow with their square
+ *   (10,000: 0.2 s to HTML, 0.6 s to mdast; 20,000: 2 s; 40,000 fail: "Cannot create a string longer
+ *   than 0x1fffffe8");
+ * - depth (nested quotes, lists, emphasis, links): the plain-text walk of resume.json and the
+ *   offline copy's walk of the HTML recurse per level (about 5,000 levels overflow the stack).
+ */
+export const MARKDOWN_LIMITS = { bytes: 2 * 1024 * 1024, characterReferences: 10_000, depth: 100 } as const;
+
+/**
+ * Leading quote and list markers and indentation above this, on one line, are refused unmeasured:
+ * satteri's time grows with the square of a line's nesting (100,000 quotes: 3 s; 400,000: 51 s).
+ */
+const UNMEASURED_DEPTH = 20_000;
+
+/** A limit of MARKDOWN_LIMITS that a text passes: what it has (`found`) and the line (1-based, in the text) where it passes it. */
+export interface OverLimit {
+  limit: keyof typeof MARKDOWN_LIMITS;
+  found: number;
+  line: number;
+  /** False when `found` is an upper bound (the text was too deep to parse): depth only. */
+  exact: boolean;
+}
+
+/** A character reference as CommonMark reads one (named ones counted whether or not the name is known). */
+const CHARACTER_REFERENCE = /&(?:#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+/** Characters that can open an inline level (emphasis, strikethrough, link, footnote). */
+const INLINE_OPENER = /[*_~[]/g;
+
+/** The 1-based line of `text` that index `at` is on. */
+function lineAt(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The end of a list marker at `i` (`-`, `+`, `*`, or up to nine digits and `.` or `)`), or `i` when there is none. */
+function listMarkerEnd(text: string, i: number, end: number): number {
+  const c = text[i];
+  let j = i;
+  if (c === '-' || c === '+' || c === '*') j++;
+  else {
+    while (j < end && j - i < 9 && text[j]! >= '0' && text[j]! <= '9') j++;
+    j = j > i && (text[j] === '.' || text[j] === ')') ? j + 1 : i;
+  }
+  // A marker is followed by a space, a tab or the line's end.
+  return j === end || text[j] === ' ' || text[j] === '\t' || text[j] === '\r' ? j : i;
+}
+
+/**
+ * The most block levels the line `text[start, end)` can open: a quote per `>`, a list and its item per
+ * marker, and a level per column of indentation (a nested item is indented two columns past its parent).
+ */
+function lineDepthBound(text: string, start: number, end: number): number {
+  let bound = 0;
+  for (let i = start; i < end;) {
+    const c = text[i];
+    if (c === ' ' || c === '>' || c === '\t') {
+      bound += c === '\t' ? 4 : 1;
+      i++;
+      continue;
+    }
+    const after = listMarkerEnd(text, i, end);
+    if (after === i) break;
+    bound += 2;
+    i = after;
+  }
+  return bound;
+}
+
+/** The deepest nesting of the tree of `markdown` (levels of nodes with children below the root), and the line where it first passes `limit`. */
+function measuredDepth(markdown: string, limit: number): { depth: number; line: number | undefined } {
+  type Node = { children?: Node[]; position?: { start: { line: number } } };
+  const root = markdownToMdast(markdown, { position: true, features: FEATURES }) as unknown as Node;
+  // An explicit stack, not recursion: the depth is the user's.
+  const stack: [Node, number][] = (root.children ?? []).map((n): [Node, number] => [n, 1]).reverse();
+  let depth = 0;
+  let line: number | undefined;
+  while (stack.length) {
+    const [node, level] = stack.pop()!;
+    if (!node.children?.length) continue;
+    if (level > depth) depth = level;
+    if (level > limit && line === undefined) line = node.position?.start.line;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, level + 1]);
+  }
+  return { depth, line };
+}
+
+/**
+ * The first limit of MARKDOWN_LIMITS that `markdown` passes (size, then character references, then
+ * depth), or undefined. Parses the text only when a count of its markers cannot rule out deep nesting.
+ */
+export function markdownOverLimit(markdown: string): OverLimit | undefined {
+  const bytes = Buffer.byteLength(markdown);
+  if (bytes > MARKDOWN_LIMITS.bytes) {
+    const within = Buffer.from(markdown).subarray(0, MARKDOWN_LIMITS.bytes).toString('utf8');
+    return { limit: 'bytes', found: bytes, line: lineAt(within, within.length), exact: true };
+  }
+  let references = 0;
+  let referenceLine = 0;
+  for (const m of markdown.matchAll(CHARACTER_REFERENCE))
+    if (++references === MARKDOWN_LIMITS.characterReferences + 1) referenceLine = lineAt(markdown, m.index);
+  if (references > MARKDOWN_LIMITS.characterReferences) return { limit: 'characterReferences', found: references, line: referenceLine, exact: true };
+
+  let deepest = 0;
+  let deepestLine = 0;
+  for (let start = 0, line = 1; start <= markdown.length; line++) {
+    const nl = markdown.indexOf('\n', start);
+    const end = nl === -1 ? markdown.length : nl;
+    const bound = lineDepthBound(markdown, start, end);
+    if (bound > deepest) [deepest, deepestLine] = [bound, line];
+    start = end + 1;
+  }
+  if (deepest > UNMEASURED_DEPTH) return { limit: 'depth', found: deepest, line: deepestLine, exact: false };
+  // A paragraph, or a table's three levels, below the blocks; then an inline level per opener, and one
+  // for an autolink.
+  const bound = deepest + 3 + (markdown.match(INLINE_OPENER)?.length ?? 0) + 1;
+  if (bound <= MARKDOWN_LIMITS.depth) return undefined;
+  const { depth, line } = measuredDepth(markdown, MARKDOWN_LIMITS.depth);
+  return depth > MARKDOWN_LIMITS.depth ? { limit: 'depth', found: depth, line: line ?? 1, exact: true } : undefined;
 }

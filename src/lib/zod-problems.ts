@@ -4,7 +4,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
-import { hoursTotal, type Hours } from './content-schema.ts';
+import { HIDDEN_CONTROL, hoursTotal, type Hours } from './content-schema.ts';
 
 /** Where the validated data came from, and how to report on it. */
 export interface ProblemSource {
@@ -20,15 +20,20 @@ export interface ProblemSource {
   noun?: string;
 }
 
+/** `text` with each control or bidi character named (`<U+202E>`), never printed: it would reorder or restyle the terminal's line. */
+function showControls(text: string): string {
+  return text.replace(HIDDEN_CONTROL, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
 /** How a value found in the data reads in a message. */
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return value.length ? `a list of ${value.length === 1 ? '1 item' : `${value.length} items`}` : 'an empty list';
   if (typeof value === 'string') {
-    // The credentials of a URL (`https://user:token@…`) are never repeated in a message.
-    const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@');
-    return `"${shown.length > 40 ? shown.slice(0, 37) + '…' : shown}"`;
+    // The credentials and query of a URL (`https://user:token@…`, `?private_token=…`) are never repeated in a message.
+    const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@').replace(/^([a-z][a-z0-9+.-]*:\/\/[^?#\s]*)\?.*/is, '$1?***');
+    return `"${showControls(shown.length > 40 ? shown.slice(0, 37) + '…' : shown)}"`;
   }
   if (typeof value === 'object') return 'a map';
   return `${typeof value} ${String(value)}`;
@@ -128,7 +133,7 @@ function expectedOf(issue: z.core.$ZodIssue, field: string, data: unknown, path:
 function issueToProblems(issue: z.core.$ZodIssue, schema: z.ZodType, data: unknown, source: ProblemSource): Problem[] {
   const path = issue.path as (string | number)[];
   const noun = source.noun ?? 'field';
-  const field = path.join('.');
+  const field = showControls(path.join('.'));
   // `engfolio.heatmap.scheme`, or `engfolio` for the whole value.
   const prefix = field || issue.code === 'unrecognized_keys' ? (source.fieldPrefix ?? '') : (source.fieldPrefix ?? '').replace(/\.$/, '');
   const value = valueAt(data, path);
@@ -159,6 +164,14 @@ function issueToProblems(issue: z.core.$ZodIssue, schema: z.ZodType, data: unkno
         field: prefix + field,
         message: `expected a value (required ${noun}), found nothing`,
       },
+    ];
+  }
+  if (issue.code === 'invalid_key') {
+    // A key of a map (a language's or a quality's name) that its rule refuses: the key is what was found.
+    const rule = issue.issues[0];
+    const expected = rule && rule.code !== 'custom' && !/^(Too|Invalid)/.test(rule.message) ? rule.message : 'non-empty text';
+    return [
+      { severity: 'error', file: source.file, line, field: prefix + field, message: `expected ${expected} as a name, found ${describeValue(path.at(-1))}` },
     ];
   }
   return [

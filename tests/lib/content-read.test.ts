@@ -32,12 +32,14 @@ describe('content-errors fixture: every problem in one read', () => {
     'error profiles/bad-repo.md:6 — repositories.0.to: expected the last month ("to") on or after the first ("from") (from is 2024-05), found "2024-01"',
     // where a profile's record comes from (engfolio update): the token of a URL is never repeated
     'error profiles/bad-sources.md:5 — sources.0.authors: expected at least 1 item, found an empty list',
-    'error profiles/bad-sources.md:6 — sources.1.git: expected a repository URL without a password or token in it (give a token as ENGFOLIO_GIT_TOKEN), found "https://***@github.com/acme/private.git"',
+    'error profiles/bad-sources.md:6 — sources.1.git: expected a repository URL without a password, token or query string in it (give a token as ENGFOLIO_GIT_TOKEN), found "https://***@github.com/acme/private.git"',
     'error profiles/bad-sources.md:8 — sources.1.since: expected a month as YYYY-MM, found "2024-1"',
     'error profiles/bad-sources.md:11 — sources.2.name: expected a name as owner/name, found "tools"',
     'error profiles/bad-sources.md:12 — sources.3.git: expected a value (required field), found nothing',
     'warning profiles/bad-sources.md:13 — sources.3.privat: expected a known field, found an unknown one: ignored — did you mean "private"?',
     'error profiles/bad-sources.md:17 — sources.4.until: expected the last month ("until") on or after the first ("since") (since is 2024-06), found "2024-02"',
+    'error profiles/bad-sources.md:18 — sources.5.git: expected a repository URL without a password, token or query string in it (give a token as ENGFOLIO_GIT_TOKEN), found "ftps://***@git.example/acme/x.git"',
+    'error profiles/bad-sources.md:20 — sources.6.git: expected a repository URL without a password, token or query string in it (give a token as ENGFOLIO_GIT_TOKEN), found "https://gitlab.example/acme/x.git?***"',
     // two names that slug to the same thing: the file already named by the slug keeps it
     'error profiles/José.md — expected the file name to be a slug (lowercase ASCII letters, digits and hyphens), found "José": its slug "jose" is already used by profiles/jose.md: merge the two or choose another file name',
     'error profiles/Bob.md — expected the file name to be a slug (lowercase ASCII letters, digits and hyphens), found "Bob": rename it to "bob.md"',

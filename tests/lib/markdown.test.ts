@@ -1,7 +1,9 @@
 // renderMarkdown on hostile input: nothing executable survives (checked with a real HTML parser),
 // the text stays readable, and external links get rel="noopener noreferrer".
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, renderMarkdown } from '../../src/lib/markdown.ts';
+import { isSafeUrl, MARKDOWN_LIMITS, markdownOverLimit, renderMarkdown } from '../../src/lib/markdown.ts';
+import { markdownToPlainText } from '../../src/lib/formats/plain-text.ts';
+import { editHtml } from '../../src/lib/offline/html.ts';
 import { MARKDOWN_ONLY, PAYLOADS } from '../fixtures/xss/payloads.ts';
 import { hazardsIn } from '../fixtures/xss/hazards.ts';
 
@@ -98,5 +100,48 @@ describe('reference-style links and images', () => {
   it('show an image whose definition is unsafe as its alt text, and use the first of two definitions', () => {
     expect(renderMarkdown('![shot][x]\n\n[x]: javascript:alert(1)\n')).toBe('<p>shot</p>\n');
     expect(renderMarkdown('[a][d]\n\n[d]: /first/\n[d]: https://example.org/\n', urls)).toContain('<a href="/repo/first/">a</a>');
+  });
+});
+
+describe('markdownOverLimit', () => {
+  const quotes = (n: number) => `${'>'.repeat(n)} deep`;
+  it('passes ordinary Markdown (and a thematic break of any length: no nesting)', () => {
+    for (const md of ['', 'Plain *text* with [a link](x) and &amp;.', '- a\n  - b\n    - c\n', '-'.repeat(50_000), quotes(99)])
+      expect(markdownOverLimit(md)).toBeUndefined();
+  });
+  it('measures depth (nodes with children below the root) and the line it passes the limit on', () => {
+    expect(markdownOverLimit(`a\n\n${quotes(100)}`)).toEqual({ limit: 'depth', found: 101, line: 3, exact: true });
+    expect(markdownOverLimit(`${'- '.repeat(5000)}x`)).toEqual({ limit: 'depth', found: 10_001, line: 1, exact: true });
+    // 60 lists and their items, a paragraph in the last: the paragraph of item 50 is level 101.
+    expect(markdownOverLimit(Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'))).toEqual({
+      limit: 'depth',
+      found: 121,
+      line: 50,
+      exact: true,
+    });
+    expect(markdownOverLimit(`${'*'.repeat(300)}a${'*'.repeat(300)}`)).toEqual({ limit: 'depth', found: 151, line: 1, exact: true });
+  });
+  it('refuses a line too deep to parse with an upper bound, unparsed', () => {
+    expect(markdownOverLimit(`x\n${quotes(30_000)}`)).toEqual({ limit: 'depth', found: 30_001, line: 2, exact: false });
+  });
+  it('counts character references, named or numeric, and gives the line of the first one too many', () => {
+    const refs = '&amp;'.repeat(5000) + '\n' + '&#x61;&#97;'.repeat(2500) + '\nlast &copy;';
+    expect(markdownOverLimit(refs)).toEqual({ limit: 'characterReferences', found: 10_001, line: 3, exact: true });
+    expect(markdownOverLimit('&amp;'.repeat(MARKDOWN_LIMITS.characterReferences))).toBeUndefined();
+  });
+  it('measures size in UTF-8 bytes', () => {
+    const within = 'é'.repeat(MARKDOWN_LIMITS.bytes / 2);
+    expect(markdownOverLimit(within)).toBeUndefined();
+    // The byte past the limit is the line break that ends line 1.
+    expect(markdownOverLimit(`${within}\né`)).toEqual({ limit: 'bytes', found: MARKDOWN_LIMITS.bytes + 3, line: 1, exact: true });
+    expect(markdownOverLimit(`${within}é`)).toEqual({ limit: 'bytes', found: MARKDOWN_LIMITS.bytes + 2, line: 1, exact: true });
+  });
+  it('admits only what every walk of a narrative takes: the renderer, the plain text of resume.json and the offline copy', () => {
+    const deepest = `${'> - '.repeat(33)}x`;
+    expect(markdownOverLimit(deepest)).toBeUndefined();
+    expect(markdownToPlainText(deepest)).toBe('x');
+    const html = renderMarkdown(deepest);
+    expect(html.match(/<blockquote>/g)?.length).toBe(33);
+    expect(() => editHtml(`<html><head></head><body>${html}</body></html>`, () => {})).not.toThrow();
   });
 });
