@@ -42,9 +42,15 @@ describe('engfolio check', () => {
     // A profile's sources are checked like every other field, and a token in a URL is not repeated.
     expect(r.out).toContain('error tests/fixtures/content-errors/profiles/bad-sources.md:8 — sources.1.since: expected a month as YYYY-MM, found "2024-1"');
     expect(r.out).not.toContain('ghp_abc123');
+    expect(r.out).toContain(
+      'error tests/fixtures/content-errors/profiles/bad-sources.md:18 — sources.5.git: expected a repository URL without a password, token or query string in it (give a token as ENGFOLIO_GIT_TOKEN), found "ftps://***@git.example/acme/x.git"',
+    );
+    expect(r.out).toContain(
+      'error tests/fixtures/content-errors/profiles/bad-sources.md:20 — sources.6.git: expected a repository URL without a password, token or query string in it (give a token as ENGFOLIO_GIT_TOKEN), found "https://gitlab.example/acme/x.git?***"',
+    );
     const lines = r.out.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('error ')).length).toBe(36);
-    expect(lines.at(-1)).toBe('check: 36 errors, 3 warnings in 24 files — valid: 4 profiles, 2 months, 3 activity files');
+    expect(lines.filter((l) => l.startsWith('error ')).length).toBe(38);
+    expect(lines.at(-1)).toBe('check: 38 errors, 3 warnings in 24 files — valid: 4 profiles, 2 months, 3 activity files');
     expect(r.out).not.toMatch(/^\s+at /m);
   });
 
