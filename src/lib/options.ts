@@ -25,7 +25,7 @@ export const SECTION_IDS = [
 export type SectionId = (typeof SECTION_IDS)[number];
 
 /** The parts of a year in review below its totals, in their default order. */
-export const YEAR_SECTION_IDS = ['highlights', 'languages', 'hours', 'features', 'where', 'months', 'share'] as const;
+export const YEAR_SECTION_IDS = ['highlights', 'calendar', 'languages', 'hours', 'features', 'where', 'months', 'share'] as const;
 
 /** Each id at most once. */
 const listedOnce = (list: readonly (string | { id: string })[], ctx: z.RefinementCtx): void => {

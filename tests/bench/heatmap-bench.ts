@@ -1,12 +1,12 @@
 // Benchmark of the day heatmap: lay out and serialize ten years of daily data (every day present,
 // the worst case for size since every cell then carries a title), report time and SVG bytes per cell.
-// It draws through dayCalendars with nextChartId, as the profile page does, so the ids and bytes are
+// It draws each year through dayCalendar with nextChartId, as the profile and year pages do, so the ids and bytes are
 // the page's own.
 // Run alone: `npx node tests/bench/heatmap-bench.ts`; tests/bench/run.ts calls benchHeatmap().
 import { performance } from 'node:perf_hooks';
 import { utcDay } from 'd3-time';
-import { dateToDay, type DayValue } from '../../src/lib/heatmap/day-layout.ts';
-import { dayCalendars } from '../../src/lib/heatmap/day-calendars.ts';
+import { dateToDay, dayYears, type DayValue } from '../../src/lib/heatmap/day-layout.ts';
+import { dayCalendar } from '../../src/lib/heatmap/day-calendars.ts';
 import { createLocale } from '../../src/lib/i18n/locale.ts';
 import { nextChartId } from '../../src/lib/heatmap/ids.ts';
 
@@ -24,12 +24,12 @@ export function tenYearsOfDays(): DayValue[] {
 function once(series: DayValue[]): string {
   // A fresh array each run, so the per-series grouping cache of the layout does not hide its cost.
   const days = series.slice();
-  // A fresh page: its two month charts (commits, features) take the first ids, as on the profile page.
+  // A fresh page: its month chart takes the first id, as on the profile page.
   const page = {};
   nextChartId(page);
-  nextChartId(page);
+  const locale = createLocale('en', { weekStart: 'monday' });
   let svg = '';
-  for (const y of dayCalendars(days, 'commits', createLocale('en', { weekStart: 'monday' }), () => nextChartId(page)).years) svg += y.svg;
+  for (const year of dayYears(days)) svg += dayCalendar(days, year, locale, () => nextChartId(page)).svg;
   return svg;
 }
 

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { utcDay, utcMonday, utcSunday } from 'd3-time';
 import { dateToDay, dayYears, layoutDayYear } from '../../src/lib/heatmap/day-layout.ts';
-import { heatmapSvg } from '../../src/lib/heatmap/svg.ts';
-import { dayCalendars } from '../../src/lib/heatmap/day-calendars.ts';
+import { heatmapPageCss, heatmapSvg } from '../../src/lib/heatmap/svg.ts';
+import { dayCalendar } from '../../src/lib/heatmap/day-calendars.ts';
 import { nextChartId } from '../../src/lib/heatmap/ids.ts';
 import { dayTableRows } from '../../src/lib/heatmap/table.ts';
 import { parseActivityCsv } from '../../src/lib/activity-csv.ts';
@@ -147,17 +147,23 @@ describe('day calendar', () => {
 });
 
 describe('day calendars of a page', () => {
+  const withFeatures = fc.uniqueArray(fc.record({ date: dayArb, count: fc.integer({ min: 0, max: 120 }), features: fc.integer({ min: 0, max: 40 }) }), {
+    selector: (d) => d.date,
+    maxLength: 200,
+  });
   it('give every chart of a page its own ids, every cell a shape its chart defines, and days without data a quiet class of their own', () => {
     fc.assert(
-      fc.property(days, fc.constantFrom('commits' as const, 'features' as const), (series, metric) => {
+      fc.property(fc.oneof(days, withFeatures), (series) => {
         const page = {};
         nextChartId(page); // the month chart comes first on the profile page
-        const { years } = dayCalendars(series, metric, createLocale('en', { weekStart: 'monday' }), () => nextChartId(page));
-        expect(years.map((y) => y.year)).toEqual(dayYears(series));
-        const ids = years.flatMap((y) => [...y.svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
+        const locale = createLocale('en', { weekStart: 'monday' });
+        const calendars = dayYears(series).map((year) => dayCalendar(series, year, locale, () => nextChartId(page)));
+        const ids = calendars.flatMap((c) => [...c.svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
         expect(new Set(ids).size).toBe(ids.length);
         expect(ids.every((id) => !id.startsWith('h0'))).toBe(true);
-        for (const { year, svg } of years) {
+        const hasFeatures = series.some((d) => 'features' in d);
+        for (const { year, svg, bins } of calendars) {
+          expect(bins.features !== undefined).toBe(hasFeatures);
           const defined = new Set([...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
           const used = [...svg.matchAll(/<use href="#([^"]+)"/g)].map((m) => m[1]!);
           expect(used).toHaveLength(layoutDayYear(series, year, { weekStart: 'monday', locale: en }).cells.length);
@@ -165,12 +171,37 @@ describe('day calendars of a page', () => {
           // Every defined shape is used, and "no data" (n) is never the month chart's dashed "no entry" (e).
           expect([...defined].filter((d) => !used.includes(d))).toEqual([]);
           expect(svg).not.toMatch(/class="heat-e"/);
+          // Pairs only where there are two metrics, each a square per metric.
+          if (!hasFeatures) expect(svg).not.toContain('heat-m2');
+          for (const pair of svg.matchAll(/<g id="h\d+x(\d)(\d)"><rect class="heat-b(\d) heat-m1"[^>]*\/><rect class="heat-b(\d) heat-m2"/g)) {
+            expect([pair[3], pair[4]]).toEqual([pair[1], pair[2]]);
+            expect(pair[1]).not.toBe(pair[2]);
+          }
           const withData = series.filter((d) => d.date.startsWith(`${year}-`)).length;
           expect(svg.split('<title>').length - 1).toBe(withData);
         }
       }),
       { numRuns: 30 },
     );
+  });
+  it('draw both metrics once: a day whose levels differ uses a pair, the first metric shown unless the page switches', () => {
+    const series = [
+      { date: '2025-03-03', count: 10, features: 0 },
+      { date: '2025-03-04', count: 1, features: 5 },
+      { date: '2025-03-05', count: 10, features: 5 },
+    ];
+    const c = dayCalendar(series, 2025, createLocale('en', { weekStart: 'monday' }), () => 'd');
+    expect(c.bins.commits.map((b) => b.level)).toEqual([0, 1, 2, 4]);
+    expect(c.bins.features!.map((b) => b.level)).toEqual([0, 1, 4]);
+    // Mar 3: commits 4, features 0; Mar 4: commits 1, features 4; Mar 5: both 4.
+    expect(c.svg).toContain(
+      '<g id="dx40"><rect class="heat-b4 heat-m1" width="10" height="10" rx="2"/><rect class="heat-b0 heat-m2" width="10" height="10" rx="2"/></g>',
+    );
+    expect(c.svg).toContain('<g id="dx14">');
+    expect(c.svg).toMatch(/<use href="#dx40" y="\d+"><title>Mon, Mar 3: 10 commits, 0 features<\/title>/);
+    expect(c.svg).toMatch(/<use href="#db4" y="\d+"><title>Wed, Mar 5: 10 commits, 5 features<\/title>/);
+    expect(c.svg).toMatch(/aria-label="Commits per day in 2025: [^"]+ Features per day in 2025: [^"]+"/);
+    expect(heatmapPageCss()).toContain('.heat-m1{display:var(--heat-m1,inline)}.heat-m2{display:var(--heat-m2,none)}');
   });
   it('restart ids on each page', () => {
     const a = {};

@@ -78,7 +78,7 @@ describe('parseOptions', () => {
       'engfolio.sections.1: expected each section once ("summary" is listed before), found "summary"',
     ]);
     expect(problems({ yearSections: ['hours', 'streaks'] })).toEqual([
-      'engfolio.yearSections.1: expected one of "highlights", "languages", "hours", "features", "where", "months", "share", found "streaks"',
+      'engfolio.yearSections.1: expected one of "highlights", "calendar", "languages", "hours", "features", "where", "months", "share", found "streaks"',
     ]);
     expect(problems({ shareImages: 'yes' })).toEqual(['engfolio.shareImages: expected true or false, found "yes"']);
     expect(problems({ components: { Header: './Header.jsx' } })).toEqual([

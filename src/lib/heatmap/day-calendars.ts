@@ -1,25 +1,34 @@
-// The day calendars of a profile page for one metric: one scale over the whole series (so years
-// compare), then one SVG per year, newest first. The profile page and the bench both draw through it.
+// A year's day calendar, as the profile page (its latest year) and each year in review draw it: one
+// scale per metric over the whole series (so years compare from page to page), both metrics drawn
+// into one SVG when the days count features (the page's switch picks the colours), commits alone
+// when they do not.
 import type { Locale } from '../i18n/locale.ts';
 import type { Metric } from './settings.ts';
-import { dayMetric, dayYears, layoutDayYear, type DayValue } from './day-layout.ts';
+import { dayMetric, layoutDayYear, type DayValue } from './day-layout.ts';
 import { heatBins, type Bin } from './scale.ts';
 import { heatmapSvg } from './svg.ts';
 
-export interface DayCalendars {
-  /** Legend bins, shared by every year. */
-  bins: Bin[];
-  years: { year: number; svg: string }[];
+export interface DayCalendar {
+  year: number;
+  svg: string;
+  /** Legend bins of each metric drawn: features only when the days count them. */
+  bins: { commits: Bin[]; features?: Bin[] };
 }
 
-/** Returns the legend bins and the SVG of each year's calendar (newest first), weeks starting on the locale's week start; `nextId` gives each chart its page-unique id. */
-export function dayCalendars(days: readonly DayValue[], metric: Metric, locale: Locale, nextId: () => string): DayCalendars {
-  const scale = heatBins(days.map((d) => dayMetric(d, metric)));
+/** The metrics a series of days can show: features too when any day counts them. */
+function dayMetrics(days: readonly DayValue[]): Metric[] {
+  return days.some((d) => d.features !== undefined) ? ['commits', 'features'] : ['commits'];
+}
+
+/** Returns `year`'s calendar of `days`, weeks starting on the locale's week start; `nextId` gives the chart its page-unique id. */
+export function dayCalendar(days: readonly DayValue[], year: number, locale: Locale, nextId: () => string): DayCalendar {
+  const [first, second] = dayMetrics(days).map((metric) => {
+    const scale = heatBins(days.map((d) => dayMetric(d, metric)));
+    return { bins: scale.bins, layout: layoutDayYear(days, year, { weekStart: locale.weekStart, locale, metric, scale }) };
+  });
   return {
-    bins: scale.bins,
-    years: dayYears(days).map((year) => ({
-      year,
-      svg: heatmapSvg(layoutDayYear(days, year, { weekStart: locale.weekStart, locale, metric, scale }), { id: nextId() }),
-    })),
+    year,
+    svg: heatmapSvg(first!.layout, { id: nextId(), ...(second ? { second: second.layout } : {}) }),
+    bins: { commits: first!.bins, ...(second ? { features: second.bins } : {}) },
   };
 }

@@ -2,6 +2,8 @@
 // defines one rounded square per level it uses (`<id>b0` … `<id>b4`, `<id>e` = month without an
 // entry, `<id>n` = day without data), carrying the level's class; a cell is a `<use>` of its
 // level's square, so a cell carries no class of its own. Columns of cells share one translated group.
+// A chart of two metrics is drawn once: a cell whose levels differ uses a pair (`<id>x<a><b>`), two
+// squares of which CSS shows one (--heat-m1 / --heat-m2, set by the page's metric switch).
 import { HEATMAP_SCHEMES, type HeatmapScheme } from './settings.ts';
 import type { HeatmapLayout } from './layout.ts';
 import { LEVELS, paletteCss } from './scale.ts';
@@ -21,7 +23,10 @@ const CELL_CSS =
   '.heat-e{fill:transparent;stroke:var(--heat-empty);stroke-width:1;stroke-dasharray:2 2}' +
   // Day without data: a faint solid outline, unfilled, so a sparse calendar stays quiet yet differs from a zero.
   '.heat-n{fill:transparent;stroke:var(--heat-none);stroke-width:1}' +
-  '.heat a:hover use,.heat a:focus use{stroke:var(--heat-text);stroke-width:1.5}.heat a text{text-decoration:underline}';
+  '.heat a:hover use,.heat a:focus use{stroke:var(--heat-text);stroke-width:1.5}.heat a text{text-decoration:underline}' +
+  // A pair's squares: the first metric's shows unless the page says otherwise. Custom properties
+  // reach the squares' clones by inheritance from the <use>, in every engine.
+  '.heat-m1{display:var(--heat-m1,inline)}.heat-m2{display:var(--heat-m2,none)}';
 
 /** Returns the standalone SVG's stylesheet: the scheme's --heat-* properties for light and dark, and the cell rules. */
 export function heatmapCss(scheme: HeatmapScheme): string {
@@ -56,6 +61,11 @@ export interface SvgOptions {
   css?: string;
   /** Draw "Less … More" with the bins below the chart, in these words (the standalone SVG; pages draw it in HTML). */
   legend?: LegendText;
+  /**
+   * The same chart for a second metric (the same cells in the same order, only levels differ): drawn
+   * into this one, its colours shown when the page sets --heat-m1: none and --heat-m2: inline.
+   */
+  second?: HeatmapLayout;
 }
 
 /** The words of a drawn legend: the missing swatch's ("no entry"), "Less", "More", and a bin's range ("4–9"). */
@@ -87,6 +97,11 @@ export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
     body += l.href ? `<a href="${escapeXml(l.href)}">${text}</a>` : text;
   }
   const cells = layout.cells;
+  const second = options.second?.cells;
+  if (second && (second.length !== cells.length || second.some((c, i) => c.key !== cells[i]!.key))) {
+    throw new Error('heatmap: a second metric must have the same cells as the first');
+  }
+  if (second && options.legend) throw new Error('heatmap: a chart of two metrics has its legends in the page');
   let linked = layout.labels.some((l) => l.href !== undefined);
   for (let i = 0; i < cells.length;) {
     // A run of cells in one column shares a translated group, so each cell only carries y.
@@ -97,7 +112,8 @@ export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
     if (grouped) body += `<g transform="translate(${x})">`;
     for (let k = i; k < j; k++) {
       const c = cells[k]!;
-      const suffix = c.level === null ? emptySuffix : LEVEL_SUFFIX[c.level]!;
+      const other = second ? second[k]!.level : c.level;
+      const suffix = c.level === null ? emptySuffix : other === c.level || other === null ? LEVEL_SUFFIX[c.level]! : `x${c.level}${other}`;
       used.add(suffix);
       const open = grouped ? `<use href="#${id}${suffix}" y="${c.y}"` : `<use href="#${id}${suffix}" x="${c.x}" y="${c.y}"`;
       const use = c.title ? `${open}><title>${escapeXml(c.title)}</title></use>` : `${open}/>`;
@@ -116,7 +132,8 @@ export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
   }
   // A chart whose cells are links is a labelled group: role="img" would hide (and forbid) its links.
   const role = linked ? 'group' : 'img';
-  let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="heat" direction="ltr" role="${role}" aria-label="${escapeXml(layout.summary)}">`;
+  const summary = options.second ? `${layout.summary} ${options.second.summary}` : layout.summary;
+  let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="heat" direction="ltr" role="${role}" aria-label="${escapeXml(summary)}">`;
   if (options.css) out += `<style>${options.css}</style>`;
   return `${out}<defs>${levelSquares(id, cell, used)}</defs>${body}</svg>`;
 }
@@ -124,13 +141,16 @@ export function heatmapSvg(layout: HeatmapLayout, options: SvgOptions): string {
 /** The squares the cells use, one per level in `used`; outlines sit inside the cell so they do not look bigger. */
 function levelSquares(id: string, cell: number, used: ReadonlySet<string>): string {
   const radius = Math.max(2, Math.round(cell / 6));
+  const filled = `width="${cell}" height="${cell}" rx="${radius}"`;
   let defs = '';
   for (const suffix of [...LEVEL_SUFFIX, 'e', 'n']) {
     if (!used.has(suffix)) continue;
-    const shape = suffix.startsWith('b')
-      ? `width="${cell}" height="${cell}" rx="${radius}"`
-      : `x="0.5" y="0.5" width="${cell - 1}" height="${cell - 1}" rx="${radius - 0.5}"`;
+    const shape = suffix.startsWith('b') ? filled : `x="0.5" y="0.5" width="${cell - 1}" height="${cell - 1}" rx="${radius - 0.5}"`;
     defs += `<rect id="${id}${suffix}" class="heat-${suffix}" ${shape}/>`;
+  }
+  // Pairs in a fixed order (first level, then second), so the same chart always serializes the same.
+  for (const suffix of [...used].filter((u) => u.startsWith('x')).sort()) {
+    defs += `<g id="${id}${suffix}"><rect class="heat-b${suffix[1]} heat-m1" ${filled}/><rect class="heat-b${suffix[2]} heat-m2" ${filled}/></g>`;
   }
   return defs;
 }

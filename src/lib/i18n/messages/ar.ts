@@ -215,6 +215,7 @@ export const ar: Messages = {
   'heatmap.perDay.features': 'الميزات يوميًا',
   'heatmap.perDayIn.commits': 'الإيداعات يوميًا في {year}',
   'heatmap.perDayIn.features': 'الميزات يوميًا في {year}',
+  'heatmap.earlierYears': 'تقويمات الأيام للسنوات السابقة:',
   'heatmap.legend': 'وسيلة الإيضاح: {caption}',
   'heatmap.noEntry': 'لا إدخال',
   'heatmap.noData': 'لا بيانات',
@@ -236,6 +237,8 @@ export const ar: Messages = {
   // Charts
   'chart.commitBars': 'الإيداعات والميزات شهريًا',
   'chart.commitBarsSummary': 'الإيداعات شهريًا، من {from} إلى {to}: {commits}، منها {features}.',
+  'chart.commitBarsPerYear': 'الإيداعات والميزات سنويًا',
+  'chart.commitBarsYearSummary': 'الإيداعات سنويًا، من {from} إلى {to}: {commits}، منها {features}.',
   'chart.barTitle': '{month}: {value}',
   'chart.featuresOf': '{month}: {features} من {commits}',
   'chart.otherOf': '{month}: {other} من {commits}',
@@ -269,6 +272,7 @@ export const ar: Messages = {
 
   // Work history and months
   'history.title': 'السجل المهني',
+  'history.earlier': 'الأشهر السابقة، حسب السنة',
   'history.empty': 'لا توجد ملخصات شهرية بعد. أضف ملخصًا باسم {file}.',
   'month.title': '{month} — {name}',
   'month.description': 'أعمال {name} في {month}: {commits}، {features}.',
@@ -302,6 +306,7 @@ export const ar: Messages = {
   'year.areas': 'المجالات',
   'year.inMonths': 'في {months}',
   'year.months': 'السنة شهرًا بشهر',
+  'year.calendar': 'يومًا بيوم',
   'year.monthLine': '{commits}، {features}',
   'year.share': 'شارك هذه السنة',
   'year.download': 'نزّل الصورة',

@@ -126,6 +126,7 @@ export const de: Messages = {
   'heatmap.perDay.features': 'Features pro Tag',
   'heatmap.perDayIn.commits': 'Commits pro Tag in {year}',
   'heatmap.perDayIn.features': 'Features pro Tag in {year}',
+  'heatmap.earlierYears': 'Tageskalender früherer Jahre:',
   'heatmap.legend': 'Legende: {caption}',
   'heatmap.noEntry': 'kein Eintrag',
   'heatmap.noData': 'keine Daten',
@@ -147,6 +148,8 @@ export const de: Messages = {
   // Charts
   'chart.commitBars': 'Commits und Features pro Monat',
   'chart.commitBarsSummary': 'Commits pro Monat, {from} bis {to}: {commits}, davon {features}.',
+  'chart.commitBarsPerYear': 'Commits und Features pro Jahr',
+  'chart.commitBarsYearSummary': 'Commits pro Jahr, {from} bis {to}: {commits}, davon {features}.',
   'chart.barTitle': '{month}: {value}',
   'chart.featuresOf': '{month}: {features} von {commits}',
   'chart.otherOf': '{month}: {other} von {commits}',
@@ -173,6 +176,7 @@ export const de: Messages = {
 
   // Work history and months
   'history.title': 'Werdegang',
+  'history.earlier': 'Frühere Monate, nach Jahr',
   'history.empty': 'Noch keine Monatszusammenfassungen. Eine als {file} anlegen.',
   'month.title': '{month} — {name}',
   'month.description': 'Arbeit von {name} im {month}: {commits}, {features}.',
@@ -206,6 +210,7 @@ export const de: Messages = {
   'year.areas': 'Bereiche',
   'year.inMonths': 'in {months}',
   'year.months': 'Das Jahr Monat für Monat',
+  'year.calendar': 'Tag für Tag',
   'year.monthLine': '{commits}, {features}',
   'year.share': 'Dieses Jahr teilen',
   'year.download': 'Bild herunterladen',

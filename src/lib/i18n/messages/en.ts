@@ -125,6 +125,7 @@ export const en = {
   'heatmap.perDay.features': 'Features per day',
   'heatmap.perDayIn.commits': 'Commits per day in {year}',
   'heatmap.perDayIn.features': 'Features per day in {year}',
+  'heatmap.earlierYears': 'Day calendars of earlier years:',
   'heatmap.legend': 'Legend: {caption}',
   'heatmap.noEntry': 'no entry',
   'heatmap.noData': 'no data',
@@ -146,6 +147,8 @@ export const en = {
   // Charts
   'chart.commitBars': 'Commits and features per month',
   'chart.commitBarsSummary': 'Commits per month, {from} to {to}: {commits}, {features} among them.',
+  'chart.commitBarsPerYear': 'Commits and features per year',
+  'chart.commitBarsYearSummary': 'Commits per year, {from} to {to}: {commits}, {features} among them.',
   'chart.barTitle': '{month}: {value}',
   'chart.featuresOf': '{month}: {features} of {commits}',
   'chart.otherOf': '{month}: {other} of {commits}',
@@ -172,6 +175,7 @@ export const en = {
 
   // Work history and months
   'history.title': 'Work History',
+  'history.earlier': 'Earlier months, by year',
   'history.empty': 'No monthly summaries yet. Add one as {file}.',
   'month.title': '{month} — {name}',
   'month.description': "{name}'s work in {month}: {commits}, {features}.",
@@ -205,6 +209,7 @@ export const en = {
   'year.areas': 'Areas',
   'year.inMonths': 'in {months}',
   'year.months': 'The year month by month',
+  'year.calendar': 'Day by day',
   'year.monthLine': '{commits}, {features}',
   'year.share': 'Share this year',
   'year.download': 'Download the image',

@@ -119,6 +119,7 @@ export const ja: Messages = {
   'heatmap.perDay.features': '日ごとの機能',
   'heatmap.perDayIn.commits': '{year}の日ごとのコミット',
   'heatmap.perDayIn.features': '{year}の日ごとの機能',
+  'heatmap.earlierYears': 'それ以前の年の日ごとのカレンダー：',
   'heatmap.legend': '凡例：{caption}',
   'heatmap.noEntry': '記録なし',
   'heatmap.noData': 'データなし',
@@ -140,6 +141,8 @@ export const ja: Messages = {
   // Charts
   'chart.commitBars': '月ごとのコミットと機能',
   'chart.commitBarsSummary': '月ごとのコミット、{from}～{to}：{commits}、うち {features}。',
+  'chart.commitBarsPerYear': '年ごとのコミットと機能',
+  'chart.commitBarsYearSummary': '年ごとのコミット、{from}～{to}：{commits}、うち {features}。',
   'chart.barTitle': '{month}：{value}',
   'chart.featuresOf': '{month}：{commits} 中 {features}',
   'chart.otherOf': '{month}：{commits} 中 {other}',
@@ -166,6 +169,7 @@ export const ja: Messages = {
 
   // Work history and months
   'history.title': '職務経歴',
+  'history.earlier': 'それ以前の月（年別）',
   'history.empty': '月ごとの概要はまだありません。{file} として追加してください。',
   'month.title': '{month} — {name}',
   'month.description': '{name} の {month} の仕事：{commits}、{features}。',
@@ -199,6 +203,7 @@ export const ja: Messages = {
   'year.areas': '領域',
   'year.inMonths': '{months}間',
   'year.months': '月ごとの一年',
+  'year.calendar': '日ごとの活動',
   'year.monthLine': '{commits}、{features}',
   'year.share': 'この年を共有',
   'year.download': '画像をダウンロード',
