@@ -381,11 +381,15 @@ describe('incremental rebuild that updates the previous site in place', () => {
   it("writes the edited month's pages into the previous site, leaves the others as they were, and equals a full build", () => {
     const untouched = join(out, 'solo', months[5]!, 'index.html');
     const before = statSync(untouched);
-    writeFileSync(join(content, 'months', 'solo', `${months[0]}.md`), '---\ncommits: 2\nfeatures: 1\n---\n\nWork of the first month, edited inplacemarker.\n');
+    // The newest month: the profile page shows the latest months' narratives (the older ones by year).
+    writeFileSync(
+      join(content, 'months', 'solo', `${months.at(-1)}.md`),
+      '---\ncommits: 2\nfeatures: 1\n---\n\nWork of the last month, edited inplacemarker.\n',
+    );
     const r = build('--out', out, '--content', content);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/unchanged, reused, \d+ written into the previous site\)/);
-    expect(readFileSync(join(out, 'solo', months[0]!, 'index.html'), 'utf8')).toContain('inplacemarker');
+    expect(readFileSync(join(out, 'solo', months.at(-1)!, 'index.html'), 'utf8')).toContain('inplacemarker');
     expect(readFileSync(join(out, 'solo', 'index.html'), 'utf8')).toContain('inplacemarker');
     const after = statSync(untouched);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
