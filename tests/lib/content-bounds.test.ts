@@ -125,6 +125,6 @@ describe('the years the pages show', () => {
     ]);
     for (const review of reviews) expect(yearCard(view, review, 'Site', en).chart?.labels[0]?.text).toBe('Jan');
     expect(profileCard(view, 'Site', en).footer).toEqual(['Site', 'Jan 1000\u2009–\u2009Dec 9998']);
-    expect(layoutCommitBars(months, en)?.summary).toBe('Commits per month, Jan 1000 to Dec 9998: 4,000,000,000 commits, 4 features among them.');
+    expect(layoutCommitBars(months, en)?.summary).toBe('Commits per year, 1000 to 9998: 4,000,000,000 commits, 4 features among them.');
   });
 });

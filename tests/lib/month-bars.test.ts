@@ -1,6 +1,6 @@
 // The features-and-bugs chart of a year: stacked segments on a nice value axis, exact positions.
 import { describe, expect, it } from 'vitest';
-import { layoutCommitBars, layoutMonthBars, monthBarsSvg } from '../../src/lib/charts/month-bars.ts';
+import { MONTH_COLUMNS, layoutCommitBars, layoutMonthBars, monthBarsSvg } from '../../src/lib/charts/month-bars.ts';
 import { createLocale } from '../../src/lib/i18n/locale.ts';
 
 const en = createLocale('en');
@@ -88,26 +88,42 @@ describe('layoutCommitBars', () => {
     expect(layout.summary).toBe('Commits per month, Nov 2024 to Feb 2025: 10 commits, 3 features among them.');
   });
 
-  it('narrows the columns of a long record, and labels only the years that fit apart and inside the chart', () => {
-    const months = Array.from({ length: 120 }, (_, i) => {
+  const record = (length: number) =>
+    Array.from({ length }, (_, i) => {
       const n = i + 6; // from Jul 2015
       return { month: `${2015 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`, commits: 1, features: 0 };
     });
-    const layout = layoutCommitBars(months, en)!;
-    expect(layout.width).toBe(590);
-    // 2015's label would start 28 px before 2016's: left out.
+  it('narrows the columns of a record up to five years, and labels only the years that fit apart and inside the chart', () => {
+    const layout = layoutCommitBars(record(MONTH_COLUMNS), en)!;
+    expect(MONTH_COLUMNS).toBe(60);
+    expect([layout.width, layout.perYear, layout.segments.length, layout.segments[0]!.width]).toEqual([590, undefined, 60, 6.5]);
+    // 2015's label starts at its first column, Jul, 56 px before 2016's January: kept.
     expect(layout.labels.map((l) => [l.text, l.x])).toEqual([
-      ['2016', 58],
-      ['2017', 114],
-      ['2018', 170],
-      ['2019', 226],
-      ['2020', 282],
-      ['2021', 338],
-      ['2022', 394],
-      ['2023', 450],
-      ['2024', 506],
-      ['2025', 562],
+      ['2015', 30],
+      ['2016', 86],
+      ['2017', 198],
+      ['2018', 310],
+      ['2019', 422],
+      ['2020', 534],
     ]);
+  });
+  it('draws a longer record per year, so no column gets thinner (6.5 px bars at 590 px are 3.6 px on a 328 px phone column)', () => {
+    const layout = layoutCommitBars(record(120), en)!;
+    expect([layout.width, layout.perYear, layout.segments.length, layout.segments[0]!.width]).toEqual([338, true, 11, 19.6]);
+    // Years 28 px apart: every other one labelled, the last inside the chart.
+    expect(layout.labels.map((l) => [l.text, l.x])).toEqual([
+      ['2015', 30],
+      ['2017', 86],
+      ['2019', 142],
+      ['2021', 198],
+      ['2023', 254],
+      ['2025', 310],
+    ]);
+    expect(layout.summary).toBe('Commits per year, 2015 to 2025: 120 commits, 0 features among them.');
+    expect(layout.segments[0]!.title).toBe('2015: 6 other commits of 6 commits');
+    expect(layoutCommitBars(record(61), en)!.segments.length).toBe(6);
+  });
+  it('returns nothing without commits, and moves the plot right for wide values', () => {
     expect(layoutCommitBars([], en)).toBeUndefined();
     // Four-digit values: the plot moves right so "2,500" fits inside the chart.
     const busy = layoutCommitBars([{ month: '2025-01', commits: 2400, features: 100 }], en)!;

@@ -37,3 +37,21 @@ export function yearLabels(span: readonly string[], step: number, left: number, 
   });
   return labels;
 }
+
+/** Labels for columns that are years (`YYYY` keys) drawn `step` px apart from `left`: as many as fit 34 px apart, none past `right`. */
+export function everyYearLabels(
+  years: readonly string[],
+  step: number,
+  left: number,
+  right: number,
+  year: (y: number) => string,
+): { x: number; text: string }[] {
+  const labels: { x: number; text: string }[] = [];
+  years.forEach((key, i) => {
+    const x = tenth(left + i * step);
+    if (labels.length && x - labels.at(-1)!.x < YEAR_LABEL_SPACING) return;
+    if (x + YEAR_LABEL_WIDTH > right) return;
+    labels.push({ x, text: year(Number(key)) });
+  });
+  return labels;
+}

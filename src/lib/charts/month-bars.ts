@@ -7,7 +7,7 @@ import { escapeXml } from '../heatmap/svg.ts';
 import { axisNames } from '../i18n/chart-labels.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { tenth } from './geometry.ts';
-import { monthSpan, yearLabels } from './month-axis.ts';
+import { everyYearLabels, monthSpan, yearLabels } from './month-axis.ts';
 
 export interface MonthBarValue {
   month: string;
@@ -38,6 +38,8 @@ export interface MonthBarsLayout {
   /** Labels under the columns. */
   labels: { x: number; text: string; anchor: 'start' | 'middle' }[];
   summary: string;
+  /** One column per year rather than per month (a profile's long record). */
+  perYear?: true;
 }
 
 interface Column {
@@ -120,24 +122,36 @@ export function layoutMonthBars(months: readonly MonthBarValue[], year: number, 
   };
 }
 
+/** Past this many months a profile's commit bars are one column per year: a month's bar would be thinner than 3 px on a phone. */
+export const MONTH_COLUMNS = 60;
+
 /**
  * A profile's commits per month, each column split into its features and its other commits, over
  * every month from the first entry to the last (months without one are empty columns); undefined
- * without commits. Columns narrow to fit a long record; years are labelled at their January, as
- * many as fit apart.
+ * without commits. A record of more than MONTH_COLUMNS months is drawn per year instead (`perYear`),
+ * so columns keep their width rather than shrink to hairlines. Years are labelled (at their January
+ * when per month), as many as fit apart.
  */
 export function layoutCommitBars(months: readonly { month: string; commits: number; features: number }[], l: Locale): MonthBarsLayout | undefined {
   if (!months.length) return undefined;
   const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : 1));
   const span = monthSpan(sorted[0]!.month, sorted.at(-1)!.month);
-  const byMonth = new Map(sorted.map((m) => [m.month, m]));
-  const step = Math.min(28, PLOT_WIDTH / span.length);
-  const columns = span.map((key) => {
-    const m = byMonth.get(key);
-    const name = l.monthShort(key);
-    const commits = m?.commits ?? 0;
+  const perYear = span.length > MONTH_COLUMNS;
+  const periodOf = (month: string): string => (perYear ? month.slice(0, 4) : month);
+  const periods = perYear ? [...new Set(span.map(periodOf))] : span;
+  const totals = new Map<string, { commits: number; features: number }>();
+  for (const m of sorted) {
+    const t = totals.get(periodOf(m.month)) ?? { commits: 0, features: 0 };
+    totals.set(periodOf(m.month), { commits: t.commits + m.commits, features: t.features + m.features });
+  }
+  const nameOf = (period: string): string => (perYear ? l.year(Number(period)) : l.monthShort(period));
+  const step = Math.min(28, PLOT_WIDTH / periods.length);
+  const columns = periods.map((key) => {
+    const t = totals.get(key);
+    const name = nameOf(key);
+    const commits = t?.commits ?? 0;
     const all = l.t('count.commits', { count: commits });
-    const features = m?.features ?? 0;
+    const features = t?.features ?? 0;
     return {
       segments: [
         {
@@ -155,18 +169,19 @@ export function layoutCommitBars(months: readonly { month: string; commits: numb
   });
   const layout = layoutColumns(columns, step, Math.max(1, tenth(step * 0.7)));
   if (!layout) return undefined;
-  const labels = yearLabels(span, step, layout.left, layout.width, l.year).map((label) => ({ ...label, anchor: 'start' as const }));
+  const labels = (perYear ? everyYearLabels(periods, step, layout.left, layout.width, l.year) : yearLabels(span, step, layout.left, layout.width, l.year)).map(
+    (label) => ({ ...label, anchor: 'start' as const }),
+  );
   const commits = sorted.reduce((s, m) => s + m.commits, 0);
   const features = sorted.reduce((s, m) => s + m.features, 0);
+  const figures = { commits: l.t('count.commits', { count: commits }), features: l.t('count.features', { count: features }) };
   return {
     ...layout,
     labels,
-    summary: l.t('chart.commitBarsSummary', {
-      from: l.monthShort(span[0]!),
-      to: l.monthShort(span.at(-1)!),
-      commits: l.t('count.commits', { count: commits }),
-      features: l.t('count.features', { count: features }),
-    }),
+    ...(perYear ? { perYear } : {}),
+    summary: perYear
+      ? l.t('chart.commitBarsYearSummary', { from: nameOf(periods[0]!), to: nameOf(periods.at(-1)!), ...figures })
+      : l.t('chart.commitBarsSummary', { from: l.monthShort(span[0]!), to: l.monthShort(span.at(-1)!), ...figures }),
   };
 }
 
