@@ -13,11 +13,12 @@ export interface BenchSize {
   months: number;
 }
 
-/** The benchmark sizes: S is the example's shape, L a large company. */
+/** The benchmark sizes: S is the example's shape, L a large company, Y one thirty-year career. */
 export const SIZES: Record<string, BenchSize> = {
   S: { name: 'S', profiles: 1, months: 13 },
   M: { name: 'M', profiles: 100, months: 24 },
   L: { name: 'L', profiles: 1000, months: 24 },
+  Y: { name: 'Y', profiles: 1, months: 360 },
 };
 
 export const DEFAULT_SEED = 20240601;

@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images] [--shards N]`:
+// `npm run bench [-- --sizes S,Y,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images] [--shards N]`:
 // generates synthetic content per size, then times a cold build, a warm rebuild and a rebuild after a
 // one-month edit (checking the edit reaches the pages), each in a child process so peak RSS is the
 // build's own; builds the same content with Hugo side by side when `hugo` is on PATH. The largest size
@@ -49,7 +49,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    sizes: ['S', 'M', 'L'],
+    sizes: ['S', 'Y', 'M', 'L'],
     json: join(ROOT, 'bench-results', 'bench.json'),
     hugo: true,
     cpuProf: false,
@@ -81,7 +81,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--shards') o.shards = Number(value());
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench [-- --sizes S,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images] [--shards N (0: none)] [--seed N]',
+        'usage: npm run bench [-- --sizes S,Y,M,L] [--json out.json] [--no-hugo] [--cpu-prof] [--incremental] [--no-extra] [--no-share-images] [--shards N (0: none)] [--seed N]',
       );
       process.exit(0);
     } else fail(`unknown option "${a}" (try --help)`);
