@@ -69,6 +69,11 @@ describe('createLocale', () => {
       expect(l.weekday(0, 'long')).toBe(date({ weekday: 'long' }).format(utc(2023, 1, 1)));
       expect(l.numberRange(4, 9)).toBe(new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).formatRange(4, 9));
       expect(l.numberRange(4, 4)).toBe(n.format(4));
+      // Ranges are remembered: asked again (and with negative ends) they are still Intl's.
+      expect(l.numberRange(4, 9)).toBe(new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).formatRange(4, 9));
+      expect(l.numberRange(-12, -3)).toBe(new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).formatRange(-12, -3));
+      expect(l.numberRange(1000, 2500000)).toBe(new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).formatRange(1000, 2500000));
+      expect(l.monthRange('2024-10', '2026-02')).toBe(date({ year: 'numeric', month: 'short' }).formatRange(utc(2024, 10), utc(2026, 2)));
     });
   }
   it('groups whole numbers by hand exactly as Intl does, in every locale', () => {
