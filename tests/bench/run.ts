@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_SEED, SIZES, generate, type BenchSize } from './generate.ts';
 import { hashTree } from '../support/tree.ts';
+import { encodePng } from '../../src/lib/share-image/png.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Generated content (cached per generator version, seed and size) and scratch files. */
@@ -482,6 +483,8 @@ interface HugoRun {
   maxRssMiB?: number;
   htmlPages: number;
   bytes: number;
+  /** PNG files written (the images variant). */
+  images?: number;
   profilePage?: OutputStats['profilePage'];
   error?: string;
 }
@@ -508,20 +511,47 @@ function hugoContent(content: string, slugs: string[], dir: string): void {
   }
 }
 
-async function hugoBuild(content: string, slugs: string[], work: string, version: string, quietAfter: string[]): Promise<HugoRun> {
+/**
+ * Builds the content with the minimal Hugo site; `images`: it also draws one image per profile and per
+ * year as ours does (Hugo's own images.Text filters on a 1200 × 630 canvas, encoded as PNG), so a
+ * build with share images has a like-for-like Hugo to compare with.
+ */
+async function hugoBuild(content: string, slugs: string[], work: string, version: string, quietAfter: string[], images = false): Promise<HugoRun> {
   const hc = join(work, 'hugo-content');
-  const out = join(work, 'hugo-out');
+  const out = join(work, images ? 'hugo-out-images' : 'hugo-out');
   const cache = join(work, 'hugo-cache');
+  const resources = join(work, 'hugo-resources');
+  const assets = join(work, 'hugo-assets');
   hugoContent(content, slugs, hc);
   discard(out);
   discard(cache);
+  discard(resources);
+  const env: NodeJS.ProcessEnv = { ...process.env, HUGO_RESOURCEDIR: resources };
+  if (images) {
+    mkdirSync(assets, { recursive: true });
+    writeFileSync(join(assets, 'canvas.png'), shareCanvas());
+    Object.assign(env, { HUGO_PARAMS_IMAGES: 'true', HUGO_ASSETDIR: assets });
+  }
   // Our last build's background deletion must be over before Hugo is timed, as before our builds.
   await settle(quietAfter);
   const site = fileURLToPath(new URL('./hugo-site/', import.meta.url));
-  const r = await timed('hugo', ['--quiet', '--source', site, '--contentDir', hc, '--destination', out, '--cacheDir', cache], { cwd: work, env: process.env });
+  const r = await timed('hugo', ['--quiet', '--source', site, '--contentDir', hc, '--destination', out, '--cacheDir', cache], { cwd: work, env });
   if (r.code !== 0) return { version, ms: r.ms, htmlPages: 0, bytes: 0, error: r.output.slice(-2000) };
   const stats = outputStats(out, slugs);
-  return { version, ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, ...stats };
+  let pngs = 0;
+  walk(out, (path) => {
+    if (path.endsWith('.png')) pngs++;
+  });
+  return { version, ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, ...stats, ...(images ? { images: pngs } : {}) };
+}
+
+/** The canvas Hugo draws its images on: our share images' background and accent bar, 1200 × 630. */
+function shareCanvas(): Buffer {
+  const width = 1200;
+  const height = 630;
+  const pixels = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i++) pixels.set(i < width * 12 ? [0x17, 0x65, 0x4f, 255] : [0xfb, 0xfb, 0xf9, 255], i * 4);
+  return encodePng(pixels, width, height);
 }
 
 /** Runs the other engineers' micro-benchmarks when their files exist. */
@@ -658,6 +688,7 @@ async function main(): Promise<void> {
     }
     const sharded = coldTree ? await shardedBuilds(paths, o.shards, coldTree, cold.ms) : undefined;
     let hugoRun: HugoRun | undefined;
+    let hugoImages: HugoRun | undefined;
     if (hugo) {
       hugoRun = await hugoBuild(c.dir, c.slugs, work, hugo, buildWorkDirs(paths));
       if (hugoRun.error) console.log(`hugo failed: ${hugoRun.error}`);
@@ -665,8 +696,18 @@ async function main(): Promise<void> {
         console.log(
           `hugo   ${s(hugoRun.ms)} (CPU ${hugoRun.cpuMs === undefined ? '?' : s(hugoRun.cpuMs)})  ${hugoRun.htmlPages} pages, peak ${mib(hugoRun.maxRssMiB)}`,
         );
+      // Like for like: when ours drew share images, Hugo draws as many (one per profile and year).
+      if (coldStats.shareImages.count > 0) {
+        hugoImages = await hugoBuild(c.dir, c.slugs, work, hugo, buildWorkDirs(paths), true);
+        if (hugoImages.error) console.log(`hugo with images failed: ${hugoImages.error}`);
+        else
+          console.log(
+            `hugo+i ${s(hugoImages.ms)} (CPU ${hugoImages.cpuMs === undefined ? '?' : s(hugoImages.cpuMs)})  ${hugoImages.htmlPages} pages and ${hugoImages.images ?? 0} images, peak ${mib(hugoImages.maxRssMiB)}`,
+          );
+      }
     }
     const ratio = hugoRun && !hugoRun.error ? cold.ms / hugoRun.ms : undefined;
+    const imagesRatio = hugoImages && !hugoImages.error ? cold.ms / hugoImages.ms : undefined;
     const cpuRatio = hugoRun?.cpuMs && cold.cpuMs ? cold.cpuMs / hugoRun.cpuMs : undefined;
     // The edit target: a one-month rebuild against Hugo building everything from scratch.
     const editRatio = hugoRun && !hugoRun.error ? edited.ms / hugoRun.ms : undefined;
@@ -682,6 +723,7 @@ async function main(): Promise<void> {
       edit: { ms: edited.ms, cpuMs: edited.cpuMs, maxRssMiB: edited.maxRssMiB, phases: edited.phases, filesReused: edited.filesReused, check },
       output: coldStats,
       hugo: hugoRun,
+      ...(hugoImages ? { hugoWithImages: hugoImages, ratioToHugoWithImages: imagesRatio } : {}),
       ratioToHugo: ratio,
       cpuRatioToHugo: cpuRatio,
       editRatioToHugoCold: editRatio,
@@ -704,6 +746,7 @@ async function main(): Promise<void> {
       `${coldStats.shareImages.count}, ${(coldStats.shareImages.bytes / 1048576).toFixed(1)} MiB`,
       hugoRun && !hugoRun.error ? s(hugoRun.ms) : '—',
       ratio !== undefined ? `${ratio.toFixed(2)}×` : '—',
+      imagesRatio !== undefined ? `${imagesRatio.toFixed(2)}×` : '—',
       cpuRatio !== undefined ? `${cpuRatio.toFixed(2)}×` : '—',
       editRatio !== undefined ? `${editRatio.toFixed(2)}×` : '—',
     ]);
@@ -746,6 +789,7 @@ async function main(): Promise<void> {
     'share images',
     'hugo cold',
     'ours/hugo',
+    'ours/hugo+images',
     'CPU ours/hugo',
     'edit/hugo cold',
   ];
