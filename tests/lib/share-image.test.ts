@@ -198,14 +198,32 @@ describe('a share image’s layout', () => {
 });
 
 describe('a share image as PNG', () => {
-  it('encodes pixels that an independent decoder reads back exactly', () => {
+  /** The PNG's colour type (IHDR byte 9): 3 indexed, 2 RGB, 6 RGBA. */
+  const colourType = (png: Buffer): number => png[25]!;
+  const roundTrip = (pixels: Uint8Array, width: number, height: number): { type: number; exact: boolean } => {
+    const png = encodePng(pixels, width, height);
+    const decoded = PNG.sync.read(png);
+    return { type: colourType(png), exact: decoded.width === width && decoded.height === height && Buffer.from(decoded.data).equals(Buffer.from(pixels)) };
+  };
+  it('encodes pixels that an independent decoder reads back exactly, in the smallest form that holds them', () => {
     const width = 7;
     const height = 5;
-    const pixels = new Uint8Array(width * height * 4).map((_, i) => (i * 37 + (i >> 2)) % 256);
-    const decoded = PNG.sync.read(encodePng(pixels, width, height));
-    expect([decoded.width, decoded.height]).toEqual([width, height]);
-    expect(Buffer.from(decoded.data).equals(Buffer.from(pixels))).toBe(true);
-    expect(() => encodePng(pixels.subarray(4), width, height)).toThrow('expected 140 bytes of pixels, found 136');
+    // Not opaque: RGBA.
+    const translucent = new Uint8Array(width * height * 4).map((_, i) => (i * 37 + (i >> 2)) % 256);
+    expect(roundTrip(translucent, width, height)).toEqual({ type: 6, exact: true });
+    // Opaque, three colours: indexed.
+    const few = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : [0x17, 0xfb, 0x52][Math.floor(i / 4) % 3]!));
+    expect(roundTrip(few, width, height)).toEqual({ type: 3, exact: true });
+    // Opaque, 300 colours (more than a palette holds): RGB.
+    const many = new Uint8Array(300 * 4).map((_, i) => (i % 4 === 3 ? 255 : i % 4 === 0 ? Math.floor(i / 4) % 256 : Math.floor(i / 1024)));
+    expect(roundTrip(many, 30, 10)).toEqual({ type: 2, exact: true });
+    // Exactly 256 colours still fit a palette; an unaligned view of the pixels encodes the same.
+    const full = new Uint8Array(256 * 4).map((_, i) => (i % 4 === 3 ? 255 : i % 4 === 1 ? Math.floor(i / 4) : 7));
+    expect(roundTrip(full, 16, 16)).toEqual({ type: 3, exact: true });
+    const shifted = new Uint8Array(full.length + 1);
+    shifted.set(full, 1);
+    expect(encodePng(shifted.subarray(1), 16, 16).equals(encodePng(full, 16, 16))).toBe(true);
+    expect(() => encodePng(translucent.subarray(4), width, height)).toThrow('expected 140 bytes of pixels, found 136');
   });
 
   it('renders 1200 × 630, opaque, the same bytes every time', async () => {
@@ -213,7 +231,7 @@ describe('a share image as PNG', () => {
     const png = await svgToPng(svg, files.wasm);
     expect((await svgToPng(svg, files.wasm)).equals(png)).toBe(true);
     const decoded = PNG.sync.read(png);
-    expect([decoded.width, decoded.height]).toEqual([1200, 630]);
+    expect([decoded.width, decoded.height, colourType(png)]).toEqual([1200, 630, 3]);
     let opaque = true;
     for (let i = 3; i < decoded.data.length; i += 4) if (decoded.data[i] !== 255) opaque = false;
     expect(opaque).toBe(true);
