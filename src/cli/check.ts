@@ -36,8 +36,12 @@ export function runContentCheck(
   const failed = errorsOf(problems, strict).length > 0;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const counts = `${n(model.profiles.length, 'profile')}, ${n(model.months.length, 'month')}, ${n(model.activity.length, 'activity file')}`;
+  // Drafts the git importer wrote say so to their author here and in the file, never on a page.
+  const drafts = model.profiles.filter((p) => p.data.generated).length + model.months.filter((m) => m.data.generated).length;
+  const draftNote = drafts ? `; ${n(drafts, 'text')} drafted from git history, yours to edit (later imports leave edited texts alone)` : '';
   if (problems.length === 0 && model.profiles.length === 0) print(`check: ${noProfilesYet(shownPath(dir, root))}`);
-  else print(problems.length === 0 ? `check: content OK — ${counts}` : `check: ${summarizeProblems(problems, strict)} — valid: ${counts}`);
+  else
+    print(problems.length === 0 ? `check: content OK — ${counts}${draftNote}` : `check: ${summarizeProblems(problems, strict)} — valid: ${counts}${draftNote}`);
   return { model, problems, failed, saveCache };
 }
 

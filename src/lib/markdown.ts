@@ -54,9 +54,14 @@ function imageLink(url: string, alt: string | null | undefined, title: string | 
   return { type: 'link', url, title: title ?? null, data: EXTERNAL, children: [{ type: 'text', value: label }] } as never;
 }
 
+/** Raw HTML that is only comments (`<!-- … -->`, one or more). */
+const HTML_COMMENT = /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)+$/;
+
 const neutralize = defineMdastPlugin({
   name: 'engfolio-neutralize',
   html(node, ctx) {
+    // A comment is a note to whoever edits the file (the git importer's draft note is one): on no page.
+    if (HTML_COMMENT.test(node.value)) return ctx.removeNode(node);
     ctx.replaceNode(node, { type: 'text', value: node.value });
   },
   link(node, ctx) {

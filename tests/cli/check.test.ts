@@ -1,4 +1,7 @@
 // `engfolio check` as a command: exit codes, every problem printed, summary line, never a stack trace.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTestSite, PROJECT_ROOT, removeTestSite, runEngfolio } from '../support/test-site.ts';
 
@@ -52,6 +55,27 @@ describe('engfolio check', () => {
     expect(lines.filter((l) => l.startsWith('error ')).length).toBe(38);
     expect(lines.at(-1)).toBe('check: 38 errors, 3 warnings in 24 files — valid: 4 profiles, 2 months, 3 activity files');
     expect(r.out).not.toMatch(/^\s+at /m);
+  });
+
+  it("counts the texts the git importer drafted, for their author (the pages don't show the note)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'engfolio-drafts-'));
+    try {
+      mkdirSync(join(dir, 'profiles'));
+      mkdirSync(join(dir, 'months', 'ada'), { recursive: true });
+      writeFileSync(join(dir, 'profiles', 'ada.md'), '---\nname: Ada\n---\n\nHand-written summary.\n');
+      const draft = (n: number) =>
+        `---\ncommits: ${n}\nfeatures: 0\ngenerated:\n  fingerprint: 0123456789abcdef\n---\n\nA draft.\n\n<!-- A draft generated from git history -->\n`;
+      writeFileSync(join(dir, 'months', 'ada', '2025-01.md'), draft(1));
+      writeFileSync(join(dir, 'months', 'ada', '2025-02.md'), draft(2));
+      writeFileSync(join(dir, 'months', 'ada', '2025-03.md'), '---\ncommits: 3\nfeatures: 0\n---\n\nWritten by hand.\n');
+      const r = check('--content', dir);
+      expect(r.code).toBe(0);
+      expect(r.out.trim().split('\n').at(-1)).toBe(
+        'check: content OK — 1 profile, 3 months, 0 activity files; 2 texts drafted from git history, yours to edit (later imports leave edited texts alone)',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('passes with warnings, and fails on them with --strict', () => {

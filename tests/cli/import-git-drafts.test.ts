@@ -121,7 +121,7 @@ describe('the profile summary draft', () => {
     const file = join(content, 'profiles/tejun-heo.md');
     const first = read(file);
     expect(first.body).toBe(
-      '\n7 commits from November 2023 to April 2024 in 2 repositories: sched-ext/scx and htejun/tool.\n\nMostly C, Go and Rust.\n\nMain areas: cmd/tool, scx_layered and sched_ext.\n\n(A draft generated from git history: edit it freely, later imports will leave an edited text alone.)\n',
+      '\n7 commits from November 2023 to April 2024 in 2 repositories: sched-ext/scx and htejun/tool.\n\nMostly C, Go and Rust.\n\nMain areas: cmd/tool, scx_layered and sched_ext.\n\n<!-- A draft generated from git history: edit it freely; later imports leave an edited text alone. -->\n',
     );
     expect(first.data.generated).toEqual({ fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
     // Edited by hand: never touched again, and no longer marked generated.

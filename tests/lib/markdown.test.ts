@@ -145,3 +145,12 @@ describe('markdownOverLimit', () => {
     expect(() => editHtml(`<html><head></head><body>${html}</body></html>`, () => {})).not.toThrow();
   });
 });
+
+describe('HTML comments', () => {
+  it('are notes to whoever edits the file, on no page; other raw HTML stays text', () => {
+    expect(renderMarkdown('Shipped it.\n\n<!-- A draft generated from git history: edit it freely. -->\n')).toBe('<p>Shipped it.</p>\n');
+    expect(renderMarkdown('Before <!-- inline --> after.')).toBe('<p>Before  after.</p>\n');
+    // A comment next to markup is not only a comment: the whole is shown as text, as raw HTML always is.
+    expect(renderMarkdown('<!-- a --> <b>x</b> <!-- c -->')).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
+});

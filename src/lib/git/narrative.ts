@@ -23,6 +23,12 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/**
+ * The note that ends a draft, for its author: an HTML comment, so it is in the file (and `check` counts
+ * the drafts) but on no page, feed or card: readers see the "Draft" badge at most.
+ */
+const DRAFT_NOTE = '\n\n<!-- A draft generated from git history: edit it freely; later imports leave an edited text alone. -->\n';
+
 /** Returns the generated draft narrative of a month, as Markdown. */
 export function draftNarrative(n: NarrativeInput): string {
   const paragraphs: string[] = [];
@@ -33,8 +39,7 @@ export function draftNarrative(n: NarrativeInput): string {
   paragraphs.push(`${monthLong(n.month)}: ${countLabel(n.commits, 'commit', 'commits')}${where}${kinds.length ? `, with ${list(kinds)}` : ''}.`);
   if (n.areas.length) paragraphs.push(`Most of the work touched ${list(n.areas)}.`);
   if (n.notable.length) paragraphs.push(`Notable: ${n.notable.map((s) => `“${s}”`).join('; ')}.`);
-  paragraphs.push('(A draft generated from git history: edit it freely, later imports will leave an edited text alone.)');
-  return plainTextToMarkdown(paragraphs.join('\n\n'));
+  return `${plainTextToMarkdown(paragraphs.join('\n\n')).trimEnd()}${DRAFT_NOTE}`;
 }
 
 /** What a profile's summary draft says: the profile's period, repositories, languages and areas. */
@@ -60,8 +65,7 @@ export function draftSummary(n: SummaryInput): string {
   paragraphs.push(`${countLabel(n.commits, 'commit', 'commits')} ${period}${where}.`);
   if (n.languages.length) paragraphs.push(`Mostly ${list(n.languages)}.`);
   if (n.areas.length) paragraphs.push(`Main areas: ${list(n.areas)}.`);
-  paragraphs.push('(A draft generated from git history: edit it freely, later imports will leave an edited text alone.)');
-  return plainTextToMarkdown(paragraphs.join('\n\n'));
+  return `${plainTextToMarkdown(paragraphs.join('\n\n')).trimEnd()}${DRAFT_NOTE}`;
 }
 
 /** Returns the fingerprint of a narrative body: a hash of its trimmed text. */
