@@ -57,7 +57,7 @@ describe('the built example profile', () => {
     for (const m of expected.network.members) expect(network).toContain(`${m.name} ${m.role}`);
   });
 
-  it('lists every month newest first with counts, date line, anchor and narrative', () => {
+  it('lists every month newest first with counts, anchor and narrative, as a month (no invented day)', () => {
     const history = sectionText(html, 'work-history')!;
     let last = -1;
     for (const m of expected.months) {
@@ -68,7 +68,8 @@ describe('the built example profile', () => {
       const entry = sectionText(html, m.month)!;
       expect(entry, `#${m.month}`).toBeDefined();
       expect(entry).toContain(`${m.commits} ${m.commits === 1 ? 'commit' : 'commits'} • ${m.features} ${m.features === 1 ? 'feature' : 'features'}`);
-      expect(entry).toContain(en.dayShort(`${m.month}-01`));
+      expect(entry).not.toContain(en.dayShort(`${m.month}-01`));
+      expect(html).toMatch(new RegExp(`<time datetime="${m.month}"[^>]*>${heading}</time>`));
       expect(entry).toContain(m.summary);
     }
   });
