@@ -2,6 +2,7 @@
 // year before, the busiest month, week and day, active days and the longest runs of them, the top
 // repositories and areas, and features against bugs per month. Every figure is defined here once; the
 // year page, the profile page and profile.json show these values.
+import type { Locale } from './i18n/locale.ts';
 import type { DayActivity } from './content-schema.ts';
 import { dateOfDayNumber, dayNumber, weekdayOfDayNumber } from './calendar.ts';
 import { MONTHS_SHORT } from './format.ts';
@@ -218,9 +219,12 @@ export function yearReviews(months: readonly ReviewMonth[], days: readonly DayAc
   });
 }
 
-/** The change of a figure on the year before, for people: "+1,204", "−3", "±0" (numbers formatted by `number`); undefined when either side is unknown. */
-export function changeLabel(value: number | undefined, previous: number | undefined, number: (n: number) => string): string | undefined {
+/**
+ * How a year's `value` compares with the year before's `previous`, as a reader says it ("21 more than
+ * in 2024", "as many as in 2024"), `yearBefore` as the locale writes it; undefined when either is unknown.
+ */
+export function changeText(value: number | undefined, previous: number | undefined, yearBefore: string, l: Pick<Locale, 't' | 'number'>): string | undefined {
   if (value === undefined || previous === undefined) return undefined;
   const delta = value - previous;
-  return delta > 0 ? `+${number(delta)}` : delta < 0 ? `−${number(-delta)}` : `±${number(0)}`;
+  return l.t(delta > 0 ? 'years.more' : delta < 0 ? 'years.fewer' : 'years.same', { change: l.number(Math.abs(delta)), year: yearBefore });
 }

@@ -186,8 +186,8 @@ describe('two histories in folders of one name', () => {
 
   it('say that Jeff and Tejun worked together only in the history they share', () => {
     const worked = (slug: string): string | undefined => sectionText(readFileSync(join(out, slug, 'index.html'), 'utf8'), 'worked-with')?.trim();
-    expect(worked('jeff-king')).toMatch(/^Worked With 1 person Tejun Heo in (acme\/shared|shared)$/);
-    expect(worked('tejun-heo')).toMatch(/^Worked With 1 person Jeff King in (acme\/shared|shared)$/);
+    expect(worked('jeff-king')).toMatch(/^Worked with 1 person Tejun Heo in (acme\/shared|shared)$/);
+    expect(worked('tejun-heo')).toMatch(/^Worked with 1 person Jeff King in (acme\/shared|shared)$/);
   });
 });
 

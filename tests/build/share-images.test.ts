@@ -69,7 +69,7 @@ describe('share images', () => {
     }
     const year = metaOf(readFileSync(join(published, 'mira-kovac', '2025', 'index.html'), 'utf8'));
     expect(year.get('og:image:alt')).toBe(
-      'Mira Kovač, 2025 in review: 35 commits (+21 on 2024), 7 features (+4 on 2024), 7 bug fixes (+5 on 2024), 16 active days (+4 on 2024).',
+      'Mira Kovač, 2025 in review: 35 commits (21 more than in 2024), 7 features (4 more than in 2024), 7 bug fixes (5 more than in 2024), 16 active days (4 more than in 2024).',
     );
   });
 
@@ -83,7 +83,7 @@ describe('share images', () => {
   it('are shown on the year pages with a download link, under the base path', () => {
     const html = readFileSync(join(published, 'tejun-heo', '2025', 'index.html'), 'utf8');
     expect(html).toMatch(
-      new RegExp(`<img src="${BASE}tejun-heo/2025/share.png" width="600" height="315" alt="Tejun Heo, 2025 in review: 113 commits \\(−32 on 2024\\)`),
+      new RegExp(`<img src="${BASE}tejun-heo/2025/share.png" width="600" height="315" alt="Tejun Heo, 2025 in review: 113 commits \\(32 fewer than in 2024\\)`),
     );
     expect(html).toMatch(new RegExp(`<a href="${BASE}tejun-heo/2025/share.png" download="tejun-heo-2025.png"[^>]*>\\s*Download the image\\s*</a>`));
     expect(readdirSync(join(published, 'tejun-heo', '2025'))).toContain('share.png');

@@ -34,12 +34,12 @@ describe('a team site', () => {
       'Repository acme/engine Jan – Mar 2025 People 3 Commits 52 Features 7 Active months 3',
     );
     expect(sectionText(html, 'people')?.trim()).toBe(
-      'Who Worked in It Ada Byron 17 commits • 3 features Jan 2025 Feb 2025 Grace Hopper 5 commits • 3 features Feb 2025 Linus Berg 30 commits • 1 feature Mar 2025',
+      'Who worked in it Ada Byron 17 commits • 3 features Jan 2025 Feb 2025 Grace Hopper 5 commits • 3 features Feb 2025 Linus Berg 30 commits • 1 feature Mar 2025',
     );
     expect(sectionText(html, 'months')?.trim()).toBe(
-      'Month by Month March 2025 Linus Berg 30 commits • 1 feature February 2025 Ada Byron 7 commits • 1 feature Grace Hopper 5 commits • 3 features January 2025 Ada Byron 10 commits • 2 features',
+      'Month by month March 2025 Linus Berg 30 commits • 1 feature February 2025 Ada Byron 7 commits • 1 feature Grace Hopper 5 commits • 3 features January 2025 Ada Byron 10 commits • 2 features',
     );
-    expect(sectionText(html, 'languages')?.trim()).toBe('Languages and Areas Languages C Rust Areas scheduler compiler');
+    expect(sectionText(html, 'languages')?.trim()).toBe('Languages and areas Languages C Rust Areas scheduler compiler');
     // Each person links to their profile and to their months in the repository.
     for (const href of ['/ada-byron/', '/ada-byron/2025-01/', '/ada-byron/2025-02/', '/grace-hopper/2025-02/', '/linus-berg/2025-03/'])
       expect(html).toContain(`href="${href}"`);
@@ -48,7 +48,7 @@ describe('a team site', () => {
   it('shows a private repository by its alias only', () => {
     const html = page(dir, 'repos/billing-service');
     expect(visibleText(html)).toContain('Private repository, by its alias Billing service');
-    expect(sectionText(html, 'people')?.trim()).toBe('Who Worked in It Ada Byron 7 commits • 1 feature Feb 2025 Grace Hopper 8 commits • 2 features Mar 2025');
+    expect(sectionText(html, 'people')?.trim()).toBe('Who worked in it Ada Byron 7 commits • 1 feature Feb 2025 Grace Hopper 8 commits • 2 features Mar 2025');
   });
 
   it('writes nothing of a private repository’s source anywhere in the site', () => {
@@ -65,7 +65,7 @@ describe('a team site', () => {
     const html = page(dir, 'grace-hopper');
     expect(html).toContain('href="/repos/acme/engine/"');
     expect(html).toContain('href="/repos/billing-service/"');
-    expect(sectionText(html, 'worked-with')?.trim()).toBe('Worked With 2 people Ada Byron in acme/engine, Billing service Linus Berg in acme/engine');
+    expect(sectionText(html, 'worked-with')?.trim()).toBe('Worked with 2 people Ada Byron in acme/engine, Billing service Linus Berg in acme/engine');
     // Ada's unaliased private repository is on her page as it was, without a link.
     expect(page(dir, 'ada-byron')).not.toContain('href="/repos/a-private-repository/"');
   });

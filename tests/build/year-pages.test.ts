@@ -31,7 +31,7 @@ describe('years in review', () => {
     const years = sectionText(html, 'years')!;
     // Each card: the year (a link), its commits, features and active months, the change on the year before.
     expect(years).toBe(
-      'Years in review 202612 commits 4 features · 1 active month −101 on 2025 2025113 commits 29 features · 9 active months −32 on 2024 2024145 commits 42 features · 3 active months first year ',
+      'Years in review 202612 commits 4 features · 1 active month 101 fewer than in 2025 2025113 commits 29 features · 9 active months 32 fewer than in 2024 2024145 commits 42 features · 3 active months first year ',
     );
     for (const y of ['2024', '2025', '2026']) {
       expect(html).toMatch(new RegExp(`<a class="year" href="/tejun-heo/${y}/"[^>]*>${y}</a>`));
@@ -42,7 +42,9 @@ describe('years in review', () => {
   it('compares a year with the one before, and names its busiest month, week and day and its longest runs', () => {
     const text = visibleText(page('mira-kovac/2025'));
     expect(text).toContain('2025 in review');
-    expect(text).toContain('Commits 35 +21 on 2024 Features 7 +4 on 2024 Bug fixes 7 +5 on 2024 Active months 2 +1 on 2024 Active days 16 +4 on 2024');
+    expect(text).toContain(
+      'Commits 35 21 more than in 2024 Features 7 4 more than in 2024 Bug fixes 7 5 more than in 2024 Active months 2 1 more than in 2024 Active days 16 4 more than in 2024',
+    );
     expect(text).toContain('Busiest month June 2025: 27 commits');
     // English weeks start on Sunday: June 1st, 2025.
     expect(text).toContain(`Busiest week ${fold(en.dayRange('2025-06-01', '2025-06-07'))}: 10 commits`);

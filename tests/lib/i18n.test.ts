@@ -7,6 +7,8 @@ import { axisNames, textWidth } from '../../src/lib/i18n/chart-labels.ts';
 import { messagePlaceholders } from '../../src/lib/i18n/catalogue.ts';
 import { catalogueFor, createLocale, localeWeekStart, pluralCategories } from '../../src/lib/i18n/locale.ts';
 import { CATALOGUES } from '../../src/lib/i18n/messages/index.ts';
+import { layoutMonths } from '../../src/lib/heatmap/month-layout.ts';
+import { layoutDayYear } from '../../src/lib/heatmap/day-layout.ts';
 
 const en = CATALOGUES.en!;
 const utc = (y: number, m: number, d = 1) => Date.UTC(y, m - 1, d);
@@ -145,5 +147,36 @@ describe('axis names', () => {
   it('estimates wide scripts wider', () => {
     expect(textWidth('May', 10)).toBeCloseTo(18.8, 5);
     expect(textWidth('12月', 10)).toBeCloseTo(24, 5);
+  });
+});
+
+describe('counts after a preposition, by their exact text', () => {
+  const months = Array.from({ length: 25 }, (_, i) => ({
+    month: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    commits: 1,
+    features: 0,
+  }));
+  const days = Array.from({ length: 8 }, (_, i) => ({ date: `2024-03-0${i + 1}`, count: 1 }));
+  const summaries = (tag: string) => {
+    const l = createLocale(tag);
+    return {
+      months: layoutMonths(months, 'commits', { locale: l }).summary,
+      days: layoutDayYear(days, 2024, { weekStart: 'monday', locale: l }).summary,
+      twoDays: layoutDayYear(days.slice(0, 2), 2024, { weekStart: 'monday', locale: l }).summary,
+    };
+  };
+  it('German takes the dative: "in 25 Monaten", "an 8 Tagen"', () => {
+    const de = summaries('de');
+    expect(de.months).toContain('25 Commits in 25 Monaten mit Eintrag');
+    expect(de.days).toContain('8 Commits an 8 Tagen mit Daten');
+  });
+  it('Arabic takes the genitive dual after a preposition: "يومين"', () => {
+    expect(summaries('ar').twoDays).toContain('يومين');
+    expect(summaries('ar').twoDays).not.toContain('يومان');
+  });
+  it('English and Japanese read as before', () => {
+    expect(summaries('en').months).toBe('Commits per month, Jan 2023 to Jan 2025: 25 commits in 25 months with an entry; busiest Jan 2023 (1).');
+    expect(summaries('en').days).toContain('8 commits on 8 days with data');
+    expect(summaries('ja').days).toContain('8 日');
   });
 });

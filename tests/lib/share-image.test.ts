@@ -75,13 +75,13 @@ describe('what a share image says', () => {
     expect(second.footer).toEqual(['Team Co', '2024']);
     // Day data only from 2024 on: 2023's active days are unknown, and so is their change.
     expect(second.figures).toEqual([
-      { value: '1,205', label: 'commits', change: '+1,204 on 2023' },
-      { value: '40', label: 'features', change: '+39 on 2023', swatch: 'features' },
-      { value: '3', label: 'bug fixes', change: '+3 on 2023', swatch: 'bugs' },
+      { value: '1,205', label: 'commits', change: '1,204 more than in 2023' },
+      { value: '40', label: 'features', change: '39 more than in 2023', swatch: 'features' },
+      { value: '3', label: 'bug fixes', change: '3 more than in 2023', swatch: 'bugs' },
       { value: '1', label: 'active day', change: 'none recorded in 2023' },
     ]);
     expect(second.alt).toBe(
-      'Ada Lovelace, 2024 in review: 1,205 commits (+1,204 on 2023), 40 features (+39 on 2023), 3 bug fixes (+3 on 2023), 1 active day (none recorded in 2023).',
+      'Ada Lovelace, 2024 in review: 1,205 commits (1,204 more than in 2023), 40 features (39 more than in 2023), 3 bug fixes (3 more than in 2023), 1 active day (none recorded in 2023).',
     );
     expect(second.chart?.summary).toBe('Features and bug fixes per month in 2024: 40 features, 3 bug fixes.');
   });

@@ -1,7 +1,7 @@
 // The year in review, on hand-made months and days: a year with a gap before it, a leap day, a run of
 // days across New Year, a first year with nothing to compare with, and weeks by either week start.
 import { describe, expect, it } from 'vitest';
-import { activeYears, changeLabel, yearReviews, type ReviewMonth } from '../../src/lib/year-review.ts';
+import { activeYears, changeText, yearReviews, type ReviewMonth } from '../../src/lib/year-review.ts';
 import { dateOfDayNumber, dayNumber, weekdayOfDayNumber } from '../../src/lib/calendar.ts';
 import { createLocale } from '../../src/lib/i18n/locale.ts';
 
@@ -129,16 +129,24 @@ describe('the languages and hours of a year', () => {
   });
 });
 
-describe('changeLabel', () => {
-  it('signs the change on the year before', () => {
+describe('changeText', () => {
+  it('says the change on the year before as a reader would, in each language', () => {
     expect([
-      changeLabel(16, 8, en.number),
-      changeLabel(1250, 46, en.number),
-      changeLabel(3, 7, en.number),
-      changeLabel(4, 4, en.number),
-      changeLabel(undefined, 4, en.number),
-      changeLabel(4, undefined, en.number),
-    ]).toEqual(['+8', '+1,204', '−4', '±0', undefined, undefined]);
+      changeText(16, 8, '2024', en),
+      changeText(1250, 46, '2024', en),
+      changeText(3, 7, '2024', en),
+      changeText(4, 4, '2024', en),
+      changeText(undefined, 4, '2024', en),
+      changeText(4, undefined, '2024', en),
+    ]).toEqual(['8 more than in 2024', '1,204 more than in 2024', '4 fewer than in 2024', 'as many as in 2024', undefined, undefined]);
+    const de = createLocale('de');
+    expect([changeText(1250, 46, de.year(2024), de), changeText(3, 7, de.year(2024), de), changeText(4, 4, de.year(2024), de)]).toEqual([
+      '1.204 mehr als 2024',
+      '4 weniger als 2024',
+      'gleich viele wie 2024',
+    ]);
+    const ja = createLocale('ja');
+    expect(changeText(3, 7, ja.year(2024), ja)).toBe('2024年より4少ない');
   });
 });
 

@@ -41,7 +41,7 @@ export function buildJsonResume(view: ProfileView, text: ProfileText, links: Exp
             summary: l.t('resume.summary', {
               commits: l.t('count.commits', { count: stats.commits }),
               features: l.t('count.features', { count: stats.features }),
-              months: l.t('count.months', { count: stats.activityMonths }),
+              months: l.t('count.prep.months', { count: stats.activityMonths }),
             }),
             highlights,
           },

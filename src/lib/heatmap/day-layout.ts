@@ -125,7 +125,9 @@ export function layoutDayYear(
         if (row === 0) col++;
       }
       const x = LEFT + col * STEP;
-      if (day === 1) labels.push({ x, y: TOP - 6, text: monthName, anchor: 'start' });
+      // A month's name sits over its first whole week: over the week of its 1st it would also stand over
+      // the last days of the month before. January's 1st has no month before it in the calendar.
+      if (day === 1) labels.push({ x: row === 0 || m === 0 ? x : x + STEP, y: TOP - 6, text: monthName, anchor: 'start' });
       const d = byDay?.[i];
       if (d) {
         const v = metric === 'commits' ? d.count : (d.features ?? 0);
@@ -158,7 +160,7 @@ export function layoutDayYear(
     ? l.t('heatmap.daySummary', {
         title,
         total: l.t(`count.${metric}`, { count: total }),
-        days: l.t('count.days', { count: inYear }),
+        days: l.t('count.prep.days', { count: inYear }),
         busiest: l.dayShort(busiest!.date),
         value: busiestValue,
       })

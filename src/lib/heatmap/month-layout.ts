@@ -95,7 +95,7 @@ export function layoutMonths(
         from: l.monthShort(keys[0]!),
         to: l.monthShort(keys.at(-1)!),
         total: l.t(`count.${metric}`, { count: total }),
-        months: l.t('count.months', { count: keys.length }),
+        months: l.t('count.prep.months', { count: keys.length }),
         busiest: l.monthShort(busiest!.month),
         value: busiest![metric],
       })

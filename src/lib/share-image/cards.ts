@@ -5,7 +5,7 @@
 import { layoutCommitBars, layoutMonthBars, type MonthBarsLayout } from '../charts/month-bars.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ProfileView } from '../profile-view.ts';
-import { changeLabel, type YearReview, type YearTotals } from '../year-review.ts';
+import { changeText, type YearReview, type YearTotals } from '../year-review.ts';
 
 /** A figure of the card: its value, what it counts, and (for a year) its change on the year before. */
 interface CardFigure {
@@ -96,16 +96,11 @@ function yearFigures({ year, totals, previous }: YearReview, l: Locale): CardFig
     .slice(0, 4)
     .map((f): CardFigure => {
       const value = totals[f.key]!;
-      const change = previous ? changeLabel(value, previous[f.key], l.number) : undefined;
       const before = l.year(year - 1);
       return {
         value: l.number(value),
         label: l.t(f.label, { count: value }),
-        change: previous
-          ? change === undefined
-            ? l.t('years.noneIn', { year: before })
-            : l.t('years.change', { change, year: before })
-          : l.t('years.firstYear'),
+        change: previous ? (changeText(value, previous[f.key], before, l) ?? l.t('years.noneIn', { year: before })) : l.t('years.firstYear'),
         ...(f.swatch ? { swatch: f.swatch } : {}),
       };
     });

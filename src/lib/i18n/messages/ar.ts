@@ -110,6 +110,30 @@ export const ar: Messages = {
     many: '{count} يومًا',
     other: '{count} يوم',
   },
+  'count.prep.months': {
+    zero: '{count} شهر',
+    one: '{count} شهر',
+    two: '{count} شهرين',
+    few: '{count} أشهر',
+    many: '{count} شهرًا',
+    other: '{count} شهر',
+  },
+  'count.prep.activeMonths': {
+    zero: '{count} شهر نشط',
+    one: '{count} شهر نشط',
+    two: '{count} شهرين نشطين',
+    few: '{count} أشهر نشطة',
+    many: '{count} شهرًا نشطًا',
+    other: '{count} شهر نشط',
+  },
+  'count.prep.days': {
+    zero: '{count} يوم',
+    one: '{count} يوم',
+    two: '{count} يومين',
+    few: '{count} أيام',
+    many: '{count} يومًا',
+    other: '{count} يوم',
+  },
   'count.workingDays': {
     zero: '{count} يوم عمل',
     one: '{count} يوم عمل',
@@ -201,12 +225,13 @@ export const ar: Messages = {
   'stats.howSums': 'الإيداعات والميزات والمساهمات في المستودعات',
   'stats.howSumsText': 'مجاميع على الملخصات الشهرية أدناه؛ لا يُكتب شيء مرتين. ويُبلَّغ عند البناء عن أي إجمالي مُعلَن لا يطابقها.',
   'stats.howFeature': 'ما الذي يُعدّ ميزة',
-  'stats.howFeatureGit': 'إيداع يصنّفه المُصنِّف ميزةً (بادئة Conventional Commit ‏«feat»، أو عنوان يضيف شيئًا أو يقدّمه)؛ راجع المنهجية أسفل السجل المهني.',
+  'stats.howFeatureGit': 'إيداع يصنّفه المُصنِّف ميزةً (بادئة Conventional Commit ‏«feat»، أو عنوان يضيف شيئًا أو يقدّمه).',
   'stats.howFeatureExport': 'كما أحصاها الملف التعريفي المُصدَّر: إيداع أو تغيير يقدّم وظيفة جديدة. يحتفظ engfolio بهذه الأعداد كما صُدِّرت.',
   'stats.howFeatureManual': 'كما سجّلها صاحب الملف التعريفي في كل ملخص شهري.',
   'stats.howRatio': 'الميزات ÷ (الميزات + الأخطاء)، مقرّبة إلى أقرب نسبة مئوية صحيحة.',
   'stats.howRatioDeclared': 'الميزات ÷ (الميزات + الأخطاء)، مقرّبة إلى أقرب نسبة مئوية صحيحة؛ والأخطاء هي الإجمالي المُعلَن.',
   'stats.howActivityMonths': 'عدد الأشهر التي لها ملخص، أيًّا كانت أعدادها.',
+  'stats.seeMethodology': 'كيف أُحصيت هذه الأرقام، بالتفصيل',
 
   // Activity heatmaps
   'heatmap.perMonth.commits': 'الإيداعات شهريًا',
@@ -281,7 +306,9 @@ export const ar: Messages = {
 
   // Years
   'years.title': 'حصاد السنوات',
-  'years.change': '{change} مقارنةً بـ{year}',
+  'years.more': 'أكثر بـ{change} من {year}',
+  'years.fewer': 'أقل بـ{change} من {year}',
+  'years.same': 'مثل {year}',
   'years.firstYear': 'السنة الأولى',
   'years.noneIn': 'لا شيء مُسجَّل في {year}',
   'year.title': 'حصاد {year} — {name}',
@@ -311,6 +338,7 @@ export const ar: Messages = {
   'year.share': 'شارك هذه السنة',
   'year.download': 'نزّل الصورة',
   'year.downloadNote': '(PNG، ‏1200 × 630 بكسل): تعرضها معاينات الروابط لهذه الصفحة.',
+  'year.downloadNoteNoSite': '(PNG، ‏1200 × 630 بكسل). تعرضها معاينات الروابط بعد تحديد عنوان الموقع (`site` في إعدادات Astro).',
   'year.how': 'كيف تُحصى هذه الأرقام',
 
   // Profile sections

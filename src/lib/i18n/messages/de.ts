@@ -43,6 +43,9 @@ export const de: Messages = {
   'count.months': { one: '{count} Monat', other: '{count} Monate' },
   'count.activeMonths': { one: '{count} aktiver Monat', other: '{count} aktive Monate' },
   'count.days': { one: '{count} Tag', other: '{count} Tage' },
+  'count.prep.months': { one: '{count} Monat', other: '{count} Monaten' },
+  'count.prep.activeMonths': { one: '{count} aktiven Monat', other: '{count} aktiven Monaten' },
+  'count.prep.days': { one: '{count} Tag', other: '{count} Tagen' },
   'count.workingDays': { one: '{count} Arbeitstag', other: '{count} Arbeitstage' },
   'count.repositories': { one: '{count} Repository', other: '{count} Repositorys' },
   'count.repos': { one: '{count} Repo', other: '{count} Repos' },
@@ -111,13 +114,14 @@ export const de: Messages = {
     'Summen über die Monatszusammenfassungen unten; nichts wird doppelt eingegeben. Eine angegebene Gesamtzahl, die davon abweicht, wird beim Erstellen gemeldet.',
   'stats.howFeature': 'Was als Feature zählt',
   'stats.howFeatureGit':
-    'Ein Commit, den die Klassifizierung als Feature einstuft (Conventional Commit „feat“ oder ein Betreff, der etwas hinzufügt oder einführt); siehe die Methodik unterhalb des Werdegangs.',
+    'Ein Commit, den die Klassifizierung als Feature einstuft (Conventional Commit „feat“ oder ein Betreff, der etwas hinzufügt oder einführt).',
   'stats.howFeatureExport':
     'Wie im exportierten Profil gezählt: ein Commit oder eine Änderung, die neue Funktionalität liefert. engfolio übernimmt diese Zahlen so, wie sie exportiert wurden.',
   'stats.howFeatureManual': 'Wie vom Autor des Profils in jeder Monatszusammenfassung erfasst.',
   'stats.howRatio': 'Features ÷ (Features + Bugs), auf ganze Prozent gerundet.',
   'stats.howRatioDeclared': 'Features ÷ (Features + Bugs), auf ganze Prozent gerundet; Bugs sind die angegebene Gesamtzahl.',
   'stats.howActivityMonths': 'Die Anzahl der Monate mit einer Zusammenfassung, unabhängig von deren Zahlen.',
+  'stats.seeMethodology': 'Wie diese Zahlen gezählt wurden, ausführlich',
 
   // Activity heatmaps
   'heatmap.perMonth.commits': 'Commits pro Monat',
@@ -185,7 +189,9 @@ export const de: Messages = {
 
   // Years
   'years.title': 'Jahresrückblicke',
-  'years.change': '{change} gegenüber {year}',
+  'years.more': '{change} mehr als {year}',
+  'years.fewer': '{change} weniger als {year}',
+  'years.same': 'gleich viele wie {year}',
   'years.firstYear': 'erstes Jahr',
   'years.noneIn': 'keine in {year} erfasst',
   'year.title': 'Jahresrückblick {year} — {name}',
@@ -215,6 +221,7 @@ export const de: Messages = {
   'year.share': 'Dieses Jahr teilen',
   'year.download': 'Bild herunterladen',
   'year.downloadNote': '(PNG, 1200 × 630 Pixel): Linkvorschauen dieser Seite zeigen es.',
+  'year.downloadNoteNoSite': '(PNG, 1200 × 630 Pixel). Linkvorschauen zeigen es, sobald die URL der Website angegeben ist (`site` in der Astro-Konfiguration).',
   'year.how': 'Wie diese Werte gezählt werden',
 
   // Profile sections

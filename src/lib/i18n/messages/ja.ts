@@ -40,6 +40,9 @@ export const ja: Messages = {
   'count.months': { other: '{count} か月' },
   'count.activeMonths': { other: '活動 {count} か月' },
   'count.days': { other: '{count} 日' },
+  'count.prep.months': { other: '{count} か月' },
+  'count.prep.activeMonths': { other: '活動 {count} か月' },
+  'count.prep.days': { other: '{count} 日' },
   'count.workingDays': { other: '{count} 営業日' },
   'count.repositories': { other: '{count} リポジトリ' },
   'count.repos': { other: '{count} リポジトリ' },
@@ -103,14 +106,14 @@ export const ja: Messages = {
   'stats.howSums': 'コミット、機能、リポジトリへの貢献',
   'stats.howSumsText': '下の月ごとの概要を合計したものです。同じ値を二度入力することはありません。申告された合計と一致しない場合は、ビルド時に報告されます。',
   'stats.howFeature': '機能として数えるもの',
-  'stats.howFeatureGit':
-    '分類器が機能と判定したコミット（Conventional Commit の「feat」、または何かを追加・導入する件名）。職務経歴の下にある集計方法を参照してください。',
+  'stats.howFeatureGit': '分類器が機能と判定したコミット（Conventional Commit の「feat」、または何かを追加・導入する件名）。',
   'stats.howFeatureExport':
     'エクスポートされたプロフィールでの集計どおり：新しい機能をもたらすコミットまたは変更。engfolio はエクスポートされた値をそのまま保持します。',
   'stats.howFeatureManual': 'プロフィールの作成者が各月の概要に記録したとおり。',
   'stats.howRatio': '機能 ÷（機能 + バグ）、整数のパーセントに丸めた値。',
   'stats.howRatioDeclared': '機能 ÷（機能 + バグ）、整数のパーセントに丸めた値。バグは申告された合計です。',
   'stats.howActivityMonths': '数値にかかわらず、概要がある月の数。',
+  'stats.seeMethodology': 'これらの数値の集計方法（詳細）',
 
   // Activity heatmaps
   'heatmap.perMonth.commits': '月ごとのコミット',
@@ -178,7 +181,9 @@ export const ja: Messages = {
 
   // Years
   'years.title': '年ごとの振り返り',
-  'years.change': '{year}比 {change}',
+  'years.more': '{year}より{change}多い',
+  'years.fewer': '{year}より{change}少ない',
+  'years.same': '{year}と同じ',
   'years.firstYear': '最初の年',
   'years.noneIn': '{year}は記録なし',
   'year.title': '{year}の振り返り — {name}',
@@ -208,6 +213,7 @@ export const ja: Messages = {
   'year.share': 'この年を共有',
   'year.download': '画像をダウンロード',
   'year.downloadNote': '（PNG、1200 × 630 ピクセル）：このページのリンクプレビューに表示されます。',
+  'year.downloadNoteNoSite': '（PNG、1200 × 630 ピクセル）。サイトの URL（Astro 設定の `site`）を指定すると、リンクプレビューに表示されます。',
   'year.how': 'これらの数値の集計方法',
 
   // Profile sections
