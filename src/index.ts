@@ -1,7 +1,7 @@
 // The engfolio integration: `integrations: [engfolio({ title: … })]` in astro.config.mjs. It injects the
 // profile routes, serves the options to pages (virtual-modules.ts), renders the profile pages on every core
 // (integration/renderer.ts) and writes the sitemap. Content collections come from `engfolio/content`.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,6 +10,7 @@ import { bundlePlugin, type BundleFacts } from './integration/bundle-plugin.ts';
 import type { BuildRun, EngfolioHooks, RenderReport } from './integration/hooks.ts';
 import { profileRenderer, type ProfileRoute, type SiteFacts } from './integration/renderer.ts';
 import { siteComponents, virtualModules } from './integration/virtual-modules.ts';
+import { pagesWithInlineStyles } from './lib/csp.ts';
 import { devServerDeny } from './lib/dev-server-deny.ts';
 import { sitemapFiles } from './lib/formats/sitemap.ts';
 import { siblingModule } from './lib/module-url.ts';
@@ -128,7 +129,19 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
       };
       setPrerenderer((base) => profileRenderer(base, { routes: profileRoutes, facts, site: site!, run, routesBase, onReport }));
     },
-    'astro:build:done': ({ pages, dir }) => {
+    'astro:build:done': ({ pages, dir, logger }) => {
+      // Astro's pages are the site's own and engfolio's few site-wide ones (which have no inline styles).
+      const blocked = pagesWithInlineStyles(
+        pages.flatMap((p): [string, string][] => {
+          const file = join(fileURLToPath(dir), p.pathname, 'index.html');
+          return existsSync(file) ? [[`/${p.pathname}`, readFileSync(file, 'utf8')]] : [];
+        }),
+      );
+      for (const page of blocked) {
+        logger.warn(
+          `${page}: an inline style="" attribute is blocked by the pages' Content-Security-Policy (style-src 'self') and has no effect: style it from a <style> block or a stylesheet instead`,
+        );
+      }
       // The sitemap is the site shard's: it lists the pages of every shard.
       if (!siteUrl || run?.shard?.kind === 'profiles') return;
       // Astro's own pages and the profile pages (which Astro's page list leaves out when engfolio renders

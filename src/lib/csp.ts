@@ -20,3 +20,16 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "worker-src 'none'",
 ].join('; ');
+
+/** A tag with a style="" attribute (not text that mentions one: text never sits inside a tag). */
+const INLINE_STYLE = /<[a-z][\w:-]*\s(?:[^>]*?\s)?style\s*=/i;
+
+/**
+ * The pages (`[page path, html]`) whose HTML has an inline style="" attribute, which the policy above
+ * blocks: the browser drops it without a word, so the build names each such page of the site's own.
+ */
+export function pagesWithInlineStyles(pages: Iterable<[string, string]>): string[] {
+  const found: string[] = [];
+  for (const [path, html] of pages) if (INLINE_STYLE.test(html)) found.push(path);
+  return found;
+}

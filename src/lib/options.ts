@@ -94,7 +94,11 @@ const optionsSchema = z.strictObject({
     .default({ metric: 'commits' }),
   /** Which sections the profile page shows, in order: its own by id, and the site's own components. */
   sections: z
-    .array(z.union([z.enum(SECTION_IDS), customSection]))
+    .array(
+      z.union([z.enum(SECTION_IDS), customSection], {
+        error: `one of ${SECTION_IDS.map((id) => JSON.stringify(id)).join(', ')}, or a section of the site's own as { id, title, component }`,
+      }),
+    )
     .default([...SECTION_IDS])
     .superRefine(listedOnce),
   /** Which parts a year in review shows below its totals, in order. */

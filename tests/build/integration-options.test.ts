@@ -19,6 +19,7 @@ const PAGE = JSON.stringify(join(PROJECT_ROOT, 'src', 'components', 'Page.astro'
 
 describe('a site with its own pages, header, sections and options', () => {
   let dist: string;
+  let warnings: string;
   const read = (file: string): string => readFileSync(join(dist, file), 'utf8');
 
   beforeAll(() => {
@@ -42,6 +43,7 @@ describe('a site with its own pages, header, sections and options', () => {
         'public/photo.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><circle r="1"/></svg>',
         'src/pages/about.astro': `---\nimport Page from ${PAGE};\n---\n<Page title="About us" description="Who we are."><h1>About us</h1><img src="/photo.svg" alt="Us" width="10" height="10" /></Page>\n`,
         'src/pages/blog/first-post.astro': `---\nimport Page from ${PAGE};\n---\n<Page title="First post" description="A post."><h1>First post</h1></Page>\n`,
+        'src/pages/styled.astro': `---\nimport Page from ${PAGE};\n---\n<Page title="Styled" description="Inline style."><h1 style="color: red">Styled</h1><p>Writing style="x" in text is fine.</p></Page>\n`,
         'src/components/Talks.astro': '---\nconst { view } = Astro.props;\n---\n<p class="talks">Talks by {view.profile.name}.</p>\n',
         'src/components/Footer.astro': '<footer class="own-footer"><p>Our own footer.</p></footer>\n',
       },
@@ -49,6 +51,15 @@ describe('a site with its own pages, header, sections and options', () => {
     const r = runEngfolio(root, ['build']);
     expect(r.code, r.err).toBe(0);
     dist = join(root, 'dist');
+    warnings = `${r.out}\n${r.err}`;
+  });
+
+  it("names a page of the site's own whose inline style the CSP blocks, and no other", () => {
+    const lines = warnings.split('\n').filter((l) => l.includes('inline style'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      `/styled/: an inline style="" attribute is blocked by the pages' Content-Security-Policy (style-src 'self') and has no effect: style it from a <style> block or a stylesheet instead`,
+    );
   });
 
   it('shows the title in the header, on the index and in page titles, with the description', () => {
@@ -200,5 +211,28 @@ describe('bad options', () => {
     const r = runEngfolio(root, ['build']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('expected integrations: [engfolio({ … })] in the Astro config, found no engfolio integration');
+  });
+});
+
+describe("the README's own-page example", () => {
+  it('links its photo under the GitHub Pages base path, as written in the README', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Your own pages'));
+    const example = section.slice(section.indexOf('```astro\n') + '```astro\n'.length, section.indexOf('```\n', section.indexOf('```astro\n') + 9));
+    expect(example).toContain("import Page from 'engfolio/components/Page.astro';");
+    const root = site({
+      base: '/my-repo/',
+      site: 'https://someone.github.io',
+      files: {
+        'public/photo.jpg': 'not really a jpeg',
+        // The package's name resolves to this checkout here, as it does to node_modules/engfolio for a user.
+        'src/pages/about.astro': example.replace("'engfolio/components/Page.astro'", PAGE),
+      },
+    });
+    const r = runEngfolio(root, ['build']);
+    expect(r.code, r.err).toBe(0);
+    const about = readFileSync(join(root, 'dist', 'about', 'index.html'), 'utf8');
+    expect(about).toContain('<img src="/my-repo/photo.jpg" alt="Me">');
+    expect(existsSync(join(root, 'dist', 'photo.jpg'))).toBe(true);
   });
 });

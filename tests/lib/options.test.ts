@@ -77,6 +77,9 @@ describe('parseOptions', () => {
     expect(problems({ sections: ['summary', 'summary'] })).toEqual([
       'engfolio.sections.1: expected each section once ("summary" is listed before), found "summary"',
     ]);
+    expect(problems({ sections: ['stats'] })).toEqual([
+      'engfolio.sections.0: expected one of "summary", "statistics", "activity", "languages", "years", "work-history", "methodology", "quality", "skills", "repositories", "worked-with", "network", or a section of the site\'s own as { id, title, component }, found "stats"',
+    ]);
     expect(problems({ yearSections: ['hours', 'streaks'] })).toEqual([
       'engfolio.yearSections.1: expected one of "highlights", "calendar", "languages", "hours", "features", "where", "months", "share", found "streaks"',
     ]);
