@@ -656,7 +656,8 @@ async function main(): Promise<void> {
       `warm   ${s(warm.ms)} (CPU ${warm.cpuMs === undefined ? '?' : s(warm.cpuMs)})  ${phaseLine(warm.phases, warm.ms)}  (${warm.filesReused} unchanged files reused)`,
     );
     const editSlug = c.slugs[Math.floor(c.slugs.length / 2)]!;
-    const editMonth = c.months[Math.floor(c.months.length / 2)]!;
+    // The latest month, the one people edit: a long record's profile page shows only its latest months in full.
+    const editMonth = c.months.at(-1)!;
     const edit = editOneMonth(c.dir, editSlug, editMonth);
     let edited: BuildRun;
     let check: EditCheck;
