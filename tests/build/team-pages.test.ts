@@ -79,6 +79,8 @@ describe('a team site', () => {
     const rollup = sectionText(html, 'organization')!;
     expect(rollup).toContain(`People 3 Commits ${sum('commits')} Features ${sum('features')} Active months 3 Repositories 3`);
     expect(sum('commits')).toBe(64);
+    // Only Linus's month records languages: the mix says what it covers.
+    expect(rollup).toContain('Languages: the profiles that record them (1 of 3), 30 commits of 64.');
     expect(sectionText(html, 'repositories')?.trim()).toBe(
       'Repositories acme/engine 3 people · Jan – Mar 2025 berg/dotfiles 1 person · Mar 2025 Billing service 2 people · Feb – Mar 2025',
     );
