@@ -2,7 +2,7 @@
 // Chromium at a phone and a desktop width: the profile page stays under its budget and navigable,
 // each year's day calendar is on its year in review, bars keep their width, and the one drawing of
 // both metrics takes the colours of the metric the switch picks.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -12,7 +12,10 @@ import { SIZES, generate } from '../bench/generate.ts';
 import { sharedBrowser } from '../support/fixtures.ts';
 import { axeViolations, contextOptions, horizontalOverflow, VIEWPORTS, type ViewportName } from '../support/page-checks.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
-import { makeTestSite, removeTestSite, runAstroBuild } from '../support/test-site.ts';
+import { makeTestSite, PROJECT_ROOT, removeTestSite, runAstroBuild } from '../support/test-site.ts';
+
+/** Full-page pictures of the profile page and a year page at both widths, for people to look at. */
+const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots-long-history');
 
 /** The profile page's HTML budget (issue 28), at any length of history. */
 const PAGE_BUDGET = 250_000;
@@ -26,6 +29,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'engfolio-long-'));
+  mkdirSync(SCREENSHOTS, { recursive: true });
   const generated = generate(join(tmp, 'content'), SIZES.Y!);
   slug = generated.slugs[0]!;
   root = makeTestSite({ content: join(tmp, 'content'), options: { shareImages: false } });
@@ -126,6 +130,10 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('at the %s width', (view
       // 134,144 px at 360 and 88,753 px at 1280 before the page was made for long records.
       const height = await p.evaluate(() => document.documentElement.scrollHeight);
       expect(height).toBeLessThan(viewport === 'phone' ? 25_000 : 15_000);
+      await p.screenshot({ path: join(SCREENSHOTS, `profile-${viewport}.png`), fullPage: true });
+      await p.goto(`${server.baseUrl}${slug}/2003/`, { waitUntil: 'load' });
+      expect(await horizontalOverflow(p)).toEqual([]);
+      await p.screenshot({ path: join(SCREENSHOTS, `year-2003-${viewport}.png`), fullPage: true });
     } finally {
       await context.close();
     }
