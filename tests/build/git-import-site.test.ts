@@ -114,6 +114,20 @@ describe('a profile imported from git, built for real', () => {
     expect([counted.length, new Set(counted).size]).toEqual([csv.length, csv.length]);
   });
 
+  it("draws a month's days on its month page, and only there where the profile records days of it", () => {
+    const january = readFileSync(join(site, SLUG, '2024-01', 'index.html'), 'utf8');
+    expect(january).toContain('class="month-grid"');
+    expect(january).toContain('Commits per day in January 2024');
+    expect(january).toContain('<title>Wed, Jan 10: 1 commit, 1 feature</title>');
+    expect(january).toContain('<title>Wed, Jan 31: 1 commit, 0 features</title>');
+    const months = readdirSync(join(site, SLUG)).filter((f) => /^\d{4}-\d{2}$/.test(f));
+    const csv = readFileSync(join(content, 'activity', `${SLUG}.csv`), 'utf8');
+    for (const m of months) {
+      const html = readFileSync(join(site, SLUG, m, 'index.html'), 'utf8');
+      expect(html.includes('class="month-grid"'), m).toBe(csv.includes(`\n${m}-`));
+    }
+  });
+
   it('carries the methodology note', () => {
     const method = byId(doc, 'methodology');
     expect(method).toBeDefined();

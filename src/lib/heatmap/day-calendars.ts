@@ -7,6 +7,7 @@ import type { Metric } from './settings.ts';
 import { dayMetric, layoutDayYear, type DayValue } from './day-layout.ts';
 import { heatBins, type Bin } from './scale.ts';
 import { heatmapSvg } from './svg.ts';
+import { layoutMonthDays } from './month-days.ts';
 
 export interface DayCalendar {
   year: number;
@@ -28,6 +29,18 @@ export function dayCalendar(days: readonly DayValue[], year: number, locale: Loc
   });
   return {
     year,
+    svg: heatmapSvg(first!.layout, { id: nextId(), ...(second ? { second: second.layout } : {}) }),
+    bins: { commits: first!.bins, ...(second ? { features: second.bins } : {}) },
+  };
+}
+
+/** Returns `month`'s (`YYYY-MM`) days as a small calendar for its month page, drawn like the year's (both metrics when the days count features). */
+export function monthDayGrid(days: readonly DayValue[], month: string, locale: Locale, nextId: () => string): Omit<DayCalendar, 'year'> {
+  const [first, second] = dayMetrics(days).map((metric) => {
+    const scale = heatBins(days.map((d) => dayMetric(d, metric)));
+    return { bins: scale.bins, layout: layoutMonthDays(days, month, { weekStart: locale.weekStart, locale, metric, scale }) };
+  });
+  return {
     svg: heatmapSvg(first!.layout, { id: nextId(), ...(second ? { second: second.layout } : {}) }),
     bins: { commits: first!.bins, ...(second ? { features: second.bins } : {}) },
   };
