@@ -130,16 +130,18 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
       setPrerenderer((base) => profileRenderer(base, { routes: profileRoutes, facts, site: site!, run, routesBase, onReport }));
     },
     'astro:build:done': ({ pages, dir, logger }) => {
-      // Astro's pages are the site's own and engfolio's few site-wide ones (which have no inline styles).
-      const blocked = pagesWithInlineStyles(
-        pages.flatMap((p): [string, string][] => {
-          const file = join(fileURLToPath(dir), p.pathname, 'index.html');
-          return existsSync(file) ? [[`/${p.pathname}`, readFileSync(file, 'utf8')]] : [];
-        }),
-      );
-      for (const page of blocked) {
+      // Astro's pages are the site's own and engfolio's site-wide ones (which have no inline styles).
+      const out = fileURLToPath(dir);
+      const htmlOf = (pathname: string): string | undefined => {
+        const page = pathname.replace(/^\/|\/$/g, '');
+        const file = [join(out, page, 'index.html'), join(out, `${page || 'index'}.html`)].find((f) => existsSync(f));
+        return file && readFileSync(file, 'utf8');
+      };
+      const blocked = pagesWithInlineStyles(pages.flatMap((p): [string, string][] => [[`/${p.pathname}`, htmlOf(p.pathname) ?? '']]));
+      if (blocked.length) {
+        const shown = blocked.slice(0, 5).join(', ') + (blocked.length > 5 ? ` and ${blocked.length - 5} more` : '');
         logger.warn(
-          `${page}: an inline style="" attribute is blocked by the pages' Content-Security-Policy (style-src 'self') and has no effect: style it from a <style> block or a stylesheet instead`,
+          `${blocked.length === 1 ? 'a page has' : `${blocked.length} pages have`} an inline style="" attribute, which the pages' Content-Security-Policy (style-src 'self') blocks, so it has no effect: ${shown}. Style it from a <style> block or a stylesheet instead`,
         );
       }
       // The sitemap is the site shard's: it lists the pages of every shard.
@@ -149,7 +151,6 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
       const profilePages = report && (!report.fallback || run?.shard) ? report.siteFiles : [];
       const paths = [...pages.map((p) => p.pathname), ...profilePages.filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -'index.html'.length))];
       const urls = paths.filter((p) => !/^\/?404\/?$/.test(p)).map((p) => new URL(joinBase(site!.base, p), siteUrl).href);
-      const out = fileURLToPath(dir);
       for (const [name, text] of sitemapFiles(urls, (n) => new URL(joinBase(site!.base, n), siteUrl).href)) {
         mkdirSync(dirname(join(out, name)), { recursive: true });
         writeFileSync(join(out, name), text);

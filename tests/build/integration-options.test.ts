@@ -58,7 +58,7 @@ describe('a site with its own pages, header, sections and options', () => {
     const lines = warnings.split('\n').filter((l) => l.includes('inline style'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(
-      `/styled/: an inline style="" attribute is blocked by the pages' Content-Security-Policy (style-src 'self') and has no effect: style it from a <style> block or a stylesheet instead`,
+      `a page has an inline style="" attribute, which the pages' Content-Security-Policy (style-src 'self') blocks, so it has no effect: /styled/. Style it from a <style> block or a stylesheet instead`,
     );
   });
 
@@ -108,6 +108,10 @@ describe('a site with its own pages, header, sections and options', () => {
     expect([...page.matchAll(/<h2 id="([\w-]+)-h"/g)].map((m) => m[1])).toEqual(['months', 'bars', 'share']);
     // The profile page leaves out the languages it was not asked for.
     expect(read('mira-kovac/index.html')).not.toContain('Languages over all months');
+    // Years in review without their calendar: the profile page draws every year's (2025 and 2024), links none.
+    const profile = read('mira-kovac/index.html');
+    expect([...profile.matchAll(/class="day-chart"[^>]*aria-label="Commits per day in (\d{4})/g)].map((m) => m[1])).toEqual(['2025', '2024']);
+    expect(profile).not.toContain('class="heat-earlier"');
   });
 
   it('draws the heatmaps in the scheme and week start chosen', () => {

@@ -25,6 +25,10 @@ describe('layoutMonthDays', () => {
     // A Sunday week start moves Thursday the 1st to the fifth column.
     expect(layoutMonthDays(days, '2024-02', { weekStart: 'sunday', locale: en }).cells[0]).toMatchObject({ x: 104, y: 16 });
     expect(() => layoutMonthDays(days, '2024-13', { weekStart: 'monday', locale: en })).toThrow('expected a month as YYYY-MM, found "2024-13"');
+    // German says "im" before a month: "im Februar 2024", "an 2 Tagen".
+    expect(layoutMonthDays(days, '2024-02', { weekStart: 'monday', locale: createLocale('de') }).summary).toMatch(
+      /^Commits pro Tag im Februar 2024: 12 Commits an 2 Tagen mit Daten/,
+    );
   });
   it('draws both metrics once, on the scales of all the days', () => {
     const grid = monthDayGrid(days, '2024-02', createLocale('en', { weekStart: 'monday' }), () => 'm');

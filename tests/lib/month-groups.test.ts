@@ -15,6 +15,18 @@ describe('splitByRecency', () => {
     expect(splitByRecency(newestFirst(24))).toEqual({ recent: newestFirst(24), years: [] });
     expect(splitByRecency([])).toEqual({ recent: [], years: [] });
   });
+  it('splits a longer list between years: the years of its latest 12 months in full, older years by year', () => {
+    // 25 months, Jan 2023 to Jan 2025: the latest 12 reach into 2024, so 2025 and all of 2024 are in full.
+    const split = splitByRecency(newestFirst(36).slice(11));
+    expect(split.recent.map((m) => m.month)).toEqual(
+      newestFirst(36)
+        .slice(11, 24)
+        .map((m) => m.month),
+    );
+    expect(split.recent[0]!.month).toBe('2025-01');
+    expect(split.recent.at(-1)!.month).toBe('2024-01');
+    expect(split.years.map((y) => [y.year, y.months.length])).toEqual([[2023, 12]]);
+  });
   it('shows the latest 12 of a longer list and groups the older months by year, newest first', () => {
     const { recent, years } = splitByRecency(newestFirst(30));
     expect(recent.map((m) => m.month)).toEqual(newestFirst(12).map((m) => m.month));

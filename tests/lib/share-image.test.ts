@@ -223,6 +223,10 @@ describe('a share image as PNG', () => {
     const shifted = new Uint8Array(full.length + 1);
     shifted.set(full, 1);
     expect(encodePng(shifted.subarray(1), 16, 16).equals(encodePng(full, 16, 16))).toBe(true);
+    // A Buffer view at an odd offset too (Buffer's slice() is a view, not a copy).
+    const pooled = Buffer.alloc(full.length + 3);
+    pooled.set(full, 3);
+    expect(encodePng(pooled.subarray(3), 16, 16).equals(encodePng(full, 16, 16))).toBe(true);
     expect(() => encodePng(translucent.subarray(4), width, height)).toThrow('expected 140 bytes of pixels, found 136');
   });
 

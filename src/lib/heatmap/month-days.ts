@@ -64,7 +64,7 @@ export function layoutMonthDays(
     cells.push({ x, y, key: date, level: scale.level(v), title });
   }
   const rows = Math.ceil((offset + last) / 7);
-  const heading = l.t(`heatmap.perDayIn.${metric}`, { year: l.monthLong(month) });
+  const heading = l.t(`heatmap.perDayInMonth.${metric}`, { month: l.monthLong(month) });
   const summary = busiest
     ? l.t('heatmap.daySummary', {
         title: heading,

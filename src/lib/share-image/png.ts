@@ -30,7 +30,9 @@ function chunk(type: string, data: Buffer): Buffer {
  */
 function indexedRows(rgba: Uint8Array, width: number, height: number): { rows: Buffer; palette: Buffer } | undefined {
   // A pixel as one 32-bit word, to compare and look up at once (a copy when the bytes are not aligned for it).
-  const words = new Uint32Array(rgba.byteOffset % 4 === 0 ? rgba.buffer : rgba.slice().buffer, rgba.byteOffset % 4 === 0 ? rgba.byteOffset : 0, width * height);
+  // (A copy by the Uint8Array constructor: a Buffer's slice() is a view, with the same offset.)
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   const rows = Buffer.allocUnsafe(height * (width + 1));
   const palette: number[] = [];
   const indexOf = new Map<number, number>();

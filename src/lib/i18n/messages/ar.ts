@@ -248,6 +248,9 @@ export const ar: Messages = {
   'heatmap.asTable': 'النشاط في جدول',
   'heatmap.monthTable': 'الإيداعات والميزات شهريًا، الأحدث أولًا (الأشهر التي لا إدخال فيها غير مدرجة)',
   'heatmap.dayTable': 'الأيام التي فيها نشاط في {year}، الأحدث أولًا (الأيام التي لا بيانات فيها غير مدرجة)',
+  'heatmap.perDayInMonth.commits': 'الإيداعات يوميًا في {month}',
+  'heatmap.perDayInMonth.features': 'الميزات يوميًا في {month}',
+  'heatmap.dayTableMonth': 'الأيام التي فيها نشاط في {month}، الأحدث أولًا (الأيام التي لا بيانات فيها غير مدرجة)',
   'heatmap.monthCell': '{month}: {commits}، {features}',
   'heatmap.monthCellEmpty': '{month}: لا إدخال',
   'heatmap.monthSummary': '{title}، من {from} إلى {to}: {total} في {months} فيها إدخال؛ الأكثر نشاطًا {busiest} ({value}).',
@@ -307,7 +310,7 @@ export const ar: Messages = {
   'years.title': 'حصاد السنوات',
   'years.more': 'أكثر بـ{change} من {year}',
   'years.fewer': 'أقل بـ{change} من {year}',
-  'years.same': 'مثل {year}',
+  'years.same': 'بالقدر نفسه كما في {year}',
   'years.firstYear': 'السنة الأولى',
   'years.noneIn': 'لا شيء مُسجَّل في {year}',
   'year.title': 'حصاد {year} — {name}',
@@ -337,7 +340,7 @@ export const ar: Messages = {
   'year.share': 'شارك هذه السنة',
   'year.download': 'نزّل الصورة',
   'year.downloadNote': '(PNG، ‏1200 × 630 بكسل): تعرضها معاينات الروابط لهذه الصفحة.',
-  'year.downloadNoteNoSite': '(PNG، ‏1200 × 630 بكسل). تعرضها معاينات الروابط بعد تحديد عنوان الموقع (`site` في إعدادات Astro).',
+  'year.downloadNoteNoSite': '(PNG، ‏1200 × 630 بكسل).',
   'year.how': 'كيف تُحصى هذه الأرقام',
 
   // Profile sections

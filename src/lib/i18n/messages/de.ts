@@ -138,6 +138,9 @@ export const de: Messages = {
   'heatmap.asTable': 'Aktivität als Tabelle',
   'heatmap.monthTable': 'Commits und Features pro Monat, neueste zuerst (Monate ohne Eintrag sind nicht aufgeführt)',
   'heatmap.dayTable': 'Tage mit Aktivität in {year}, neueste zuerst (Tage ohne Daten sind nicht aufgeführt)',
+  'heatmap.perDayInMonth.commits': 'Commits pro Tag im {month}',
+  'heatmap.perDayInMonth.features': 'Features pro Tag im {month}',
+  'heatmap.dayTableMonth': 'Tage mit Aktivität im {month}, neueste zuerst (Tage ohne Daten sind nicht aufgeführt)',
   'heatmap.monthCell': '{month}: {commits}, {features}',
   'heatmap.monthCellEmpty': '{month}: kein Eintrag',
   'heatmap.monthSummary': '{title}, {from} bis {to}: {total} in {months} mit Eintrag; am aktivsten {busiest} ({value}).',
@@ -220,7 +223,7 @@ export const de: Messages = {
   'year.share': 'Dieses Jahr teilen',
   'year.download': 'Bild herunterladen',
   'year.downloadNote': '(PNG, 1200 × 630 Pixel): Linkvorschauen dieser Seite zeigen es.',
-  'year.downloadNoteNoSite': '(PNG, 1200 × 630 Pixel). Linkvorschauen zeigen es, sobald die URL der Website angegeben ist (`site` in der Astro-Konfiguration).',
+  'year.downloadNoteNoSite': '(PNG, 1200 × 630 Pixel).',
   'year.how': 'Wie diese Werte gezählt werden',
 
   // Profile sections

@@ -137,6 +137,9 @@ export const en = {
   'heatmap.asTable': 'Activity as a table',
   'heatmap.monthTable': 'Commits and features per month, newest first (months without an entry are not listed)',
   'heatmap.dayTable': 'Days with activity in {year}, newest first (days without data are not listed)',
+  'heatmap.perDayInMonth.commits': 'Commits per day in {month}',
+  'heatmap.perDayInMonth.features': 'Features per day in {month}',
+  'heatmap.dayTableMonth': 'Days with activity in {month}, newest first (days without data are not listed)',
   'heatmap.monthCell': '{month}: {commits}, {features}',
   'heatmap.monthCellEmpty': '{month}: no entry',
   'heatmap.monthSummary': '{title}, {from} to {to}: {total} in {months} with an entry; busiest {busiest} ({value}).',
@@ -219,7 +222,7 @@ export const en = {
   'year.share': 'Share this year',
   'year.download': 'Download the image',
   'year.downloadNote': '(PNG, 1200 × 630 pixels): link previews of this page show it.',
-  'year.downloadNoteNoSite': '(PNG, 1200 × 630 pixels). Link previews show it once the site’s URL is set (`site` in the Astro config).',
+  'year.downloadNoteNoSite': '(PNG, 1200 × 630 pixels).',
   'year.how': 'How these figures are counted',
 
   // Profile sections

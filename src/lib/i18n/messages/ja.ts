@@ -130,6 +130,9 @@ export const ja: Messages = {
   'heatmap.asTable': 'アクティビティの表',
   'heatmap.monthTable': '月ごとのコミットと機能、新しい順（記録のない月は表示されません）',
   'heatmap.dayTable': '{year}の活動日、新しい順（データのない日は表示されません）',
+  'heatmap.perDayInMonth.commits': '{month}の日ごとのコミット',
+  'heatmap.perDayInMonth.features': '{month}の日ごとの機能',
+  'heatmap.dayTableMonth': '{month}の活動日、新しい順（データのない日は表示されません）',
   'heatmap.monthCell': '{month}：{commits}、{features}',
   'heatmap.monthCellEmpty': '{month}：記録なし',
   'heatmap.monthSummary': '{title}、{from}～{to}：記録のある {months} で {total}。最多は {busiest}（{value}）。',
@@ -212,7 +215,7 @@ export const ja: Messages = {
   'year.share': 'この年を共有',
   'year.download': '画像をダウンロード',
   'year.downloadNote': '（PNG、1200 × 630 ピクセル）：このページのリンクプレビューに表示されます。',
-  'year.downloadNoteNoSite': '（PNG、1200 × 630 ピクセル）。サイトの URL（Astro 設定の `site`）を指定すると、リンクプレビューに表示されます。',
+  'year.downloadNoteNoSite': '（PNG、1200 × 630 ピクセル）。',
   'year.how': 'これらの数値の集計方法',
 
   // Profile sections
