@@ -137,7 +137,7 @@ export default function engfolio(options: EngfolioOptions = {}, testing: Engfoli
         const file = [join(out, page, 'index.html'), join(out, `${page || 'index'}.html`)].find((f) => existsSync(f));
         return file && readFileSync(file, 'utf8');
       };
-      const blocked = pagesWithInlineStyles(pages.flatMap((p): [string, string][] => [[`/${p.pathname}`, htmlOf(p.pathname) ?? '']]));
+      const blocked = pagesWithInlineStyles(pages.map((p): [string, string] => [`/${p.pathname}`, htmlOf(p.pathname) ?? '']));
       if (blocked.length) {
         const shown = blocked.slice(0, 5).join(', ') + (blocked.length > 5 ? ` and ${blocked.length - 5} more` : '');
         logger.warn(

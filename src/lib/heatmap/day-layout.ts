@@ -21,9 +21,10 @@ const GAP = 2;
 const STEP = DAY_CELL + GAP;
 // Room for the weekday names and, above them, the year, kept apart from the "Jan" of the first column.
 const LEFT = 34;
-/** Each week start's d3 interval, and its weekday (0 = Sunday). */
+/** Each week start's d3 interval. */
 const WEEKS = { monday: utcMonday, sunday: utcSunday, saturday: utcSaturday } as const;
-const FIRST_WEEKDAY = { monday: 1, sunday: 0, saturday: 6 } as const;
+/** Each week start's weekday (0 = Sunday). */
+export const FIRST_WEEKDAY = { monday: 1, sunday: 0, saturday: 6 } as const;
 // Room above the first row: the year and the month names sit there, clear of the first weekday name.
 const TOP = 18;
 
@@ -35,6 +36,27 @@ export function dateToDay(d: Date): string {
 /** Returns the value of a day for a metric (features default to 0 when the CSV has no features column). */
 export function dayMetric(d: DayValue, metric: Metric): number {
   return metric === 'commits' ? d.count : (d.features ?? 0);
+}
+
+/** A day cell's title: the day without its year (the calendar shows that) and its counts. */
+export function dayCellTitle(d: DayValue, l: Locale): string {
+  const commits = l.t('count.commits', { count: d.count });
+  return d.features === undefined
+    ? l.t('heatmap.dayCell', { day: l.dayInYear(d.date), commits })
+    : l.t('heatmap.dayCellFeatures', { day: l.dayInYear(d.date), commits, features: l.t('count.features', { count: d.features }) });
+}
+
+/** A calendar's summary for screen readers: its `title`, the metric's total over the days with data, and the busiest day. */
+export function daySummary(l: Locale, title: string, metric: Metric, total: number, daysWithData: number, busiest: DayValue | undefined): string {
+  return busiest
+    ? l.t('heatmap.daySummary', {
+        title,
+        total: l.t(`count.${metric}`, { count: total }),
+        days: l.t('count.prep.days', { count: daysWithData }),
+        busiest: l.dayShort(busiest.date),
+        value: dayMetric(busiest, metric),
+      })
+    : l.t('heatmap.daySummaryEmpty', { title });
 }
 
 /** Returns the years that have days, newest first. */
@@ -131,13 +153,7 @@ export function layoutDayYear(
       const d = byDay?.[i];
       if (d) {
         const v = metric === 'commits' ? d.count : (d.features ?? 0);
-        // The year is the calendar's own label, so the title leaves it out.
-        const commits = l.t('count.commits', { count: d.count });
-        const title =
-          d.features === undefined
-            ? l.t('heatmap.dayCell', { day: l.dayInYear(d.date), commits })
-            : l.t('heatmap.dayCellFeatures', { day: l.dayInYear(d.date), commits, features: l.t('count.features', { count: d.features }) });
-        cells.push({ x, y: TOP + row * STEP, key: d.date, level: scale.level(v), title });
+        cells.push({ x, y: TOP + row * STEP, key: d.date, level: scale.level(v), title: dayCellTitle(d, l) });
         inYear++;
         total += v;
         if (v > busiestValue) {
@@ -155,16 +171,7 @@ export function layoutDayYear(
     const r = (wd - firstWeekday + 7) % 7;
     labels.push({ x: LEFT - 4, y: TOP + r * STEP + DAY_CELL - 1, text: names.weekdays[wd]!, anchor: 'end' });
   }
-  const title = l.t(`heatmap.perDayIn.${metric}`, { year: l.year(year) });
-  const summary = inYear
-    ? l.t('heatmap.daySummary', {
-        title,
-        total: l.t(`count.${metric}`, { count: total }),
-        days: l.t('count.prep.days', { count: inYear }),
-        busiest: l.dayShort(busiest!.date),
-        value: busiestValue,
-      })
-    : l.t('heatmap.daySummaryEmpty', { title });
+  const summary = daySummary(l, l.t(`heatmap.perDayIn.${metric}`, { year: l.year(year) }), metric, total, inYear, busiest);
   // A weekday name on the last row (weeks from Saturday: Friday's) needs room below it for descenders.
   const bottom = firstWeekday === 6 ? 3 : 0;
   return { kind: 'day', width: LEFT + columns * STEP - GAP, height: TOP + 7 * STEP - GAP + bottom, cell: DAY_CELL, cells, labels, summary, bins: scale.bins };

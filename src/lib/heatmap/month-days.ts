@@ -6,7 +6,7 @@ import { DAY_KEY } from '../content-schema.ts';
 import { daysInMonth } from '../calendar.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Cell, HeatmapLayout, Label } from './layout.ts';
-import { dayMetric, type DayValue } from './day-layout.ts';
+import { dayCellTitle, dayMetric, daySummary, FIRST_WEEKDAY, type DayValue } from './day-layout.ts';
 import { heatBins, type BinScale } from './scale.ts';
 import type { Metric, WeekStart } from './settings.ts';
 
@@ -14,7 +14,6 @@ const CELL = 22;
 const STEP = CELL + 4;
 /** Room above the first row for the weekday initials. */
 const TOP = 16;
-const FIRST_WEEKDAY = { monday: 1, sunday: 0, saturday: 6 } as const;
 
 /** Returns the layout of `month`'s (`YYYY-MM`) days; throws on a bad month key. */
 export function layoutMonthDays(
@@ -56,23 +55,9 @@ export function layoutMonthDays(
     const v = dayMetric(d, metric);
     total += v;
     if (!busiest || v > dayMetric(busiest, metric)) busiest = d;
-    const commits = l.t('count.commits', { count: d.count });
-    const title =
-      d.features === undefined
-        ? l.t('heatmap.dayCell', { day: l.dayInYear(date), commits })
-        : l.t('heatmap.dayCellFeatures', { day: l.dayInYear(date), commits, features: l.t('count.features', { count: d.features }) });
-    cells.push({ x, y, key: date, level: scale.level(v), title });
+    cells.push({ x, y, key: date, level: scale.level(v), title: dayCellTitle(d, l) });
   }
   const rows = Math.ceil((offset + last) / 7);
-  const heading = l.t(`heatmap.perDayInMonth.${metric}`, { month: l.monthLong(month) });
-  const summary = busiest
-    ? l.t('heatmap.daySummary', {
-        title: heading,
-        total: l.t(`count.${metric}`, { count: total }),
-        days: l.t('count.prep.days', { count: byDate.size }),
-        busiest: l.dayShort(busiest.date),
-        value: dayMetric(busiest, metric),
-      })
-    : l.t('heatmap.daySummaryEmpty', { title: heading });
+  const summary = daySummary(l, l.t(`heatmap.perDayInMonth.${metric}`, { month: l.monthLong(month) }), metric, total, byDate.size, busiest);
   return { kind: 'day', width: 7 * STEP - 4, height: TOP + rows * STEP - 4, cell: CELL, cells, labels, summary, bins: scale.bins };
 }
